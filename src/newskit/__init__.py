@@ -1,0 +1,84 @@
+"""newskit: read a news article the way a media analyst does.
+
+Load an article, then ask it questions::
+
+    import newskit
+    art = newskit.sample()          # the bundled 2014 report on the fall of Mosul
+    art.quotes()                    # who is quoted, saying what
+    art.sources()                   # one row per source
+    art.concordance("Maliki")       # every use of a word, in context
+
+``import newskit`` is light: NLTK models, matplotlib and ipywidgets load only
+when an analysis or a view first needs them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .article import MAX_BYTES, Article
+from .errors import (
+    ArticleNotFoundError,
+    ArticleTooLargeError,
+    BinaryInputError,
+    EmptyArticleError,
+    MissingResourceError,
+    NewskitError,
+    NotAFileError,
+    QueryError,
+)
+from .loaders import from_bytes, from_text, load, load_folder, sample
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "MAX_BYTES",
+    "load",
+    "load_folder",
+    "from_text",
+    "from_bytes",
+    "sample",
+    "quotes",
+    "sources",
+    "analyze",
+    "analyze_corpus",
+    "NewskitError",
+    "ArticleNotFoundError",
+    "NotAFileError",
+    "EmptyArticleError",
+    "BinaryInputError",
+    "ArticleTooLargeError",
+    "MissingResourceError",
+    "QueryError",
+]
+
+# Analysis functions re-exported lazily so that `import newskit` stays cheap.
+# ``newskit.sources`` is both the module and, being callable, the function ``sources(article)``.
+_LAZY = {
+    "quotes": ("sources", "quotes"),
+    "sources": ("sources", None),
+    "analyze": ("analysis", "analyze"),
+    "analyze_corpus": ("analysis", "analyze_corpus"),
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import sources
+    from .analysis import analyze, analyze_corpus
+    from .sources import quotes
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        mod = importlib.import_module(f".{module}", __name__)
+        value = mod if attr is None else getattr(mod, attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'newskit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

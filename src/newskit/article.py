@@ -1,0 +1,378 @@
+"""The :class:`Article`: an article's original text and its parts, each a span into that text.
+
+An :class:`Article` never changes. It keeps the text exactly as loaded
+(``article.text``) and describes its parts by character offsets into it:
+``headline_span``, ``paragraphs``, ``sentences`` and ``words``. So
+``article.text[w.start:w.end] == w.text`` holds for every part, and any view
+can highlight exactly what an analysis found.
+
+Sentences and words are computed the first time you ask for them (with NLTK's
+Punkt sentence splitter and its standard word tokenizer) and then cached, so
+loading stays cheap.
+
+>>> import newskit
+>>> art = newskit.sample()
+>>> art.headline[:21]
+"Iraq's Army Abandoned"
+>>> len(art.paragraphs)
+15
+>>> p = art.paragraphs[0]
+>>> art.text[p.start:p.end] == p.text
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .errors import EmptyArticleError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import analysis, language, sources, structure
+
+__all__ = ["Article", "Paragraph", "Sentence", "Word", "MAX_BYTES"]
+
+#: The largest article newskit accepts, in bytes (or characters for pasted text): 20 MB.
+MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A body paragraph: its position (``index`` from 0, ``number`` from 1) and its span."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def number(self) -> int:
+        """The paragraph's number as a reader counts: 1 for the first body paragraph."""
+        return self.index + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the body, as split by NLTK's Punkt model, never crossing a paragraph."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token of the body (word, number or punctuation), as split by NLTK's word tokenizer."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    sentence: int
+    paragraph: int
+
+    @property
+    def lower(self) -> str:
+        """The token in lower case, with a curly apostrophe made straight (``Iraq’s`` -> ``iraq's``)."""
+        return self.text.lower().replace("\u2019", "'")
+
+    @property
+    def is_word(self) -> bool:
+        """True when the token has a letter or digit in it (not bare punctuation)."""
+        return any(c.isalnum() for c in self.text)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FALLBACK_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]+")
+_CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str, has_headline: bool = True) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """Find the headline span and the body paragraph spans of *text*.
+
+    The first non-empty line is the headline (when *has_headline* and there is
+    more than one non-empty line). Body paragraphs are separated by blank lines;
+    a body without any blank line is read as one paragraph per line. Every span
+    is trimmed of surrounding whitespace.
+    """
+    lines: list[tuple[int, int]] = []  # (start, end) of each line, newline excluded
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and m.end() == m.start():
+            break
+        s = m.start()
+        e = m.end()
+        while e > s and text[e - 1] in "\r\n":
+            e -= 1
+        lines.append((s, e))
+    nonblank = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()]
+    if not nonblank:
+        return None, []
+    headline = None
+    first_body_line = 0
+    if has_headline and len(nonblank) > 1:
+        i = nonblank[0]
+        headline = _trimmed(text, *lines[i])
+        first_body_line = i + 1
+    body = lines[first_body_line:]
+    body_nonblank = [j for j, (s, e) in enumerate(body) if text[s:e].strip()]
+    has_blank_separator = any(b - a > 1 for a, b in zip(body_nonblank, body_nonblank[1:], strict=False))
+    blocks: list[tuple[int, int]] = []
+    if has_blank_separator:
+        current: list[int] = []
+        for j in body_nonblank:
+            if current and j != current[-1] + 1:
+                blocks.append((body[current[0]][0], body[current[-1]][1]))
+                current = []
+            current.append(j)
+        if current:
+            blocks.append((body[current[0]][0], body[current[-1]][1]))
+    else:
+        blocks = [body[j] for j in body_nonblank]
+    return headline, [_trimmed(text, s, e) for s, e in blocks]
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Word spans in text[start:end] from NLTK's tokenizer, falling back to a regex when it cannot align."""
+    from . import resources
+
+    chunk = text[start:end]
+    try:
+        spans = list(resources.word_tokenizer().span_tokenize(chunk))
+    except Exception:  # noqa: BLE001 - NLTK's aligner gives up on some odd inputs
+        spans = [m.span() for m in _FALLBACK_WORD.finditer(chunk)]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        # NLTK splits "Iraq’s" into Iraq / ’ / s: join the curly-apostrophe clitic back as one token "’s"
+        if merged and chunk[s:e].lower() in _CLITICS and merged[-1][1] == s and chunk[merged[-1][0]:merged[-1][1]] == "\u2019":
+            merged[-1] = (merged[-1][0], e)
+            continue
+        merged.append((s, e))
+    return [(start + s, start + e) for s, e in merged if e > s]
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """An article: its original ``text``, ``headline`` and body ``paragraphs``, and lazily its ``sentences`` and ``words``.
+
+    Make one with :func:`newskit.load`, :func:`newskit.from_text` or
+    :func:`newskit.sample`. The verbs (``quotes()``, ``sources()``,
+    ``concordance()``, ...) call the analysis modules and return small typed
+    results that display themselves in a notebook.
+
+    >>> import newskit
+    >>> art = newskit.from_text("Storm hits coast\\n\\nThe storm hit the coast on Monday.")
+    >>> art.headline, len(art.paragraphs), [w.text for w in art.words][:3]
+    ('Storm hits coast', 1, ['The', 'storm', 'hit'])
+    """
+
+    text: str
+    headline_span: tuple[int, int] | None
+    paragraphs: tuple[Paragraph, ...]
+    name: str = "article"
+    path: str | None = None
+
+    # --- construction -------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, *, name: str = "article", path: str | None = None, has_headline: bool = True) -> Article:
+        """Split *text* into headline and paragraphs (see :func:`split_paragraphs`) without changing it."""
+        if not isinstance(text, str):
+            raise TypeError(f"article text must be a str, not {type(text).__name__}")
+        if not text.strip():
+            raise EmptyArticleError(f"{name}: the text is empty (or only whitespace); there is nothing to analyse")
+        head, spans = split_paragraphs(text, has_headline)
+        paras = tuple(Paragraph(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+        return cls(text=text, headline_span=head, paragraphs=paras, name=name, path=path)
+
+    # --- parts ------------------------------------------------------------------------------
+
+    @property
+    def headline(self) -> str | None:
+        """The headline (the first line of a file), or None when there is none."""
+        if self.headline_span is None:
+            return None
+        return self.text[self.headline_span[0]:self.headline_span[1]]
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The body's sentences (NLTK Punkt), in order; a sentence never crosses a paragraph break."""
+        from . import resources
+
+        punkt = resources.sentence_tokenizer()
+        out: list[Sentence] = []
+        for p in self.paragraphs:
+            for s, e in punkt.span_tokenize(p.text):
+                s, e = _trimmed(self.text, p.start + s, p.start + e)
+                if e > s:
+                    out.append(Sentence(len(out), s, e, self.text[s:e], p.index))
+        return tuple(out)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """The body's tokens (NLTK's word tokenizer), each with its span, sentence and paragraph."""
+        out: list[Word] = []
+        for sent in self.sentences:
+            for s, e in _word_spans(self.text, sent.start, sent.end):
+                out.append(Word(len(out), s, e, self.text[s:e], sent.index, sent.paragraph))
+        return tuple(out)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """Index of the paragraph containing character *offset*, or None (headline, blank lines)."""
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset < max(self.paragraphs[i].end, self.paragraphs[i].start + 1):
+            return i
+        return None
+
+    def words_between(self, start: int, end: int) -> list[Word]:
+        """The tokens lying inside the character range [start, end)."""
+        starts = self._word_starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        return [w for w in self.words[i:j] if w.end <= end]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @property
+    def body(self) -> str:
+        """The body text: from the first paragraph to the end of the last (a slice of ``text``)."""
+        if not self.paragraphs:
+            return ""
+        return self.text[self.paragraphs[0].start:self.paragraphs[-1].end]
+
+    def iter_paragraph_text(self) -> Iterator[tuple[Paragraph, str]]:
+        """Yield ``(paragraph, text)`` pairs; handy in a for-loop."""
+        for p in self.paragraphs:
+            yield p, p.text
+
+    def __len__(self) -> int:
+        """Number of words (tokens with a letter or digit) in the body."""
+        return sum(1 for w in self.words if w.is_word)
+
+    def __repr__(self) -> str:
+        head = self.headline or (self.paragraphs[0].text[:60] if self.paragraphs else "")
+        return f"<Article {self.name!r}: {head[:70]!r}, {len(self.paragraphs)} paragraphs>"
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        parts = [f"<div class='newskit-article'><p style='color:#555'>{esc(self.name)} · "
+                 f"{len(self.paragraphs)} paragraphs</p>"]
+        if self.headline:
+            parts.append(f"<h3>{esc(self.headline)}</h3>")
+        for p in self.paragraphs:
+            parts.append(f"<p><span style='color:#888'>¶{p.number}</span> {esc(p.text)}</p>")
+        parts.append("</div>")
+        return "".join(parts)
+
+    # --- verbs: thin wrappers over the analysis modules -----------------------------------
+
+    def quotes(self) -> list[sources.Quote]:
+        """Direct quotes, in text order (see :func:`newskit.sources.quotes`)."""
+        from . import sources
+
+        return sources.quotes(self)
+
+    def sources(self) -> sources.SourceTable:
+        """Who is quoted: one row per distinct source (see :func:`newskit.sources.sources`)."""
+        from . import sources
+
+        return sources.sources(self)
+
+    def attributions(self) -> list[sources.Attribution]:
+        """Reported speech and unattributed claims (see :func:`newskit.sources.attributions`)."""
+        from . import sources
+
+        return sources.attributions(self)
+
+    def outlets(self) -> list[sources.Outlet]:
+        """Media credited as channels of quotes or reports (see :func:`newskit.sources.outlets`)."""
+        from . import sources
+
+        return sources.outlets(self)
+
+    def structure(self) -> structure.Structure:
+        """Paragraph roles, shape and the inverted pyramid (see :func:`newskit.structure.structure`)."""
+        from . import structure
+
+        return structure.structure(self)
+
+    def readability(self) -> structure.Readability:
+        """Readability scores of the body (see :func:`newskit.structure.readability`)."""
+        from . import structure
+
+        return structure.readability(self)
+
+    def frequencies(self, top: int = 20, *, stopwords: bool = False) -> language.Frequencies:
+        """The most frequent words; ``stopwords=False`` leaves out "the", "of", ... (see :func:`newskit.language.frequencies`)."""
+        from . import language
+
+        return language.frequencies(self, top=top, stopwords=stopwords)
+
+    def concordance(self, query: str, width: int = 40) -> language.Concordance:
+        """Every occurrence of *query* in context (KWIC); ``"flee*"`` matches a prefix."""
+        from . import language
+
+        return language.concordance(self, query, width=width)
+
+    def collocations(self, n: int = 2, top: int = 10) -> language.Collocations:
+        """Word pairs (n=2) or triples (n=3) that go together (see :func:`newskit.language.collocations`)."""
+        from . import language
+
+        return language.collocations(self, n=n, top=top)
+
+    def keywords(self, top: int = 20) -> language.Keyness:
+        """Words unusually frequent here compared with ordinary news (Brown corpus) (see :func:`newskit.language.keywords`)."""
+        from . import language
+
+        return language.keywords(self, top=top)
+
+    def sentiment(self) -> language.Sentiment:
+        """VADER tone per sentence and paragraph, reporter vs quoted text (see :func:`newskit.language.sentiment`)."""
+        from . import language
+
+        return language.sentiment(self)
+
+    def labels(self) -> language.Labels:
+        """How the article names each actor, grouped (see :func:`newskit.language.labels`)."""
+        from . import language
+
+        return language.labels(self)
+
+    def passives(self) -> language.Passives:
+        """Passive constructions, with and without an agent (see :func:`newskit.language.passives`)."""
+        from . import language
+
+        return language.passives(self)
+
+    def hedges(self) -> language.Hedges:
+        """Hedges, boosters and modal verbs (see :func:`newskit.language.hedges`)."""
+        from . import language
+
+        return language.hedges(self)
+
+    def analyze(self) -> analysis.Analysis:
+        """Everything at once (see :func:`newskit.analysis.analyze`)."""
+        from . import analysis
+
+        return analysis.analyze(self)
