@@ -1,20 +1,38 @@
 """Who is quoted, saying what, through which outlet.
 
-(Work in progress: the quote-mark scanner is in place; speakers come next.)
+The pipeline is rule-based and linear in the length of the text:
+
+1. a scanner pairs double quote marks (straight, curly, mixed) paragraph by
+   paragraph; a paragraph that opens a quote and does not close it, followed by
+   a paragraph that reopens it, gives one quote in several pieces;
+2. each paragraph becomes a *frame*, the reporter's words with every quote
+   replaced by a placeholder, and attribution rules read it: ``"...", X said``,
+   ``said X``, ``X, a resident, told AFP``, ``X said: "..."``, ``according to X``;
+   a quote with none inherits the speaker of the paragraph's attribution or of
+   the quote just before it;
+3. a resolver turns the phrase into a :class:`Source`: titles go to the
+   descriptor, a surname becomes the full name used elsewhere in the article,
+   "he"/"she" becomes the last person named, and a phrase with no name is an
+   unnamed source ("a resident") or an organisation ("the Home Office");
+4. a fragment in marks with nobody saying it (a scare quote, a title) is not
+   speech and is left out (see :func:`scare_quotes`).
 """
 
 from __future__ import annotations
 
 import html
+import re
 import sys
 import types
+import weakref
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from .article import Article
+from .article import Article, Paragraph
 
 __all__ = ["Source", "Quote", "Attribution", "Outlet", "SourceRow", "SourceTable",
-           "quotes", "sources", "attributions", "outlets", "quote_records", "format_quote_table"]
+           "quotes", "sources", "attributions", "outlets", "scare_quotes", "quote_records", "format_quote_table",
+           "SPEECH_VERBS", "OUTLETS", "CATEGORY_RULES"]
 
 Kind = Literal["named", "unnamed", "organisation"]
 
@@ -119,94 +137,847 @@ class SourceTable:
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-_OPEN_D = "\u201c\u201e\u00ab"
-_CLOSE_D = "\u201d\u00bb"
+# ---------------------------------------------------------------------------------------------
+# Finding quotes: a linear scan of the double quote marks, paragraph by paragraph.
+# ---------------------------------------------------------------------------------------------
+
+_OPENERS = "\u201c\u201e\u00ab"      # “ „ «
+_CLOSERS = "\u201d\u00bb"            # ” »
+_MARKS = '"' + _OPENERS + _CLOSERS
+_SENT_END = ".!?\u2026"
+_OPEN_CONTEXT = "([{\u2014\u2013-/:;,"  # characters after which a straight mark opens
 
 
-def _scan(article: Article) -> list[list[tuple[int, int]]]:
-    """Spans of quoted text (marks excluded), grouped into quotes (a group per multi-piece quote)."""
+@dataclass(frozen=True)
+class _Raw:
+    """A quote found by the scanner: spans of the quoted characters, and where its marks stand."""
+
+    pieces: tuple[tuple[int, int], ...]
+    open_mark: int            # offset of the opening mark of the first piece
+    close_mark: int | None    # offset of the closing mark of the last piece (None: ran to paragraph end)
+
+
+def _mark_role(text: str, i: int, lo: int, hi: int) -> str:
+    """'open', 'close' or 'either' for the double quote mark at text[i] (paragraph bounds lo..hi)."""
+    c = text[i]
+    if c in _OPENERS:
+        return "open"
+    if c in _CLOSERS:
+        return "close"
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    opens = (prev.isspace() or prev in _OPEN_CONTEXT or prev in _MARKS or prev == "\u2018") and not nxt.isspace()
+    closes = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, int, int]], int | None]:
+    """Quote runs in one paragraph: (open_mark, start, end, close_mark) closed runs, and the offset of an unclosed opener."""
+    runs: list[tuple[int, int, int, int]] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        if text[i] not in _MARKS:
+            continue
+        role = _mark_role(text, i, lo, hi)
+        if open_at is None:
+            if role != "close":
+                open_at = i
+        elif role == "open" and text[i] not in _CLOSERS:
+            # an opener while open: either a new piece of the same speech after an unclosed one
+            # ("...end. "Next ...") or an unmatched earlier mark; close the first run at this mark
+            j = i - 1
+            while j > open_at and text[j].isspace():
+                j -= 1
+            runs.append((open_at, open_at + 1, j + 1, -1))  # -1: no closing mark (continued)
+            open_at = i
+        else:
+            runs.append((open_at, open_at + 1, i, i))
+            open_at = None
+    return runs, open_at
+
+
+def _scan(article: Article) -> list[_Raw]:
+    """All direct-quote candidates in the body, each with its pieces (several when it runs on)."""
     text = article.text
-    out: list[list[tuple[int, int]]] = []
-    carry: list[tuple[int, int]] | None = None
-    for p in article.paragraphs:
-        pos = p.start
-        open_at: int | None = None
-        pieces: list[tuple[int, int]] = []
-        for i in range(p.start, p.end):
-            c = text[i]
-            if c not in '"' + _OPEN_D + _CLOSE_D:
-                continue
-            if open_at is None:
-                if c in _CLOSE_D and i > p.start:
-                    continue
-                open_at = i + 1
+    paras = article.paragraphs
+    out: list[_Raw] = []
+    carry: list[tuple[int, int]] = []
+    carry_open = -1
+    for k, p in enumerate(paras):
+        runs, open_at = _scan_paragraph(text, p.start, p.end)
+        pending: list[tuple[int, int, int, int]] = []
+        for run in runs:
+            pending.append(run)
+        # join continued runs: a run with no closing mark followed by the next run in the same paragraph
+        for om, s, e, cm in pending:
+            if carry:
+                carry.append((s, e))
             else:
-                pieces.append((open_at, i))
-                if carry is not None:
-                    out.append(carry + pieces)
-                    carry = None
-                else:
-                    out.append(pieces)
-                pieces = []
-                open_at = None
-            pos = i
-        del pos
+                carry = [(s, e)]
+                carry_open = om
+            if cm != -1:
+                out.append(_Raw(tuple(carry), carry_open, cm))
+                carry = []
         if open_at is not None:
-            piece = [(open_at, p.end)]
-            carry = (carry or []) + piece
-            nxt = p.index + 1
-            if nxt >= len(article.paragraphs) or article.text[article.paragraphs[nxt].start] not in '"' + _OPEN_D:
-                out.append(carry)
-                carry = None
+            s, e = _trim(text, open_at + 1, p.end)
+            if carry:
+                carry.append((s, e))
+            else:
+                carry, carry_open = [(s, e)], open_at
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            if nxt is None or text[nxt.start] not in '"' + _OPENERS:
+                out.append(_Raw(tuple(carry), carry_open, None))
+                carry = []
+        elif carry:  # a continued run whose next piece never came
+            out.append(_Raw(tuple(carry), carry_open, None))
+            carry = []
+    if carry:
+        out.append(_Raw(tuple(carry), carry_open, None))
+    return [r for r in out if any(e > s for s, e in r.pieces)]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution: who said it. Each paragraph becomes a "frame" in which every quote (marks included)
+# is replaced by a placeholder token, so that rules read the reporter's words only.
+# ---------------------------------------------------------------------------------------------
+
+#: Verbs that introduce speech ("X said", "said X", "X told ...", "according to X").
+SPEECH_VERBS = frozenset("""
+said says say saying told tells tell telling added adds adding asked asks asking explained explains explaining
+stated states declared declares insisted insists insisting argued argues arguing warned warns warning
+claimed claims claiming wrote writes writing noted notes continued continues replied replies responded responds
+demanded demands urged urges urging suggested suggests admitted admits acknowledged acknowledges announced announces
+commented comments confirmed confirms recalled recalls remarked remarks observed observes predicted predicts
+promised promises complained complains conceded concedes cautioned cautions tweeted tweets posted joked jokes
+agreed agrees maintained maintains concluded concludes stressed stresses emphasised emphasized reiterated
+countered counters boasted boasts vowed vows pledged pledges revealed reveals disclosed testified shouted cried
+described describes describing called calls calling accused accuses accusing criticised criticized attacked
+branded brands labelled labeled dubbed insisted added quipped wondered questioned asserted asserts contended
+contends recounted recounts explained announced thundered lamented hailed praised rejected denied denies
+""".split())
+
+#: Verbs that only introduce speech when a quote follows (a fragment such as calls it "a hoax").
+_WEAK_VERBS = frozenset("""described describes describing called calls calling accused accuses accusing criticised
+criticized attacked branded brands labelled labeled dubbed hailed praised rejected denied denies""".split())
+
+_TITLES = frozenset("""mr mrs ms miss dr prof professor sir lord lady dame rev reverend president prime minister
+secretary senator sen rep representative gov governor gen general col colonel capt captain lt sgt chancellor
+chief mayor judge justice king queen prince princess sheikh ayatollah pope bishop archbishop ambassador director
+commissioner inspector detective officer deputy speaker chairman chairwoman chair leader spokesman spokeswoman
+spokesperson vice under-secretary attorney""".split())
+
+_ORG_WORDS = frozenset("""office ministry department party council commission committee association institute
+university agency police army navy bank group union federation corporation inc ltd plc company firm board
+court parliament congress senate government administration campaign team service services foundation trust
+industry authority organisation organization club league network press times post journal news bureau fbi cia
+nsa bbc bpi un nato eu labour conservatives tories democrats republicans""".split())
+
+_ORG_NAMES = frozenset({"downing street", "white house", "kremlin", "pentagon", "whitehall", "number 10", "no 10",
+                        "state department", "home office", "foreign office", "treasury"})
+
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person"}
+
+#: Media outlets credited as channels ("told the BBC", "Speaking to AP", "said on Twitter").
+OUTLETS = (
+    "BBC Radio 4", "BBC Radio Four", "Radio 4", "Radio Four", "BBC News website", "BBC News", "BBC One", "BBC Two",
+    "BBC World Service", "BBC", "AFP", "Agence France-Presse", "Associated Press", "AP", "Reuters", "CNN", "Fox News",
+    "MSNBC", "NBC", "CBS", "ABC", "NPR", "PBS", "Sky News", "ITV", "Channel 4", "Al Jazeera", "Bloomberg",
+    "The Guardian", "the Guardian", "The Washington Post", "the Washington Post", "Washington Post",
+    "The New York Times", "the New York Times", "New York Times", "The Wall Street Journal", "the Wall Street Journal",
+    "Wall Street Journal", "USA TODAY", "USA Today", "The Times", "the Times", "The Telegraph", "the Telegraph",
+    "Sunday Telegraph", "The Independent", "the Independent", "Financial Times", "The Economist", "the Economist",
+    "The Spectator", "the Spectator", "Politico", "Axios", "Twitter", "Facebook", "Instagram", "YouTube",
+    "New York Observer", "Texas Monthly", "Le Monde", "Der Spiegel",
+)
+_OUTLET_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])")
+_OUTLET_PATTERN = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][\w&'’.-]*\s+){0,4}?[A-Z][\w&'’.-]*)(?:'s|’s)?\s+(?:news agency|newspaper|magazine|radio|"
+    r"television|TV|channel|programme|program|show|website|news website)\b")
+
+_PLACEHOLDER = re.compile(r"\uE000(\d+)\uE001")
+
+_STOP_BACK = frozenset("""with and but while as when after before because since although though that which who
+whom whose where if so yet or nor for to than then meanwhile however also whereas even""".split())
+_DETERMINERS = frozenset("the a an his her its their our one two three four five several many some most all both "
+                         "this these those another other".split())
+_ADVERBS = frozenset("""also later then previously recently quickly reportedly earlier further repeatedly again
+once has had have was were is are will would had been separately simply bluntly flatly publicly privately
+yesterday today tonight""".split())
+_APPOS_CUES = frozenset("a an the who whose his her its their one former".split())
+
+
+@dataclass
+class _Frame:
+    """One paragraph with its quotes replaced by placeholders."""
+
+    text: str
+    quote_ids: list[int]
+
+
+def _frame(article: Article, raws: list[_Raw]) -> dict[int, _Frame]:
+    text = article.text
+    spans_by_para: dict[int, list[tuple[int, int, int]]] = {}
+    for qi, r in enumerate(raws):
+        for n, (s, e) in enumerate(r.pieces):
+            para = article.paragraph_at(s)
+            if para is None:
+                continue
+            p = article.paragraphs[para]
+            lo = s - 1 if s - 1 >= p.start and text[s - 1] in _MARKS else s
+            hi = e + 1 if e < p.end and text[e] in _MARKS else e
+            if n == len(r.pieces) - 1 and r.close_mark is not None:
+                hi = max(hi, r.close_mark + 1)
+            spans_by_para.setdefault(para, []).append((lo, hi, qi))
+    frames: dict[int, _Frame] = {}
+    for p in article.paragraphs:
+        spans = sorted(spans_by_para.get(p.index, []))
+        out, pos, ids = [], p.start, []
+        for lo, hi, qi in spans:
+            if lo < pos:
+                continue
+            out.append(text[pos:lo])
+            out.append(f"\uE000{qi}\uE001")
+            ids.append(qi)
+            pos = hi
+        out.append(text[pos:p.end])
+        frames[p.index] = _Frame("".join(out), ids)
+    return frames
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or tok.lower().startswith(("al-", "el-", "bin", "ibn", "de", "van", "von", "der", "la", "du"))
+
+
+def _is_name_tok(tok: str) -> bool:
+    if not tok or not (tok[0].isalpha()):
+        return False
+    low = tok.lower()
+    if tok[0].isupper():
+        return True
+    return low.startswith(("al-", "el-")) or low in {"bin", "ibn", "de", "van", "von", "der", "da", "du", "la"}
+
+
+def _is_placeholder(tok: str) -> bool:
+    return tok.startswith("\uE000")
+
+
+def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
+    """The noun phrase ending just before toks[end] (the verb): (np tokens, appositive tokens)."""
+    i = end - 1
+    while i >= 0 and toks[i].lower() in _ADVERBS:
+        i -= 1
+    appos: list[str] = []
+    # "X, a resident fleeing Mosul, told" / "X – a native of Mosul – told"
+    if i >= 0 and toks[i] in {",", "\u2013", "\u2014", "-"}:
+        closer = toks[i]
+        j = i - 1
+        while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and i - j < 25:
+            j -= 1
+        if j >= 0 and toks[j] == closer and j + 1 < i and (toks[j + 1].lower() in _APPOS_CUES or closer != ","):
+            appos = toks[j + 1:i]
+            i = j - 1
+        else:
+            return [], []
+    np: list[str] = []
+    while i >= 0:
+        t = toks[i]
+        low = t.lower()
+        if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?"} or t == ".":
+            break
+        if low in _STOP_BACK and low not in {"of", "for"}:
+            break
+        if low in SPEECH_VERBS and np:
+            break
+        if not t[0].isalnum() and t not in {"'", "’", "&", "-"}:
+            break
+        np.insert(0, t)
+        i -= 1
+        if len(np) > 9:
+            return [], []
+    # a phrase cannot start with a bare preposition
+    while np and np[0].lower() in {"of", "for", "in", "at", "on", "by", "from"}:
+        np.pop(0)
+    return np, appos
+
+
+def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
+    """The noun phrase starting at toks[start] (after "said"): (np tokens, appositive tokens)."""
+    np: list[str] = []
+    i = start
+    while i < len(toks):
+        t = toks[i]
+        low = t.lower()
+        if _is_placeholder(t) or not (t[0].isalnum() or t in {"'", "’", "-"}):
+            break
+        if np and low in {"who", "that", "which", "in", "on", "at", "during", "when", "after", "before", "as", "and",
+                          "to", "while", "but", "because", "adding", "saying", "referring", "told", "said"}:
+            if low in {"and"} and i + 1 < len(toks) and _is_cap(toks[i + 1]) and all(_is_cap(x) for x in np):
+                pass
+            else:
+                break
+        if np and low in SPEECH_VERBS:
+            break
+        np.append(t)
+        i += 1
+        if len(np) > 9:
+            break
+    appos: list[str] = []
+    if i < len(toks) and toks[i] == "," and i + 1 < len(toks) and toks[i + 1].lower() in _APPOS_CUES:
+        j = i + 1
+        while j < len(toks) and toks[j] not in {",", ".", ";", ":"} and not _is_placeholder(toks[j]):
+            j += 1
+        appos = toks[i + 1:j]
+    return np, appos
+
+
+def _join(toks: list[str]) -> str:
+    s = " ".join(toks)
+    s = re.sub(r" ([’']s)\b", r"\1", s)
+    s = re.sub(r" ([’'])(?= )", r"\1", s)
+    return s.replace(" - ", "-").strip()
+
+
+@dataclass
+class _Mention:
+    """A speaker phrase found in the reporter's words, before resolution."""
+
+    np: list[str]
+    appos: list[str]
+    verb: str
+
+
+class _Resolver:
+    """Turns speaker phrases into :class:`Source` objects: full names, titles, pronouns, organisations."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.full_names: dict[str, str] = {}     # surname key -> fullest name
+        self.descriptors: dict[str, str] = {}
+        self.sources: dict[str, Source] = {}
+        self.last_person: Source | None = None
+        self.last_group: Source | None = None
+        self.last_org: Source | None = None
+        for run in self._name_runs(article.body):
+            if len(run) >= 2:
+                key = self._key(run[-1])
+                full = _join(run)
+                if len(full) > len(self.full_names.get(key, "")) and not self._is_org(run):
+                    self.full_names[key] = full
+
+    @staticmethod
+    def _key(surname: str) -> str:
+        s = surname.lower().replace("’s", "").replace("'s", "")
+        for pre in ("al-", "el-"):
+            if s.startswith(pre):
+                s = s[len(pre):]
+        return s
+
+    def _name_runs(self, text: str) -> list[list[str]]:
+        runs, cur = [], []
+        for t in _tokens(text):
+            if _is_name_tok(t) and t.lower() not in _TITLES and t.lower() not in {"the", "a", "an", "but", "and", "in",
+                                                                               "on", "at", "he", "she", "it", "we", "i"}:
+                cur.append(t.rstrip("."))
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        return runs
+
+    @staticmethod
+    def _is_org(run: list[str]) -> bool:
+        low = " ".join(run).lower()
+        return any(w.lower().strip(".") in _ORG_WORDS for w in run) or low in _ORG_NAMES
+
+    def resolve(self, m: _Mention) -> Source | None:
+        np = [t for t in m.np if t not in {"’", "'"} or True]
+        if not np:
+            return None
+        low0 = np[0].lower()
+        if len(np) == 1 and low0 in _PRONOUNS:
+            kind = _PRONOUNS[low0]
+            if kind == "person":
+                return self.last_person
+            if kind == "group":
+                return self.last_group or self.last_org
+            return self.last_org or self.last_group
+        # split "White House spokesman Josh Earnest": the name is the trailing run of name tokens
+        k = len(np)
+        while k > 0 and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in _TITLES:
+            k -= 1
+        name_toks = np[k:]
+        desc_toks = np[:k]
+        descriptor = _join(desc_toks + ([","] if desc_toks and m.appos else []) + m.appos) if (desc_toks or m.appos) else ""
+        if name_toks and name_toks[0].lower() in {"the", "a", "an"}:
+            name_toks = name_toks[1:]
+        has_det = bool(desc_toks) and desc_toks[0].lower() in _DETERMINERS and all(
+            not t[0].isupper() or t.lower() in _TITLES for t in desc_toks[1:])
+        whole = _join(np)
+        if name_toks and not has_det and not self._is_org(name_toks) and not any(t.lower() in _ORG_WORDS for t in desc_toks):
+            key = self._key(name_toks[-1])
+            name = _join(name_toks)
+            if len(name_toks) == 1 or len(self.full_names.get(key, "")) > len(name):
+                name = self.full_names.get(key, name)
+            known = self.sources.get(key)
+            if known is not None:
+                src = known if (known.descriptor or not descriptor) else Source(known.name, descriptor, "named",
+                                                                               _category(descriptor, "named"))
+            else:
+                src = Source(name, descriptor, "named", _category(descriptor, "named"))
+            self.sources[key] = src
+            self.last_person = src
+            return src
+        if self._is_org(np) or (name_toks and len(name_toks) >= 1 and desc_toks[:1] and desc_toks[0].lower() == "the"
+                                and all(_is_name_tok(t) or t.lower() in {"of", "on", "for", "and"} for t in np[1:])):
+            name = whole
+            key = "org:" + name.lower().removeprefix("the ")
+            src = self.sources.get(key) or Source(name, descriptor if desc_toks and not has_det else "", "organisation",
+                                                  "organisation" if not _is_media(name) else "media")
+            self.sources[key] = src
+            self.last_org = src
+            return src
+        # an unnamed source: "a resident", "officials", "furious world leaders"
+        name = whole
+        key = "unnamed:" + np[-1].lower()
+        src = self.sources.get(key) or Source(name, _join(m.appos) if m.appos else "", "unnamed",
+                                              _category(name + " " + _join(m.appos), "unnamed"))
+        self.sources[key] = src
+        if np[-1].lower().endswith("s") and not np[-1].lower().endswith("ss"):
+            self.last_group = src
+        else:
+            self.last_person = src
+        return src
+
+    def note_names(self, frame_text: str) -> None:
+        """Track the last person named in the reporter's words (for "he said")."""
+        for run in self._name_runs(_PLACEHOLDER.sub(" ", frame_text)):
+            if len(run) >= 2 and not self._is_org(run):
+                key = self._key(run[-1])
+                if key in self.sources and self.sources[key].kind == "named":
+                    self.last_person = self.sources[key]
+
+
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Lt|Maj|Adm)\.|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])"
+_TOKEN = re.compile(_ABBREV + r"|\uE000\d+\uE001|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9]")
+_SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
+
+
+def _sentences(toks: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of the frame's sentences (quotes are single placeholder tokens, so never split)."""
+    out, start = [], 0
+    for i, t in enumerate(toks):
+        if t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or _is_placeholder(toks[i + 1])
+                                or toks[i + 1] in {'"', "\u201c"}):
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(toks):
+        out.append((start, len(toks)))
     return out
 
 
-def quotes(article: Article) -> list[Quote]:
-    """Direct quotes in text order.
+def _find_channel(toks: list[str]) -> str | None:
+    text = _join([t for t in toks if not _is_placeholder(t)])
+    m = _OUTLET_RE.search(text)
+    if m:
+        name = m.group(1)
+        return name[4:] if name.startswith("the ") else name
+    m = _OUTLET_PATTERN.search(text)
+    if m:
+        return m.group(1)
+    return None
 
-    >>> import newskit
-    >>> len(newskit.sample().quotes())
-    9
-    """
-    result = []
-    for pieces in _scan(article):
-        text = " ".join(article.text[s:e] for s, e in pieces)
-        para = article.paragraph_at(pieces[0][0])
-        result.append(Quote(text=text, start=pieces[0][0], end=pieces[-1][1], paragraph=para or 0,
-                            pieces=tuple(pieces)))
+
+@dataclass
+class _Attr:
+    mention: _Mention
+    channel: str | None
+
+
+def _after_attribution(after: list[str]) -> _Attr | None:
+    """'..., said Earnest.' / '..., Mahmud Nuri, a resident, told AFP.' / '..., according to X.'"""
+    i = 1 if after[:1] == [","] else 0
+    rest = after[i:]
+    if not rest:
+        return None
+    low = [t.lower() for t in rest]
+    if low[0] in SPEECH_VERBS and low[0] not in _WEAK_VERBS:
+        np, appos = _np_forward(rest, 1)
+        if np:
+            return _Attr(_Mention(np, appos, low[0]), _find_channel(rest))
+    if low[:2] == ["according", "to"]:
+        np, appos = _np_forward(rest, 2)
+        if np:
+            return _Attr(_Mention(np, appos, "according to"), _find_channel(rest))
+    for j, t in enumerate(low[:16]):
+        if _is_placeholder(rest[j]):
+            break
+        if t in SPEECH_VERBS and t not in _WEAK_VERBS and j > 0:
+            np, appos = _np_backward(rest, j)
+            used = len(np) + (len(appos) + 2 if appos else 0)
+            skipped = sum(1 for x in low[:j] if x in _ADVERBS)
+            if np and used + skipped >= j:
+                return _Attr(_Mention(np, appos, t), _find_channel(rest))
+            break
+    return None
+
+
+def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
+    """'X said: "..."', 'X told reporters that the US was "..."', 'with leaders telling them to "..."'."""
+    low = [t.lower() for t in before]
+    for j in range(len(before) - 1, -1, -1):
+        t = low[j]
+        if _is_placeholder(before[j]):
+            continue
+        if t in SPEECH_VERBS and (partial or t not in _WEAK_VERBS or j >= len(before) - 4):
+            np, appos = _np_backward(before, j)
+            if np:
+                return _Attr(_Mention(np, appos, t), _find_channel(before[j:]) or _find_channel(before[:j]))
+        if t == "to" and j > 0 and low[j - 1] == "according":
+            np, appos = _np_forward(before, j + 1)
+            if np:
+                return _Attr(_Mention(np, appos, "according to"), _find_channel(before))
+    return None
+
+
+def _is_full(before: list[str]) -> bool:
+    """A quote is a full utterance when it opens its sentence or follows a colon or "said,"."""
+    if not before:
+        return True
+    last = before[-1]
+    if last in {":", "\u2014", "\u2013"}:
+        return True
+    if last == "," and len(before) >= 2 and (before[-2].lower() in SPEECH_VERBS or _is_placeholder(before[-2])):
+        return True
+    return False
+
+
+@dataclass
+class _Analysis:
+    quotes: list[Quote]
+    attributions: list[Attribution]
+    not_speech: list[tuple[int, int]]
+
+
+_CACHE: weakref.WeakKeyDictionary[Article, _Analysis] = weakref.WeakKeyDictionary()
+
+_PASSIVE_CLAIM = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|been|being|be)\s+(?:(?:widely|reportedly|also|now|long)\s+)?(?:been\s+)?"
+    r"(accused|blamed|criticised|criticized|alleged|believed|thought|understood|claimed|suspected|rumou?red|said|"
+    r"reported|feared|condemned|described)\b(?!\s+by\b)")
+
+
+def _analyse(article: Article) -> _Analysis:
+    cached = _CACHE.get(article)
+    if cached is not None:
+        return cached
+    text = article.text
+    raws = _scan(article)
+    frames = _frame(article, raws)
+    resolver = _Resolver(article)
+    n = len(raws)
+    speaker: list[Source | None] = [None] * n
+    verb: list[str | None] = [None] * n
+    channel: list[str | None] = [None] * n
+    partial = [False] * n
+    speech = [True] * n
+    seen = [False] * n
+    attributions: list[Attribution] = []
+    last_q: int | None = None
+    for p in article.paragraphs:
+        fr = frames[p.index]
+        toks = _tokens(fr.text)
+        para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
+        para_src: Source | None = None
+        for s0, s1 in _sentences(toks):
+            sent = toks[s0:s1]
+            qpos = [i for i, t in enumerate(sent) if _is_placeholder(t)]
+            if not qpos:
+                # no quote: reported speech or an unattributed claim
+                low = [t.lower() for t in sent]
+                for j, t in enumerate(low):
+                    if t in SPEECH_VERBS and t not in _WEAK_VERBS and 0 < j:
+                        np, appos = _np_backward(sent, j)
+                        if not np or j + 2 >= len(sent):
+                            continue
+                        src = resolver.resolve(_Mention(np, appos, t))
+                        chan = _find_channel(sent[j + 1:j + 8])
+                        k = j + 1
+                        if k < len(sent) and low[k] == "that":
+                            k += 1
+                        elif t in {"told", "tells", "tell", "telling", "asked"}:
+                            while k < len(sent) and low[k] not in {"that", ",", "."} and k - j < 6 and (
+                                    _is_cap(sent[k]) or low[k] in {"the", "reporters", "journalists", "a", "an"}):
+                                k += 1
+                            if k < len(sent) and low[k] == "that":
+                                k += 1
+                        content = _join([x for x in sent[k:] if x not in _SENT_TOKS])
+                        if len(content.split()) >= 3:
+                            para_attr, para_src = _Attr(_Mention(np, appos, t), chan), src
+                            attributions.append(_make_attribution(article, p, content, "indirect", src, t, chan))
+                        break
+                sent_text = _join(sent)
+                if _PASSIVE_CLAIM.search(sent_text):
+                    attributions.append(_make_attribution(article, p, sent_text, "unattributed", None, None, None))
+                continue
+            for pos in qpos:
+                qi = int(_PLACEHOLDER.match(sent[pos]).group(1))  # type: ignore[union-attr]
+                before = sent[:pos]
+                nxt = next((x for x in qpos if x > pos), len(sent))
+                after = sent[pos + 1:nxt]
+                resolver.note_names(_join(before))
+                if seen[qi]:
+                    continue
+                seen[qi] = True
+                is_partial = not _is_full(before)
+                attr = _after_attribution(after) if not is_partial or not before else None
+                if attr is None:
+                    attr = _before_attribution(before, is_partial)
+                src: Source | None = None
+                if attr is not None:
+                    src = resolver.resolve(attr.mention)
+                    if attr.mention.np[0].lower() in _PRONOUNS and src is None and para_src is not None:
+                        src = para_src
+                    para_attr, para_src = attr, src
+                elif is_partial:
+                    speech[qi] = False
+                elif para_attr is not None:
+                    attr, src = para_attr, para_src
+                elif last_q is not None and speech[last_q] and speaker[last_q] is not None and (
+                        article.paragraph_at(raws[last_q].pieces[-1][0]) in (p.index, p.index - 1)):
+                    src, attr = speaker[last_q], _Attr(_Mention([], [], verb[last_q] or "said"), channel[last_q])
+                speaker[qi] = src
+                verb[qi] = attr.mention.verb if attr else None
+                channel[qi] = attr.channel if attr else None
+                partial[qi] = is_partial
+                if is_partial and src is None:
+                    speech[qi] = False
+                # "Fox News Sunday", "the Marshall Plan": title-case names in marks are not speech
+                qtext = " ".join(text[s:e] for s, e in raws[qi].pieces)
+                if is_partial and _looks_like_title(qtext):
+                    speech[qi] = False
+                if speech[qi]:
+                    last_q = qi
+    quotes_out: list[Quote] = []
+    not_speech: list[tuple[int, int]] = []
+    for qi, r in enumerate(raws):
+        if not speech[qi]:
+            not_speech.append((r.pieces[0][0], r.pieces[-1][1]))
+            continue
+        qtext = " ".join(text[s:e] for s, e in r.pieces)
+        para = article.paragraph_at(r.pieces[0][0])
+        quotes_out.append(Quote(text=qtext, start=r.pieces[0][0], end=r.pieces[-1][1], paragraph=para or 0,
+                                pieces=r.pieces, speaker=speaker[qi], verb=verb[qi], channel=channel[qi],
+                                partial=partial[qi]))
+    result = _Analysis(quotes_out, attributions, not_speech)
+    _CACHE[article] = result
     return result
 
 
-def sources(article: Article) -> SourceTable:
-    """One row per distinct source."""
-    return SourceTable(())
+def _looks_like_title(q: str) -> bool:
+    words = q.strip(" ,.").split()
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "in", "on", "for", "a"}
+                                        for w in words) and len(words) >= 2
+
+
+def _make_attribution(article: Article, p: Paragraph, content: str, kind: str, src: Source | None,
+                      verb_: str | None, chan: str | None) -> Attribution:
+    # locate the content in the paragraph to give it a span (the frame has no quotes here, so text matches)
+    probe = content[: min(len(content), 30)]
+    i = p.text.find(probe) if probe else -1
+    if i < 0:
+        start, end = p.start, p.end
+    else:
+        start = p.start + i
+        end = min(p.end, start + len(content))
+        j = p.text.find(content[-12:], i)
+        if j >= 0:
+            end = p.start + j + len(content[-12:])
+    return Attribution(kind=kind, text=article.text[start:end], start=start, end=end, paragraph=p.index,  # type: ignore[arg-type]
+                       speaker=src, verb=verb_, channel=chan)
+
+
+# ---------------------------------------------------------------------------------------------
+# Categories a student can discuss
+# ---------------------------------------------------------------------------------------------
+
+#: Category rules, tried in order: the first whose words appear in a source's name or descriptor wins.
+CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("militant or armed group", frozenset("militant militants insurgent insurgents rebel rebels jihadist jihadists "
+                                          "fighter fighters extremist extremists gunmen isis isil taliban".split())),
+    ("media", frozenset("journalist reporter editor correspondent columnist newspaper broadcaster "
+                        "bbc cnn afp reuters".split())),
+    ("politician", frozenset("mp mps senator senators congressman congresswoman democrat democrats republican "
+                             "republicans tory tories labour conservative liberal candidate leader speaker "
+                             "parliamentary lawmaker lawmakers legislator legislators president-elect politician "
+                             "chancellor".split())),
+    ("official or government", frozenset("spokesman spokeswoman spokesperson official officials minister ministers "
+                                         "secretary president government ministry department police army military "
+                                         "officer officers commander general ambassador governor mayor white house "
+                                         "administration agency director treasury cabinet".split())),
+    ("expert", frozenset("professor analyst analysts expert experts researcher researchers economist scientist "
+                         "scientists academic lawyer statistician historian author".split())),
+    ("civilian or witness", frozenset("resident residents witness witnesses local locals villager villagers mother "
+                                      "father student students refugee refugees survivor survivors worker workers "
+                                      "voter voters neighbour neighbor shopkeeper family families citizen citizens "
+                                      "people".split())),
+    ("organisation", frozenset("company firm group charity organisation organization association union "
+                               "institute foundation board".split())),
+)
+
+
+def _category(descriptor: str, kind: str) -> str:
+    words = set(re.findall(r"[a-z][a-z-]*", descriptor.lower()))
+    for cat, keys in CATEGORY_RULES:
+        if words & keys:
+            return cat
+    return "organisation" if kind == "organisation" else "unknown"
+
+
+def _is_media(name: str) -> bool:
+    return bool(_OUTLET_RE.fullmatch(name) or _OUTLET_RE.fullmatch(name.removeprefix("the ")))
+
+
+# ---------------------------------------------------------------------------------------------
+# Public functions
+# ---------------------------------------------------------------------------------------------
+
+
+def quotes(article: Article) -> list[Quote]:
+    """Direct quotes in text order, each with speaker, verb, channel and a partial flag.
+
+    Handles straight, curly and mixed marks, a quote split around its
+    attribution (two quotes), a quote running over paragraphs (one quote),
+    colon-introduced quotes, and leaves out scare quotes and titles.
+
+    >>> import newskit
+    >>> qs = newskit.quotes(newskit.sample())
+    >>> len(qs), qs[2].speaker.name, qs[2].channel
+    (9, 'Mahmud Nuri', 'AFP')
+    """
+    return list(_analyse(article).quotes)
+
+
+def scare_quotes(article: Article) -> list[tuple[int, int]]:
+    """Spans of quote-marked text that is not speech (scare quotes, titles, words mentioned as words)."""
+    return list(_analyse(article).not_speech)
 
 
 def attributions(article: Article) -> list[Attribution]:
-    """Reported speech and unattributed claims."""
-    return []
+    """Reported speech without quote marks (``kind="indirect"``) and claims with no source (``"unattributed"``).
+
+    >>> import newskit
+    >>> [a.kind for a in newskit.sample().attributions()][:2]
+    ['unattributed', 'indirect']
+    """
+    return list(_analyse(article).attributions)
+
+
+def sources(article: Article) -> SourceTable:
+    """One row per distinct source of direct quotes: quotes, quoted words, share, first paragraph.
+
+    >>> import newskit
+    >>> table = newskit.sources(newskit.sample())
+    >>> [row.source.name for row in table][:3]
+    ['furious world leaders', 'militants', 'Mahmud Nuri']
+    """
+    qs = _analyse(article).quotes
+    total = sum(q.words for q in qs) or 1
+    order: dict[str, list[Quote]] = {}
+    first: dict[str, Source] = {}
+    for q in qs:
+        if q.speaker is None:
+            continue
+        key = q.speaker.name.lower()
+        order.setdefault(key, []).append(q)
+        best = first.get(key)
+        if best is None or (not best.descriptor and q.speaker.descriptor):
+            first[key] = q.speaker
+    rows = tuple(
+        SourceRow(source=first[k], quotes=len(v), quoted_words=sum(q.words for q in v),
+                  share=sum(q.words for q in v) / total, first_paragraph=min(q.paragraph for q in v))
+        for k, v in order.items()
+    )
+    return SourceTable(rows)
 
 
 def outlets(article: Article) -> list[Outlet]:
-    """Media outlets credited in the article."""
-    return []
+    """Media outlets credited as the channel of a quote or a report, in order of first credit.
+
+    >>> import newskit
+    >>> [o.name for o in newskit.sample().outlets()]
+    ['BBC', 'AFP', 'AP']
+    """
+    an = _analyse(article)
+    items: list[tuple[int, str, Quote | None, Attribution | None]] = []
+    for q in an.quotes:
+        if q.channel:
+            items.append((q.start, q.channel, q, None))
+    for a in an.attributions:
+        if a.channel:
+            items.append((a.start, a.channel, None, a))
+    items.sort(key=lambda x: x[0])
+    byname: dict[str, tuple[list[Quote], list[Attribution]]] = {}
+    for _, name, q, a in items:
+        qs, ats = byname.setdefault(name, ([], []))
+        if q is not None:
+            qs.append(q)
+        if a is not None:
+            ats.append(a)
+    return [Outlet(name, tuple(qs), tuple(ats)) for name, (qs, ats) in byname.items()]
 
 
-def quote_records(article: Article, include_indirect: bool = False) -> list[dict]:
-    """Quotes as JSON-ready dicts (the ``newskit quotes --json`` contract)."""
-    recs = []
+def quote_records(article: Article, include_indirect: bool = False) -> list[dict[str, Any]]:
+    """Quotes as JSON-ready dicts, in text order (the ``newskit quotes --json`` contract).
+
+    Keys: text, speaker (fullest name or the unnamed source's phrase, or None), kind
+    ("direct", "partial" or, with *include_indirect*, "indirect"), partial, start, end,
+    paragraph (from 0), verb, channel, plus descriptor and source_kind of the speaker.
+    """
+    recs: list[dict[str, Any]] = []
     for q in quotes(article):
-        recs.append({"text": q.text, "speaker": q.speaker.name if q.speaker else None, "kind": q.kind,
-                     "partial": q.partial, "start": q.start, "end": q.end, "paragraph": q.paragraph,
-                     "verb": q.verb, "channel": q.channel})
+        recs.append(_record(q.text, q.speaker, q.kind, q.partial, q.start, q.end, q.paragraph, q.verb, q.channel))
+    if include_indirect:
+        for a in attributions(article):
+            if a.kind == "indirect":
+                recs.append(_record(a.text, a.speaker, "indirect", False, a.start, a.end, a.paragraph, a.verb, a.channel))
+        recs.sort(key=lambda r: r["start"])
     return recs
 
 
-def format_quote_table(records: list[dict]) -> str:
-    """A readable plain-text table of quote records."""
-    lines = []
+def _record(text: str, src: Source | None, kind: str, partial: bool, start: int, end: int, para: int,
+            verb_: str | None, chan: str | None) -> dict[str, Any]:
+    return {"text": text, "speaker": src.name if src else None, "kind": kind, "partial": partial,
+            "start": start, "end": end, "paragraph": para, "verb": verb_, "channel": chan,
+            "descriptor": src.descriptor if src else None, "source_kind": src.kind if src else None}
+
+
+def format_quote_table(records: list[dict[str, Any]]) -> str:
+    """A readable plain-text table of quote records (what ``newskit quotes`` prints)."""
+    if not records:
+        return "no quotes found"
+    lines = [f"{'¶':>3}  {'speaker':26} {'kind':8} {'verb':9} {'channel':10} text", "-" * 100]
     for r in records:
-        lines.append(f"¶{r['paragraph'] + 1:<3} {str(r['speaker'] or '?')[:24]:24} {r['kind']:8} {r['text'][:70]}")
+        text = r["text"] if len(r["text"]) <= 60 else r["text"][:57] + "..."
+        lines.append(f"{r['paragraph'] + 1:>3}  {str(r['speaker'] or '?')[:26]:26} {r['kind']:8} "
+                     f"{str(r['verb'] or '')[:9]:9} {str(r['channel'] or '')[:10]:10} {text}")
     return "\n".join(lines)
 
 
