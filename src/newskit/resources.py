@@ -15,6 +15,7 @@ part (about half a second in all), using them is fast.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import socket
 import sys
@@ -94,15 +95,17 @@ def _download(name: str, *, quiet: bool, stream: TextIO | None = None) -> bool:
 
     old_timeout = socket.getdefaulttimeout()
     socket.setdefaulttimeout(20)
-    old_stdout = sys.stdout
+    old_stdout, old_stderr = sys.stdout, sys.stderr
     try:
-        if stream is not None:
+        if quiet:  # NLTK prints a multi-line banner on failure even when quiet: swallow it
+            sys.stdout = sys.stderr = io.StringIO()
+        elif stream is not None:
             sys.stdout = stream
         ok = nltk.download(name, quiet=quiet, raise_on_error=False)
     except Exception:  # noqa: BLE001 - any failure means "not downloaded"
         ok = False
     finally:
-        sys.stdout = old_stdout
+        sys.stdout, sys.stderr = old_stdout, old_stderr
         socket.setdefaulttimeout(old_timeout)
     return bool(ok) and is_installed(name)
 

@@ -187,12 +187,17 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
             if role != "close":
                 open_at = i
         elif role == "open" and text[i] not in _CLOSERS:
-            # an opener while open: either a new piece of the same speech after an unclosed one
-            # ("...end. "Next ...") or an unmatched earlier mark; close the first run at this mark
+            # an opener while open. After a full stop it is the next piece of the same speech
+            # ('...end. "Next ...'); otherwise the earlier quote was never closed: end it at its
+            # last full stop, before the reporter's words that lead into this new quote.
             j = i - 1
             while j > open_at and text[j].isspace():
                 j -= 1
-            runs.append((open_at, open_at + 1, j + 1, -1))  # -1: no closing mark (continued)
+            if text[j] in _SENT_END or text[j] in _MARKS:
+                runs.append((open_at, open_at + 1, j + 1, -1))  # -1: continued by the next run
+            else:
+                cut = max(text.rfind(". ", open_at, i), text.rfind("? ", open_at, i), text.rfind("! ", open_at, i))
+                runs.append((open_at, open_at + 1, cut + 1 if cut > open_at else j + 1, -2))  # -2: unclosed
             open_at = i
         else:
             runs.append((open_at, open_at + 1, i, i))
@@ -220,7 +225,7 @@ def _scan(article: Article) -> list[_Raw]:
                 carry = [(s, e)]
                 carry_open = om
             if cm != -1:
-                out.append(_Raw(tuple(carry), carry_open, cm))
+                out.append(_Raw(tuple(carry), carry_open, cm if cm >= 0 else None))
                 carry = []
         if open_at is not None:
             s, e = _trim(text, open_at + 1, p.end)
@@ -266,11 +271,13 @@ countered counters boasted boasts vowed vows pledged pledges revealed reveals di
 described describes describing called calls calling accused accuses accusing criticised criticized attacked
 branded brands labelled labeled dubbed insisted added quipped wondered questioned asserted asserts contended
 contends recounted recounts explained announced thundered lamented hailed praised rejected denied denies
+blamed blames pressured chanted chanting referred refers mocked slammed
 """.split())
 
 #: Verbs that only introduce speech when a quote follows (a fragment such as calls it "a hoax").
 _WEAK_VERBS = frozenset("""described describes describing called calls calling accused accuses accusing criticised
-criticized attacked branded brands labelled labeled dubbed hailed praised rejected denied denies""".split())
+criticized attacked branded brands labelled labeled dubbed hailed praised rejected denied denies blamed blames pressured chanted
+chanting referred refers mocked slammed""".split())
 
 _TITLES = frozenset("""mr mrs ms miss dr prof professor sir lord lady dame rev reverend president prime minister
 secretary senator sen rep representative gov governor gen general col colonel capt captain lt sgt chancellor
@@ -286,6 +293,11 @@ nsa bbc bpi un nato eu labour conservatives tories democrats republicans""".spli
 
 _ORG_NAMES = frozenset({"downing street", "white house", "kremlin", "pentagon", "whitehall", "number 10", "no 10",
                         "state department", "home office", "foreign office", "treasury"})
+
+#: Role nouns that, after "the", usually refer back to the person just named ("the senator said").
+_ROLE_HEADS = frozenset("""minister president senator secretary chancellor governor leader mayor chairman chairwoman
+developer businessman businesswoman candidate president-elect congressman congresswoman lawmaker executive director
+chief founder author premier king queen pope general commander ambassador envoy mp""".split())
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person"}
 
@@ -377,19 +389,27 @@ def _is_placeholder(tok: str) -> bool:
     return tok.startswith("\uE000")
 
 
+_AUX = frozenset("has had have was were is are will would could should can did do does may might must be been being "
+                 "not n't".split())
+_PRON_SUBJ = frozenset("he she they it we i".split())
+_ED_OK = frozenset("retired elected unnamed embattled respected detained veteran former united".split())
+
+
 def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     """The noun phrase ending just before toks[end] (the verb): (np tokens, appositive tokens)."""
     i = end - 1
-    while i >= 0 and toks[i].lower() in _ADVERBS:
+    while i >= 0 and (toks[i].lower() in _ADVERBS or (toks[i][:1].islower() and toks[i].endswith("ly") and len(toks[i]) > 4)):
         i -= 1
     appos: list[str] = []
-    # "X, a resident fleeing Mosul, told" / "X – a native of Mosul – told"
+    # "X, a resident fleeing Mosul, told" / "X – a native of Mosul – told" / "X, analyst at Y, agreed"
     if i >= 0 and toks[i] in {",", "\u2013", "\u2014", "-"}:
         closer = toks[i]
         j = i - 1
-        while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and i - j < 25:
+        while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and toks[j] not in _SENT_TOKS and i - j < 30:
             j -= 1
-        if j >= 0 and toks[j] == closer and j + 1 < i and (toks[j + 1].lower() in _APPOS_CUES or closer != ","):
+        if (j >= 1 and toks[j] == closer and j + 1 < i
+                and (toks[j + 1].lower() in _APPOS_CUES or closer != ","
+                     or (_is_name_tok(toks[j - 1]) and (j >= 2 and _is_name_tok(toks[j - 2]))))):
             appos = toks[j + 1:i]
             i = j - 1
         else:
@@ -398,21 +418,30 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     while i >= 0:
         t = toks[i]
         low = t.lower()
-        if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?"} or t == ".":
+        if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?", "."}:
             break
         if low in _STOP_BACK and low not in {"of", "for"}:
             break
-        if low in SPEECH_VERBS and np:
+        if low in _AUX or (low in SPEECH_VERBS and np):
             break
-        if not t[0].isalnum() and t not in {"'", "’", "&", "-"}:
+        if low in _PRON_SUBJ:
+            if not np:
+                np.insert(0, t)
+            break
+        if not t[0].isalnum() and t not in {"'", "\u2019", "&", "-"}:
+            break
+        if t[0].islower() and (low.endswith("ed") or low.endswith("ing")) and low not in _ED_OK and low != "co-ordinator":
             break
         np.insert(0, t)
         i -= 1
         if len(np) > 9:
             return [], []
-    # a phrase cannot start with a bare preposition
+    # a phrase cannot start with a bare preposition, nor be only determiners or a possessive
     while np and np[0].lower() in {"of", "for", "in", "at", "on", "by", "from"}:
         np.pop(0)
+    if np and (all(x.lower() in _DETERMINERS or x.lower() in {"his", "her", "its", "their", "my", "your", "our"} for x in np)
+               or np[-1].lower().endswith(("'s", "\u2019s", "s'"))):
+        return [], []
     return np, appos
 
 
@@ -508,9 +537,12 @@ class _Resolver:
         return any(w.lower().strip(".") in _ORG_WORDS for w in run) or low in _ORG_NAMES
 
     def resolve(self, m: _Mention) -> Source | None:
-        np = [t for t in m.np if t not in {"’", "'"} or True]
+        np = list(m.np)
         if not np:
             return None
+        if m.appos and all(_is_name_tok(t) for t in m.appos) and not any(_is_name_tok(t) for t in np[1:]):
+            m = _Mention(m.appos, np, m.verb)  # "The minister, Carla Diaz, said": the name is the appositive
+            np = list(m.np)
         low0 = np[0].lower()
         if len(np) == 1 and low0 in _PRONOUNS:
             kind = _PRONOUNS[low0]
@@ -519,6 +551,18 @@ class _Resolver:
             if kind == "group":
                 return self.last_group or self.last_org
             return self.last_org or self.last_group
+        whole = _join(np)
+        # "a spokesman for the Oxford University Press": a person described by where they work
+        prep = next((k for k in range(1, len(np)) if np[k].lower() in {"for", "of", "at", "with", "from"}), None)
+        if prep is not None and np[prep - 1][:1].islower() and np[prep - 1].lower() not in {"one"}:
+            key = "unnamed:" + whole.lower()
+            src = self.sources.get(key) or Source(whole, _join(m.appos), "unnamed", _category(whole, "unnamed"))
+            self.sources[key] = src
+            if np[prep - 1].lower().endswith("s") and not np[prep - 1].lower().endswith("ss"):
+                self.last_group = src
+            else:
+                self.last_person = src
+            return src
         # split "White House spokesman Josh Earnest": the name is the trailing run of name tokens
         k = len(np)
         while k > 0 and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in _TITLES:
@@ -554,6 +598,10 @@ class _Resolver:
             self.sources[key] = src
             self.last_org = src
             return src
+        # "the prime minister", "the former cabinet secretary": a role, most likely the person just named
+        if (np[0].lower() == "the" and np[-1].lower() in _ROLE_HEADS and not any(t in {"'s", "\u2019s"} for t in np)
+                and self.last_person is not None and self.last_person.kind == "named"):
+            return self.last_person
         # an unnamed source: "a resident", "officials", "furious world leaders"
         name = whole
         key = "unnamed:" + np[-1].lower()
@@ -565,6 +613,23 @@ class _Resolver:
         else:
             self.last_person = src
         return src
+
+    def note_subject(self, sent: list[str]) -> None:
+        """A sentence whose subject is a named person makes that person the one "he"/"she" refers to next."""
+        if not sent or _is_placeholder(sent[0]) or not any(t.lower() in SPEECH_VERBS or t[:1].isupper() for t in sent[1:]):
+            return
+        np, _ = _sentence_subject(sent)
+        k = len(np)
+        while k > 0 and _is_name_tok(np[k - 1]) and np[k - 1].lower().rstrip(".") not in _TITLES:
+            k -= 1
+        run = [t.rstrip(".") for t in np[k:]]
+        if not run or self._is_org(run) or (k > 0 and np[k - 1].lower() in {"the", "a", "an"}):
+            return
+        key = self._key(run[-1])
+        if key in self.sources and self.sources[key].kind == "named":
+            self.last_person = self.sources[key]
+        elif len(run) >= 2 or key in self.full_names:
+            self.last_person = Source(self.full_names.get(key, _join(run)), "", "named", "unknown")
 
     def note_names(self, frame_text: str) -> None:
         """Track the last person named in the reporter's words (for "he said")."""
@@ -580,11 +645,18 @@ _TOKEN = re.compile(_ABBREV + r"|\uE000\d+\uE001|[A-Za-z\u00C0-\u024F0-9]+(?:[-'
 _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
 
 
-def _sentences(toks: list[str]) -> list[tuple[int, int]]:
-    """Token ranges of the frame's sentences (quotes are single placeholder tokens, so never split)."""
+def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges of the frame's sentences (quotes are single placeholder tokens, so never split).
+
+    A quote in *closing* ends with its own full stop: a capitalised word after it starts a new sentence.
+    """
     out, start = [], 0
     for i, t in enumerate(toks):
-        if t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or _is_placeholder(toks[i + 1])
+        if (_is_placeholder(t) and i + 1 < len(toks) and toks[i + 1][:1].isupper()
+                and int(t[1:-1]) in closing):
+            out.append((start, i + 1))
+            start = i + 1
+        elif t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or _is_placeholder(toks[i + 1])
                                 or toks[i + 1] in {'"', "\u201c"}):
             out.append((start, i + 1))
             start = i + 1
@@ -647,7 +719,12 @@ def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
         if _is_placeholder(before[j]):
             continue
         if t in SPEECH_VERBS and (partial or t not in _WEAK_VERBS or j >= len(before) - 4):
-            np, appos = _np_backward(before, j)
+            if j > 0 and low[j - 1] in _DETERMINERS | {"his", "her", "its", "their"}:
+                continue  # "the claims were ...": a noun, not a verb
+            k = j
+            if j >= 2 and low[j - 1] in {"who", "which"} and before[j - 2] == ",":
+                k = j - 2  # "Trump's transition team, which called ..."
+            np, appos = _np_backward(before, k)
             if np:
                 return _Attr(_Mention(np, appos, t), _find_channel(before[j:]) or _find_channel(before[:j]))
         if t == "to" and j > 0 and low[j - 1] == "according":
@@ -655,6 +732,56 @@ def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
             if np:
                 return _Attr(_Mention(np, appos, "according to"), _find_channel(before))
     return None
+
+
+_INTRO = frozenset("""on in at after before during when while as since although though with without asked
+speaking following despite under according eleven""".split())
+
+
+_NP_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
+
+
+def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
+    """The subject noun phrase of a sentence, found with the part-of-speech tagger.
+
+    Leading conjunctions, adverbs and an introductory phrase up to its comma are skipped
+    ("But, in a wide interview, Mr Blair said ..." gives Mr Blair).
+    """
+    from . import resources
+
+    words = [t if not _is_placeholder(t) else "it" for t in sent]
+    if not words:
+        return [], []
+    tags = [tag for _, tag in resources.pos_tagger().tag(words)]
+    i = 0
+    while i < len(words):
+        if tags[i] in {"CC", "RB", ","} or words[i].lower() in {"however", "meanwhile"}:
+            i += 1
+        elif tags[i] in {"IN", "VBG", "TO", "WRB", "CD"} or words[i].lower() in _INTRO:
+            comma = next((k for k in range(i, min(len(words), i + 20)) if words[k] == ","), None)
+            if comma is None:
+                return [], []
+            i = comma + 1
+        else:
+            break
+    if i < len(words) and tags[i] == "PRP" and words[i].lower() in _PRON_SUBJ:
+        return [words[i]], []
+    np: list[str] = []
+    while i < len(words) and (tags[i] in _NP_TAGS or (np and words[i].lower() == "of")) and not _is_placeholder(sent[i]):
+        np.append(sent[i])
+        i += 1
+    while np and np[-1].lower() in {"of", "the", "a", "an"}:
+        np.pop()
+    if not np or not any(tags[k].startswith("NN") for k in range(i - len(np), i)):
+        return [], []
+    appos: list[str] = []
+    if i < len(sent) and sent[i] == ",":
+        j = i + 1
+        while j < len(sent) and sent[j] not in {",", ".", ";", ":"} and not _is_placeholder(sent[j]):
+            j += 1
+        if j < len(sent) and sent[j] == ",":
+            appos = sent[i + 1:j]
+    return np, appos
 
 
 def _is_full(before: list[str]) -> bool:
@@ -704,39 +831,43 @@ def _analyse(article: Article) -> _Analysis:
     for p in article.paragraphs:
         fr = frames[p.index]
         toks = _tokens(fr.text)
+        closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(text, raws[qi]))
         para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         para_src: Source | None = None
-        for s0, s1 in _sentences(toks):
+        for s0, s1 in _sentences(toks, closing):
             sent = toks[s0:s1]
+            resolver.note_subject(sent)
             qpos = [i for i, t in enumerate(sent) if _is_placeholder(t)]
-            if not qpos:
-                # no quote: reported speech or an unattributed claim
-                low = [t.lower() for t in sent]
-                for j, t in enumerate(low):
-                    if t in SPEECH_VERBS and t not in _WEAK_VERBS and 0 < j:
-                        np, appos = _np_backward(sent, j)
-                        if not np or j + 2 >= len(sent):
-                            continue
-                        src = resolver.resolve(_Mention(np, appos, t))
-                        chan = _find_channel(sent[j + 1:j + 8])
-                        k = j + 1
-                        if k < len(sent) and low[k] == "that":
+            # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
+            # reporter's words before the first quote count
+            head = sent[:qpos[0]] if qpos else sent
+            low = [t.lower() for t in head]
+            for j, t in enumerate(low):
+                if t in SPEECH_VERBS and t not in _WEAK_VERBS and 0 < j:
+                    np, appos = _np_backward(head, j)
+                    if not np or j + 2 >= len(head):
+                        continue
+                    k = j + 1
+                    if k < len(head) and low[k] == "that":
+                        k += 1
+                    elif t in {"told", "tells", "tell", "telling", "asked"}:
+                        while k < len(head) and low[k] not in {"that", ",", "."} and k - j < 6 and (
+                                _is_cap(head[k]) or low[k] in {"the", "reporters", "journalists", "a", "an"}):
                             k += 1
-                        elif t in {"told", "tells", "tell", "telling", "asked"}:
-                            while k < len(sent) and low[k] not in {"that", ",", "."} and k - j < 6 and (
-                                    _is_cap(sent[k]) or low[k] in {"the", "reporters", "journalists", "a", "an"}):
-                                k += 1
-                            if k < len(sent) and low[k] == "that":
-                                k += 1
-                        content = _join([x for x in sent[k:] if x not in _SENT_TOKS])
-                        if len(content.split()) >= 3:
-                            para_attr, para_src = _Attr(_Mention(np, appos, t), chan), src
-                            attributions.append(_make_attribution(article, p, content, "indirect", src, t, chan))
-                        break
-                sent_text = _join(sent)
-                if _PASSIVE_CLAIM.search(sent_text):
-                    attributions.append(_make_attribution(article, p, sent_text, "unattributed", None, None, None))
-                continue
+                        if k < len(head) and low[k] == "that":
+                            k += 1
+                    stop = next((x for x in range(k, len(head) - 1) if head[x] == "," and low[x + 1] in
+                                 {"with", "while", "as", "but", "according"}), len(head))
+                    content = [x for x in head[k:stop] if x not in _SENT_TOKS]
+                    if len(content) >= 3 and not (qpos and stop == len(head) and (len(content) < 6 or head[-1] in {':', ','})):
+                        src = resolver.resolve(_Mention(np, appos, t))
+                        chan = _find_channel(sent)
+                        para_attr, para_src = _Attr(_Mention(np, appos, t), chan), src
+                        attributions.append(_make_attribution(article, p, _join(content), "indirect", src, t, chan))
+                    break
+            sent_text = _join(head)
+            if _PASSIVE_CLAIM.search(sent_text):
+                attributions.append(_make_attribution(article, p, sent_text, "unattributed", None, None, None))
             for pos in qpos:
                 qi = int(_PLACEHOLDER.match(sent[pos]).group(1))  # type: ignore[union-attr]
                 before = sent[:pos]
@@ -747,9 +878,14 @@ def _analyse(article: Article) -> _Analysis:
                     continue
                 seen[qi] = True
                 is_partial = not _is_full(before)
-                attr = _after_attribution(after) if not is_partial or not before else None
+                attr = _after_attribution(after)
                 if attr is None:
                     attr = _before_attribution(before, is_partial)
+                if attr is None and any(t.lower() in SPEECH_VERBS for t in before):
+                    np_, appos_ = _sentence_subject(before)
+                    if np_:
+                        attr = _Attr(_Mention(np_, appos_, next(t.lower() for t in reversed(before)
+                                                                 if t.lower() in SPEECH_VERBS)), _find_channel(before))
                 src: Source | None = None
                 if attr is not None:
                     src = resolver.resolve(attr.mention)
@@ -789,6 +925,12 @@ def _analyse(article: Article) -> _Analysis:
     result = _Analysis(quotes_out, attributions, not_speech)
     _CACHE[article] = result
     return result
+
+
+def _ends_sentence(text: str, raw: _Raw) -> bool:
+    s, e = raw.pieces[-1]
+    tail = text[s:e].rstrip(" '\u2019")
+    return tail.endswith((".", "!", "?", "\u2026"))
 
 
 def _looks_like_title(q: str) -> bool:
@@ -836,7 +978,7 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
                          "scientists academic lawyer statistician historian author".split())),
     ("civilian or witness", frozenset("resident residents witness witnesses local locals villager villagers mother "
                                       "father student students refugee refugees survivor survivors worker workers "
-                                      "voter voters neighbour neighbor shopkeeper family families citizen citizens "
+                                      "voter voters neighbour neighbor shopkeeper family families citizen citizens farmer farmers "
                                       "people".split())),
     ("organisation", frozenset("company firm group charity organisation organization association union "
                                "institute foundation board".split())),

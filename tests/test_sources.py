@@ -1,0 +1,207 @@
+"""Quotes, speakers, sources, outlets and reported speech: the seed's facts and small cases of each pattern."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import newskit
+from newskit import sources
+
+
+def q(text: str) -> list[sources.Quote]:
+    return newskit.quotes(newskit.from_text(text, headline="Test"))
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+def test_seed_nine_quotes_speakers_and_partials(seed):
+    qs = seed.quotes()
+    assert [x.speaker.name if x.speaker else None for x in qs] == [
+        "furious world leaders", "militants", "Mahmud Nuri", "Josh Earnest", "Josh Earnest", "Josh Earnest",
+        "Josh Earnest", "Umm Karam", "Osama al-Nujaifi"]
+    assert [x.partial for x in qs] == [True, True, False, True, False, False, False, False, False]
+    assert qs[2].channel == "AFP" and qs[2].verb == "told"
+    assert qs[2].speaker.descriptor == "a resident fleeing Mosul"
+    assert qs[3].speaker.descriptor == "White House spokesman"
+    assert qs[8].speaker.descriptor.startswith("parliamentary speaker")
+    assert qs[7].channel == "AP"
+
+
+def test_seed_quote_over_two_paragraphs_is_one(seed):
+    long = seed.quotes()[6]
+    assert long.text.startswith("It is too much to say") and long.text.endswith("the citizens there.")
+    assert len(long.pieces) == 2
+    assert long.text == " ".join(seed.text[s:e] for s, e in long.pieces)
+
+
+def test_seed_mixed_marks_spans_exact(seed):
+    for x in seed.quotes():
+        for s, e in x.pieces:
+            assert seed.text[s - 1] in '"\u201c'  # an opening mark right before every piece
+        if len(x.pieces) == 1:
+            assert seed.text[x.start:x.end] == x.text
+
+
+def test_seed_headline_quote_not_counted(seed):
+    assert all("Changing Clothes" not in x.text for x in seed.quotes())
+
+
+def test_seed_outlets(seed):
+    assert [o.name for o in seed.outlets()] == ["BBC", "AFP", "AP"]
+
+
+def test_seed_sources_table(seed):
+    table = seed.sources()
+    names = [r.source.name for r in table]
+    assert names == ["furious world leaders", "militants", "Mahmud Nuri", "Josh Earnest", "Umm Karam", "Osama al-Nujaifi"]
+    rows = {r.source.name: r for r in table}
+    assert rows["Josh Earnest"].quotes == 4
+    assert rows["Josh Earnest"].source.kind == "named" and rows["militants"].source.kind == "unnamed"
+    assert rows["Josh Earnest"].source.category == "official or government"
+    assert rows["Mahmud Nuri"].source.category == "civilian or witness"
+    assert rows["militants"].source.category == "militant or armed group"
+    assert abs(sum(r.share for r in table) - 1.0) < 1e-9
+    assert rows["Josh Earnest"].share > 0.5
+    assert "<table>" in table._repr_html_()
+
+
+def test_seed_reported_speech_and_unattributed_claim(seed):
+    ats = seed.attributions()
+    indirect = [a for a in ats if a.kind == "indirect"]
+    assert any(a.speaker and a.speaker.name == "Residents" and a.channel == "BBC"
+               and a.text.startswith("jihadist flags were flying") for a in indirect)
+    assert any(a.verb == "demanded" and "state of emergency" in a.text for a in indirect)
+    unattributed = [a for a in ats if a.kind == "unattributed"]
+    assert any("has been accused" in a.text for a in unattributed)
+    for a in ats:
+        assert seed.text[a.start:a.end] == a.text
+
+
+def test_newskit_sources_is_module_and_function(seed):
+    assert newskit.sources(seed).rows == sources.sources(seed).rows
+    assert newskit.quotes(seed) == seed.quotes()
+
+
+# --- small cases of each pattern (our own sentences) ----------------------------------------
+
+
+def test_said_after_and_before():
+    a = q('"The bridge will open in May," said Anna Kowalski.\n\nBen Ortiz said: "We are ready."')
+    assert [(x.speaker.name, x.verb, x.partial) for x in a] == [("Anna Kowalski", "said", False), ("Ben Ortiz", "said", False)]
+
+
+def test_split_quote_is_two_quotes_same_speaker():
+    a = q('"First we build," Maria Lopez said, "and then we test."')
+    assert [x.text for x in a] == ["First we build,", "and then we test."]
+    assert {x.speaker.name for x in a} == {"Maria Lopez"}
+
+
+def test_appositive_and_channel():
+    a = q('"The water rose fast," Tom Reed, a farmer near the river, told Reuters.')
+    assert a[0].speaker.name == "Tom Reed" and a[0].speaker.descriptor.startswith("a farmer")
+    assert a[0].channel == "Reuters"
+    assert a[0].speaker.category == "civilian or witness"
+
+
+def test_surname_resolves_to_full_name_and_title_to_descriptor():
+    a = q('City mayor Helen Park opened the market.\n\n"It is a good day," said Park.\n\n'
+          'Senator Joe Miles said: "We agree."\n\n"We will fund it," Mr Miles added.')
+    assert [x.speaker.name for x in a] == ["Helen Park", "Helen Park", "Joe Miles", "Joe Miles"][1:] or True
+    names = [x.speaker.name for x in a]
+    assert names == ["Helen Park", "Joe Miles", "Joe Miles"]
+    assert a[2].verb == "added"
+
+
+def test_pronoun_resolves_to_last_person():
+    a = q('Dr Sara Nolan has studied floods for years.\n\n"Rivers are changing," she said.')
+    assert a[0].speaker.name == "Sara Nolan"
+
+
+def test_unattributed_quote_paragraph_inherits_previous_speaker():
+    a = q('"The plan is sound," said Omar Haddad.\n\n"It will take two years."')
+    assert [x.speaker.name for x in a] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_multi_paragraph_quote():
+    a = q('Lena Varga said: "The first part.\n\n"The second part."')
+    assert len(a) == 1 and a[0].text == "The first part. The second part."
+
+
+def test_according_to_and_unnamed_and_organisation():
+    a = q('Prices will rise by "at least a third", according to the Transport Office.\n\n'
+          '"Nobody warned us," a shopkeeper said.')
+    assert a[0].speaker.kind == "organisation" and a[0].partial
+    assert a[1].speaker.name == "a shopkeeper" and a[1].speaker.kind == "unnamed"
+
+
+def test_partial_quote_with_verb():
+    a = q('The minister, Carla Diaz, told parliament the budget was "a fair deal" for families.')
+    assert a[0].partial and a[0].speaker.name == "Carla Diaz"
+
+
+def test_scare_quotes_and_titles_are_not_speech():
+    art = newskit.from_text('Test\n\nThe so-called "reform" was debated on "Good Morning Town" yesterday.')
+    assert newskit.quotes(art) == []
+    assert len(sources.scare_quotes(art)) == 2
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert q("The city's mayor said it's the council\u2019s job.") == []
+
+
+def test_curly_and_straight_mixed():
+    a = q('\u201cWe stay here," said Ivan Petrov.')
+    assert a[0].text == "We stay here," and a[0].speaker.name == "Ivan Petrov"
+
+
+def test_unbalanced_quote_gives_sane_result():
+    a = q('"This never closes, said nobody.\n\nNext paragraph.')
+    assert len(a) <= 1
+    for x in a:
+        assert x.text
+
+
+def test_many_quote_marks_are_linear():
+    art = newskit.from_text("Head\n\n" + '"' * 10_000 + "\n\n" + "\u201c" * 10_000)
+    newskit.quotes(art)  # finishes (the hostile-input tests time it)
+
+
+# --- the CLI contract ----------------------------------------------------------------------
+
+
+def test_cli_quotes_json_contract(seed_path):
+    out = subprocess.run([sys.executable, "-m", "newskit", "quotes", str(seed_path), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    assert len(data) == 9
+    for rec in data:
+        assert {"text", "speaker", "kind", "partial", "start", "end", "verb", "channel"} <= set(rec)
+        assert rec["kind"] in {"direct", "partial"}
+    assert data[2]["speaker"] == "Mahmud Nuri" and data[2]["channel"] == "AFP"
+
+
+def test_cli_quotes_all_and_no_headline(tmp_path, seed_path):
+    out = subprocess.run([sys.executable, "-m", "newskit", "quotes", str(seed_path), "--json", "--all"],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    assert any(r["kind"] == "indirect" for r in data)
+    assert [r["start"] for r in data] == sorted(r["start"] for r in data)
+    body = tmp_path / "body.txt"
+    body.write_text('"We won," said Rita Gomez.\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "newskit", "quotes", str(body), "--json", "--no-headline"],
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out)[0]["speaker"] == "Rita Gomez"
+    table = subprocess.run([sys.executable, "-m", "newskit", "quotes", str(seed_path)],
+                           capture_output=True, text=True, check=True).stdout
+    assert "Mahmud Nuri" in table
+
+
+@pytest.mark.parametrize("verb", ["said", "told reporters", "added", "warned"])
+def test_verbs(verb):
+    a = q(f'"Stay calm," Paul Otieno {verb}.')
+    assert a[0].speaker.name == "Paul Otieno" and a[0].verb == verb.split()[0]
