@@ -41,7 +41,7 @@ def test_seed_quote_over_two_paragraphs_is_one(seed):
 
 def test_seed_mixed_marks_spans_exact(seed):
     for x in seed.quotes():
-        for s, e in x.pieces:
+        for s, _e in x.pieces:
             assert seed.text[s - 1] in '"\u201c'  # an opening mark right before every piece
         if len(x.pieces) == 1:
             assert seed.text[x.start:x.end] == x.text

@@ -93,6 +93,75 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+@subcommand
+def _analyze_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("analyze", help="structure, readability, language and sources of an article",
+                       description="Run every analysis on an article and print a readable summary, or with --json one "
+                                   "JSON object with the keys article, structure, readability, language, sources. "
+                                   "For a folder: one line (or, with --json, one JSON object per line) per .txt file.")
+    _add_article_args(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of the readable summary")
+    p.set_defaults(func=_cmd_analyze)
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from . import analysis
+
+    if Path(args.path).is_dir():
+        status = 0
+        for r in analysis.analyze_corpus(args.path, has_headline=not args.no_headline):
+            if args.json:
+                print(json.dumps(r.to_dict(), ensure_ascii=False), flush=True)
+            elif r.ok:
+                print(f"{r.name}: {r.words} words, {r.quotes} quotes, {r.sources} sources: {r.headline or ''}", flush=True)
+            else:
+                print(f"{r.name}: error: {r.error}", flush=True)
+            status = status if r.ok else 1
+        return status
+    result = analysis.analyze(_load_arg(args))
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(result.summary())
+    return 0
+
+
+@subcommand
+def _report_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="write a self-contained HTML report (one file, no JavaScript) to hand out",
+                       description="Write the highlighted article and every analysis, with charts embedded, to ONE "
+                                   "HTML file that opens offline. PATH may be a folder of .txt articles: then -o "
+                                   "names the OUTPUT FOLDER, which gets index.html (one row per article) and one "
+                                   "report per article (an -o ending in .html is taken as the index file instead).")
+    _add_article_args(p)
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="the report file (default: the article's name with .html, in the current folder); "
+                        "for a folder PATH, the output folder (default: <folder>-report)")
+    p.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import report
+
+    src = Path(args.path)
+    if src.is_dir():
+        out = args.output or f"{src.resolve().name}-report"
+        index = report.write_corpus_report(src, out, has_headline=not args.no_headline)
+        print(f"wrote {index}")
+        return 0
+    art = _load_arg(args)
+    out = args.output or f"{src.stem or 'article'}.html"
+    written = report.write_report(art, out)
+    print(f"wrote {written}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()

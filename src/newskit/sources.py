@@ -640,7 +640,8 @@ class _Resolver:
                     self.last_person = self.sources[key]
 
 
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Lt|Maj|Adm)\.|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])"
+_ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm)\."
+           r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])")
 _TOKEN = re.compile(_ABBREV + r"|\uE000\d+\uE001|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9]")
 _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
 
@@ -978,7 +979,8 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
                          "scientists academic lawyer statistician historian author".split())),
     ("civilian or witness", frozenset("resident residents witness witnesses local locals villager villagers mother "
                                       "father student students refugee refugees survivor survivors worker workers "
-                                      "voter voters neighbour neighbor shopkeeper family families citizen citizens farmer farmers "
+                                      "voter voters neighbour neighbor shopkeeper family families citizen citizens "
+                                      "farmer farmers "
                                       "people".split())),
     ("organisation", frozenset("company firm group charity organisation organization association union "
                                "institute foundation board".split())),
