@@ -1,0 +1,381 @@
+"""newskit.language: what the words do (frequencies, KWIC, keyness, tone, hedges, voice, naming)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newskit
+from newskit import language as L
+
+ALL = [
+    L.frequencies, L.collocations, L.keywords, L.sentiment, L.labels, L.passives, L.hedges, L.vocabulary,
+    L.pos_profile, L.loaded_words, L.numbers,
+    lambda a: L.ngrams(a, 2),
+    lambda a: L.concordance(a, "the"),
+    lambda a: L.dispersion(a, "army"),
+]
+
+
+def art(text: str) -> newskit.Article:
+    return newskit.from_text(text)
+
+
+# --- concordance --------------------------------------------------------------------------------
+
+
+def test_seed_concordance_counts_by_hand(seed):
+    # Mosul: once in the headline, nine times in the body; Maliki: 2x "Prime Minister Maliki",
+    # "prime minister Maliki", "Prime Minister al-Maliki", "al-Maliki"
+    mosul = seed.concordance("Mosul")
+    assert len(mosul) == 10
+    assert sum(1 for h in mosul if h.paragraph is None) == 1
+    assert len(seed.concordance("Maliki")) == 5
+    assert len(seed.concordance("mosul")) == 10  # case does not matter
+    assert len(seed.concordance("prime minister")) == 4
+    assert len(seed.concordance("flee*")) == 4  # fleeing, fleeing, Fleeing, flee
+    assert len(seed.concordance("al-Maliki")) == 2
+    for h in mosul:
+        assert seed.text[h.start:h.end] == h.match == "Mosul"
+        if h.paragraph is not None:
+            p = seed.paragraphs[h.paragraph]
+            assert p.start <= h.start < p.end
+
+
+def test_concordance_context_width_and_lines():
+    a = art("Head\n\nThe cat sat on the mat. A cat again.")
+    c = L.concordance(a, "cat", width=4)
+    assert [h.left for h in c] == ["The ", "". join("ain. A "[-4:])]
+    assert c[0].right == " sat"
+    assert c.lines()[0] == "The  [cat]  sat"
+    assert c.to_dict()["count"] == 2
+
+
+def test_concordance_prefix_phrase_and_apostrophes():
+    a = art("Head\n\nRebels fled. Fleeing rebels flee, and the rebel's flag fell. Iraq\u2019s army.")
+    assert len(L.concordance(a, "flee*")) == 2
+    assert len(L.concordance(a, "rebel*")) == 3
+    assert len(L.concordance(a, "rebels flee")) == 1
+    assert len(L.concordance(a, "fled fleeing")) == 0  # never across a full stop
+    assert len(L.concordance(a, "iraq's army")) == 1
+    assert len(L.concordance(a, "iraq")) == 1
+
+
+@pytest.mark.parametrize("query", ["", "   ", "*", "(", '"', ".*", "fl*ee", "x" * 300, None])
+def test_bad_queries_raise_query_error(seed, query):
+    with pytest.raises(newskit.QueryError) as err:
+        L.concordance(seed, query)
+    assert str(err.value)
+
+
+def test_regex_like_queries_are_plain_text(seed):
+    assert len(L.concordance(seed, "Mosul)")) == 10
+    assert len(L.concordance(seed, "[a-z]+")) == 0
+
+
+def test_kwic_html_is_escaped():
+    a = art("Head\n\nThe <script>alert(1)</script> tag & the word script.")
+    html = L.concordance(a, "script")._repr_html_()
+    assert "<script" not in html and "&lt;/script&gt;" in html and "&amp;" in html
+    assert "<mark>" in html
+    assert len(L.concordance(a, "script")) == 3  # <script>, </script>, script
+
+
+def test_dispersion(seed):
+    d = L.dispersion(seed, "Mosul")
+    assert len(d) == 10 and d.total_words == len(L._index(seed).word_forms)
+    assert all(0 <= p <= 1 for p in d.positions)
+    assert list(d.offsets) == sorted(d.offsets)
+    assert d.paragraphs[0] is None
+    assert dict(d.per_paragraph)[0] == 1 and dict(d.per_paragraph)[15] == 1
+    assert sum(c for _, c in d.per_paragraph) == 10
+    assert len(d.paragraph_starts) == 15
+    json.dumps(d.to_dict())
+
+
+# --- frequencies, n-grams, collocations, vocabulary ----------------------------------------------
+
+
+def test_seed_frequencies(seed):
+    f = seed.frequencies(5)
+    assert f.rows[0].word == "mosul" and f.rows[0].count == 10
+    assert f.as_dict()["iraqi"] == 9
+    with_sw = seed.frequencies(3, stopwords=True)
+    assert with_sw.rows[0].word == "the" and with_sw.rows[0].count == 50
+    assert all(r.word.isalnum() or "-" in r.word or "." in r.word for r in seed.frequencies(100))
+
+
+def test_frequencies_small_case():
+    a = art("Head\n\nThe Dog barked. THE dog, the DOG! Don't.")
+    f = L.frequencies(a, top=10, stopwords=True)
+    assert f.as_dict()["dog"] == 3 and f.as_dict()["the"] == 3
+    assert "," not in f.as_dict() and "!" not in f.as_dict()
+    assert "not" in f.as_dict()  # n't counts as "not"
+    assert "dog" in L.frequencies(a).as_dict() and "the" not in L.frequencies(a).as_dict()
+
+
+def test_ngrams():
+    a = art("Head\n\nRed car, red car. Red car!")
+    g = L.ngrams(a, 2)
+    assert g.rows[0].words == ("red", "car") and g.rows[0].count == 3
+    assert ("car", "red") not in [r.words for r in g]  # not across punctuation
+    with pytest.raises(ValueError):
+        L.ngrams(a, 0)
+
+
+def test_collocations(seed):
+    pmi = seed.collocations()
+    assert pmi.measure == "pmi" and all(c.count >= 2 for c in pmi)
+    assert ("prime", "minister") in [c.words for c in pmi]
+    ll = L.collocations(seed, measure="likelihood")
+    assert ll.rows[0].words == ("prime", "minister")
+    tri = L.collocations(seed, n=3)
+    assert ("prime", "minister", "maliki") in [c.words for c in tri]
+    sw = newskit.resources.stopwords()
+    assert not any(all(w in sw for w in c.words) for c in L.collocations(seed, top=100))
+    with pytest.raises(ValueError):
+        L.collocations(seed, n=4)
+    with pytest.raises(ValueError):
+        L.collocations(seed, measure="chi")
+
+
+def test_vocabulary():
+    v = L.vocabulary(art("Flee, flees, fleeing. Rain rain."))  # one line: no headline
+    assert v.tokens == 5 and v.types == 4 and v.hapaxes == 3
+    assert v.stems == 2  # flee, rain
+    assert {"flee", "flees", "fleeing"} == set(next(s.forms for s in v.top_stems if s.stem == "flee"))
+    assert v.ttr == pytest.approx(4 / 5)
+    seed_v = L.vocabulary(newskit.sample())
+    assert 0 < seed_v.ttr < 1 and 40 < seed_v.mtld < 200
+
+
+# --- keyness ---------------------------------------------------------------------------------------
+
+
+def test_keyness_by_hand():
+    k = L.keyness({"storm": 10, "the": 90}, {"storm": 10, "the": 990}, min_count=1, min_ll=0)
+    row = k.positive[0]
+    assert row.word == "storm" and row.count == 10 and row.reference_count == 10
+    assert row.expected == pytest.approx(100 * 20 / 1100)
+    # log ratio: (10/100) / (10/1000) = 10
+    assert row.log_ratio == pytest.approx(3.321928, rel=1e-5)
+    assert row.ll > 15
+    assert [r.word for r in k.negative] == ["the"]
+    assert k.negative[0].log_ratio < 0
+
+
+def test_keyness_min_count_and_articles():
+    a = art("Head\n\nFlood flood flood water. Rain.")
+    b = art("Head\n\nSun sun sun water. Rain.")
+    k = L.keyness(a, [b], min_count=2, min_ll=0)
+    assert [r.word for r in k.positive] == ["flood"]
+    assert [r.word for r in k.negative] == ["sun"]
+    json.dumps(k.to_dict())
+
+
+def test_seed_keywords(seed):
+    kw = seed.keywords(10)
+    top = set(kw.words())
+    assert {"mosul", "iraqi", "maliki", "isis"} <= top
+    assert kw.positive[0].word == "mosul" and kw.positive[0].reference_count == 0
+    assert all(r.ll >= 3.84 for r in kw.positive)
+
+
+# --- tone ------------------------------------------------------------------------------------------
+
+
+def test_seed_sentiment_records(seed):
+    s = seed.sentiment()
+    assert [p.number for p in s.paragraphs] == list(range(1, 16))
+    assert len(s.sentences) == len(seed.sentences)
+    p6 = s.paragraphs[5]  # entirely a quote
+    assert p6.compound_quoted is not None and p6.reporter_chars <= 2 and p6.compound_reporter is None
+    assert s.paragraphs[3].compound_quoted is None  # no quote in paragraph 4
+    for t in s.sentences:
+        assert seed.text[t.start:t.end] == seed.sentences[t.index].text and -1 <= t.compound <= 1
+    assert s.headline is not None and s.headline < 0
+    json.dumps(s.to_dict())
+
+
+def test_sentiment_reporter_vs_quoted():
+    a = art('Head\n\nThe wonderful, lovely team won a great victory. "This is a terrible, awful disaster," he said.')
+    p = L.sentiment(a).paragraphs[0]
+    assert p.compound_reporter > 0.3 and p.compound_quoted < -0.3
+
+
+# --- hedges, loaded words, numbers -----------------------------------------------------------------
+
+
+def test_seed_hedges(seed):
+    h = seed.hedges()
+    texts = [x.text for x in h]
+    for phrase in ("As many as", "sometimes referred to", "for the most part"):
+        assert phrase in texts
+    assert "clearly" in [x.text for x in h.by_category("booster")]
+    assert any("strongest possible" in x.text for x in h.by_category("booster"))
+    assert "up to" not in texts  # "step up to the plate" is no hedge
+    for x in h:
+        assert seed.text[x.start:x.end] == x.text
+
+
+def test_hedges_modals_and_may_the_month():
+    a = art("Head\n\nIt may rain in May. Officials reportedly said it will certainly end. Up to 300 fled.")
+    h = L.hedges(a)
+    cats = [(x.text, x.category) for x in h]
+    assert ("may", "hedge") in cats and ("May", "hedge") not in cats
+    assert ("reportedly", "hedge") in cats and ("certainly", "booster") in cats
+    assert ("will", "modal") in cats and ("Up to", "hedge") in cats
+
+
+def test_loaded_words(seed):
+    lw = L.loaded_words(seed)
+    words = {x.text.lower() for x in lw}
+    assert {"furious", "shock", "despicable"} <= words
+    assert "earnest" not in words  # Josh Earnest is a name
+    desp = next(x for x in lw if x.text == "despicable")
+    assert desp.quoted and desp.category == "emotive" and desp.polarity == "negative"
+    a = art("Head\n\nA very good plan and a shocking, terrible failure.")
+    cats = {x.text: x.category for x in L.loaded_words(a)}
+    assert cats == {"very": "intensifier", "good": "positive", "shocking": "emotive", "terrible": "negative",
+                    "failure": "negative"}
+
+
+def test_numbers(seed):
+    q = L.numbers(seed).items[0]
+    assert (q.hedge, q.text, q.value, q.hedge_kind) == ("As many as", "half a million", 500000.0, "at most")
+    a = art("Head\n\nUp to 3,000 people fled in 2014. About 40% stayed; thousands of others left. "
+            "More than two hundred and fifty soldiers, $5 million.")
+    got = [(x.hedge, x.text, x.value, x.kind) for x in L.numbers(a)]
+    assert ("Up to", "3,000", 3000.0, "quantity") in got
+    assert (None, "2014", 2014.0, "year") in got
+    assert ("About", "40%", 40.0, "percent") in got
+    assert (None, "thousands", None, "vague") in got
+    assert ("More than", "two hundred and fifty", 250.0, "quantity") in got
+    assert (None, "5 million", 5e6, "money") in got
+    assert next(x for x in L.numbers(a) if x.text == "3,000").noun == "people"
+
+
+# --- voice -----------------------------------------------------------------------------------------
+
+
+def test_seed_passives(seed):
+    ps = seed.passives()
+    trained = next(p for p in ps if p.verb == "trained and equipped")
+    assert trained.text == "were, for the most part, trained and equipped by the Americans"
+    assert trained.agent == "the Americans" and seed.text[slice(*trained.agent_span)] == "the Americans"
+    accused = next(p for p in ps if p.verb == "accused")
+    assert accused.text.startswith("has been accused") and accused.agent is None
+    assert accused in ps.agentless() and trained in ps.with_agent()
+    for p in ps:
+        assert seed.text[p.start:p.end] == p.text
+
+
+def test_passives_small_cases():
+    a = art("Head\n\nThe bridge was destroyed by the storm. Mistakes were made. The dog barked. "
+            "He got fired. She was happy.")
+    got = {(p.verb, p.agent) for p in L.passives(a)}
+    assert ("destroyed", "the storm") in got and ("made", None) in got and ("fired", None) in got
+    assert len(got) == 3
+
+
+# --- naming ----------------------------------------------------------------------------------------
+
+
+def test_seed_label_groups(seed):
+    labels = seed.labels()
+    isis = labels.find("ISIS")
+    assert isis is not None and isis.name == "ISIS" and isis.category == "armed group"
+    expected = {"ISIS", "ISIL", "Islamic State of Iraq in Syria", "Islamic extremists", "extremists", "jihadist",
+                "militants", "insurgency", "terrorist groups"}
+    assert expected <= set(isis.texts)
+    assert isis.label("ISIS").count == 3 and isis.label("extremists").count == 2
+    army = labels.find("Iraq's Army")
+    assert {"Iraq's Army", "government forces", "security forces", "Iraqi troops", "army forces"} <= set(army.texts)
+    assert army.label("government forces").count == 2
+    pm = labels.find("al-Maliki")
+    assert pm.name == "Maliki" and pm.kind == "person"
+    assert {"al-Maliki", "Prime Minister Maliki", "prime minister Maliki", "Prime Minister al-Maliki"} <= set(pm.texts)
+    assert pm.count == 5
+    assert labels.find("Josh Earnest") is None and set(labels.find("Earnest").texts) == {"spokesman Josh Earnest",
+                                                                                        "Earnest"}
+    assert len({id(g) for g in (isis, army, pm)}) == 3
+    assert labels.find("Mosul") is None  # a place, one form: nothing to compare
+    for g in labels:
+        for lb in g.labels:
+            assert len(lb.spans) == lb.count
+            for s, e in lb.spans:
+                assert seed.text[s:e].replace("\u2019", "'").split() == lb.text.split() or \
+                    seed.text[s:e].lower().replace("\u2019", "'") == lb.text.lower()
+
+
+def test_labels_general_rules():
+    a = art("Head\n\nThe National Liberation Front (NLF) attacked. Rebels fled as Kenyan troops arrived. "
+            "The rebels were beaten. Security forces said President John Smith praised the soldiers. "
+            "Smith spoke later. Mr Smith smiled.")
+    labels = L.labels(a)
+    nlf = labels.find("NLF")
+    assert set(nlf.texts) == {"National Liberation Front", "NLF"}
+    forces = labels.find("Kenyan troops")
+    assert {"Kenyan troops", "security forces", "soldiers"} <= set(forces.texts)
+    smith = labels.find("Smith")
+    assert smith.kind == "person" and smith.name == "John Smith"
+    assert {"President John Smith", "Smith", "Mr Smith"} == set(smith.texts)
+    rebels = labels.find("rebels")
+    assert rebels.kind == "group" and rebels.label("rebels").count == 2  # "Rebels" at a sentence start folds
+
+
+# --- parts of speech -------------------------------------------------------------------------------
+
+
+def test_pos_profile(seed):
+    pp = L.pos_profile(seed)
+    assert sum(pp.shares.values()) == pytest.approx(1)
+    assert pp.counts[0][0] == "NOUN"
+    furious = next(w for w in pp.adjectives if w.text == "furious")
+    assert not furious.quoted and seed.text[furious.start:furious.end] == "furious"
+    assert "furious" in pp.reporter_adjectives() and "despicable" not in pp.reporter_adjectives()
+    assert "clearly" in [w.text for w in pp.adverbs]
+
+
+# --- every result: JSON, HTML, edge cases ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hello",
+    "THE ARMY HAS BEEN ACCUSED OF ABANDONING THE CITY. ISIS MILITANTS TOOK IT.",
+    "no full stops here at all\n\nand none here either",
+    "Head\n\n(((( \"\"\"\" ''''",
+    "Head\n\n" + '"' * 5000,
+    "Head\n\n<b>bold & \"quoted\"</b> people were <i>harmed</i> by <script>x</script>.",
+])
+def test_edge_cases_run_and_serialise(text):
+    a = art(text)
+    for fn in ALL:
+        r = fn(a)
+        json.dumps(r.to_dict())
+        html = r._repr_html_()
+        assert "<script>" not in html and "<b>bold" not in html
+
+
+def test_all_caps_text_is_matched_case_insensitively():
+    a = art("HEAD\n\nTHE ARMY FLED. ISIS MILITANTS TOOK THE CITY.")
+    assert len(L.concordance(a, "army")) == 1
+    assert L.frequencies(a).as_dict()["army"] == 1
+    assert L.labels(a).find("militants") is not None
+
+
+def test_one_word_article():
+    a = art("Hello")
+    assert L.frequencies(a).as_dict() == {"hello": 1}
+    assert len(L.concordance(a, "hello")) == 1
+    assert L.vocabulary(a).tokens == 1
+    assert len(L.labels(a)) == 0 and len(L.passives(a)) == 0
+
+
+def test_seed_results_serialise_and_cache(seed):
+    for fn in ALL:
+        json.dumps(fn(seed).to_dict())
+        assert "<table" in fn(seed)._repr_html_() or "<div" in fn(seed)._repr_html_()
+    assert L.labels(seed) is L.labels(seed)
+    assert L.frequencies(seed) is L.frequencies(seed)
