@@ -1,0 +1,205 @@
+"""A real browser drives JupyterLab: open notebooks/02-sources.ipynb, run every cell, use the source explorer.
+
+Needs Debian's Chromium at /usr/bin/chromium (``make browser`` installs it) and Python Playwright.
+The server runs on a free localhost port with a random token, with its settings, workspaces and
+runtime files in the test's tmp_path, news and autosave switched off (so the repository's notebook
+is never rewritten), and it is shut down in a ``finally`` whatever happens.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = "notebooks/02-sources.ipynb"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+SERVER_START_TIMEOUT = 90  # seconds
+KERNEL_TIMEOUT = 120_000   # milliseconds, for Playwright waits
+RUN_TIMEOUT = 180_000
+
+# JupyterLab user settings: no news or update toasts, no autosave (the repo's notebook must stay as it is).
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_server(url: str, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"JupyterLab exited with status {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"JupyterLab did not answer within {SERVER_START_TIMEOUT}s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def _stop_server(proc: subprocess.Popen, base: str, token: str) -> None:
+    """Ask the server to shut down (it stops its kernels), then make sure its process group is gone."""
+    if proc.poll() is None:
+        try:
+            req = urllib.request.Request(f"{base}/api/shutdown", method="POST",
+                                         headers={"Authorization": f"token {token}"})
+            urllib.request.urlopen(req, timeout=5).close()
+        except (urllib.error.URLError, OSError):
+            pass
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            pass
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if proc.poll() is not None:
+            break
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _start_lab(tmp_path: Path) -> tuple[subprocess.Popen, str, str, Path]:
+    port = _free_port()
+    token = secrets.token_hex(24)
+    settings = tmp_path / "lab-settings"
+    for rel, value in LAB_SETTINGS.items():
+        f = settings / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text(json.dumps(value))
+    env = dict(os.environ)
+    env.update({
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "lab-workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime"),
+        "JUPYTER_DATA_DIR": str(tmp_path / "jupyter-data"),  # the notebook-signing key goes here, not in $HOME
+        "NEWSKIT_NO_DOWNLOAD": "1",
+        "PYTHONUNBUFFERED": "1",
+    })
+    log = tmp_path / "jupyterlab.log"
+    cmd = [sys.executable, "-m", "jupyter", "lab", "--allow-root", "--no-browser", "--ServerApp.ip=127.0.0.1",
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+           f"--ServerApp.root_dir={ROOT}", "--LabApp.news_url=", "--LabServerApp.check_for_updates_class="
+           "jupyterlab.handlers.announcements.NeverCheckForUpdate"]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    return proc, f"http://127.0.0.1:{port}", token, log
+
+
+def _dismiss_dialogs_and_toasts(page) -> None:  # noqa: ANN001
+    # a notebook without kernel metadata asks for a kernel: accept the default (Python 3)
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count() and dialog.first.is_visible():
+        page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").first.click()
+    for close in page.locator(".Toastify__toast .jp-toast-button, .Toastify__close-button").all():
+        try:
+            close.click(timeout=1000)
+        except Exception:  # noqa: BLE001 - a toast may vanish by itself
+            pass
+
+
+def _marked_labels(page) -> list[str]:  # noqa: ANN001
+    """data-label of each highlighted quote inside the source explorer (other speakers left out)."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.nk-source-view mark[data-label]'))
+        .map(m => m.getAttribute('data-label')).filter(l => l !== 'other speakers')""")
+
+
+def test_source_explorer_runs_in_jupyterlab(tmp_path):
+    if not CHROMIUM.exists():
+        pytest.skip("!!! /usr/bin/chromium is missing: the real-browser test cannot run. "
+                    "Install it with `make browser` (apt-get install chromium) !!!")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Python Playwright is not installed (pip install playwright)")
+    if not (ROOT / NOTEBOOK).exists():
+        pytest.skip(f"{NOTEBOOK} does not exist yet")
+
+    proc, base, token, log = _start_lab(tmp_path)
+    try:
+        _wait_for_server(f"{base}/api/status?token={token}", proc, log)
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.set_default_timeout(60_000)
+                errors: list[str] = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}", wait_until="domcontentloaded")
+                page.wait_for_selector(".jp-Notebook", timeout=KERNEL_TIMEOUT)
+                _dismiss_dialogs_and_toasts(page)
+                page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=KERNEL_TIMEOUT)
+                _dismiss_dialogs_and_toasts(page)
+
+                page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Run").first.click()
+                page.locator("li.lm-Menu-item:has-text('Run All Cells')").first.click()
+
+                select = page.locator(".widget-dropdown select").first
+                select.wait_for(state="visible", timeout=RUN_TIMEOUT)
+                # wait until every cell has run: no "[*]" prompt left and the kernel is idle again
+                page.wait_for_function(
+                    """() => !Array.from(document.querySelectorAll('.jp-InputPrompt'))
+                        .some(p => p.textContent.includes('*'))""", timeout=RUN_TIMEOUT)
+                page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT)
+
+                # the explorer shows the first source's quotes highlighted
+                page.wait_for_function("() => document.querySelectorAll('.nk-source-view mark[data-label]').length > 0")
+                options = select.locator("option").all_inner_texts()
+                assert len(options) >= 2, options
+                current = select.input_value()
+                before = _marked_labels(page)
+                assert before and set(before) == {current}, (current, before)
+                before_text = page.locator(".nk-source-view").first.inner_text()
+
+                # choose another source: the highlighted quotes follow
+                other = next(o for o in options if o != current and o in ("Josh Earnest", "Mahmud Nuri")) \
+                    if {"Josh Earnest", "Mahmud Nuri"} & set(options) - {current} else next(o for o in options if o != current)
+                select.select_option(label=other)
+                page.wait_for_function(
+                    """(name) => { const m = Array.from(document.querySelectorAll('.nk-source-view mark[data-label]'))
+                        .map(x => x.getAttribute('data-label')).filter(l => l !== 'other speakers');
+                        return m.length > 0 && m.every(l => l === name); }""", arg=other, timeout=30_000)
+                after = _marked_labels(page)
+                assert set(after) == {other}
+                assert page.locator(".nk-source-view").first.inner_text() != before_text
+
+                # no error output anywhere in the notebook, and no JavaScript error
+                stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+                tracebacks = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error'], "
+                                          ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+                widget_errors = page.locator(".nk-error, .jupyter-widgets .text-error, .jp-RenderedText .ansi-red-fg")
+                problems = [t[:500] for t in stderr.all_inner_texts() + tracebacks.all_inner_texts()
+                            + widget_errors.all_inner_texts()]
+                page.screenshot(path=str(tmp_path / "02-sources.png"), full_page=True)
+                assert not problems, problems
+                assert not errors, errors
+            finally:
+                browser.close()
+    finally:
+        _stop_server(proc, base, token)

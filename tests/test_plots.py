@@ -1,0 +1,113 @@
+"""Charts: each takes an analysis result and returns a titled, labelled Figure that shows itself in a notebook."""
+
+from __future__ import annotations
+
+import pytest
+
+import newskit
+from newskit import highlight, language, plots
+from newskit.sources import SourceTable
+
+
+def assert_chart(fig, title_part: str) -> None:
+    from matplotlib.figure import Figure
+
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert title_part.lower() in ax.get_title().lower()
+    assert ax.get_xlabel() and ax.get_ylabel()
+    png = fig._repr_png_()  # what Jupyter shows when the figure ends a cell
+    assert png[:4] == b"\x89PNG"
+
+
+def test_structure_map(seed):
+    st = seed.structure()
+    fig = plots.structure_map(st)
+    assert_chart(fig, "structure map")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "¶1" and len(labels) == len(seed.paragraphs)
+    # one role-coloured bar per paragraph; the lede's bar has the lede colour
+    bars = ax.containers[0]
+    assert len(bars) == len(seed.paragraphs)
+    import matplotlib.colors as mc
+
+    assert mc.to_hex(bars[0].get_facecolor()).upper() == highlight.role_colour("lede").upper()
+    # the structure-map records (plain dicts) work too
+    assert_chart(plots.structure_map(st.records()), "structure map")
+
+
+def test_source_share_coloured_by_category(seed):
+    import matplotlib.colors as mc
+
+    table = seed.sources()
+    fig = plots.source_share(table)
+    assert_chart(fig, "quoted")
+    ax = fig.axes[0]
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert names[0] == "Josh Earnest"  # the most quoted source comes first
+    bar = ax.containers[0][0]
+    assert mc.to_hex(bar.get_facecolor()).upper() == highlight.category_colour("official or government").upper()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "official or government" in legend
+
+
+def test_speaker_timeline(seed):
+    fig = plots.speaker_timeline(seed.quotes(), len(seed.paragraphs))
+    assert_chart(fig, "who is quoted where")
+    ax = fig.axes[0]
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert "Mahmud Nuri" in rows and "Josh Earnest" in rows
+    assert ax.get_xlim()[1] >= len(seed.paragraphs)
+
+
+def test_frequency_and_keyness_bars(seed):
+    freq = seed.frequencies(top=10)
+    fig = plots.frequency_bars(freq)
+    assert_chart(fig, "frequent")
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()][0] == freq.rows[0].word
+    assert_chart(plots.keyness_bars(seed.keywords(top=10)), "key words")
+
+
+def test_dispersion_plot(seed):
+    d = [language.dispersion(seed, q) for q in ("Mosul", "army")]
+    fig = plots.dispersion_plot(d)
+    assert_chart(fig, "dispersion")
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Mosul (10)", "army (3)"]
+    assert_chart(plots.dispersion_plot(d[0]), "dispersion")
+
+
+@pytest.mark.parametrize("which", ["both", "reporter", "quoted"])
+def test_sentiment_arc(seed, which):
+    fig = plots.sentiment_arc(seed.sentiment(), which=which)
+    assert_chart(fig, "tone")
+    assert len(fig.axes[0].get_lines()) == (3 if which == "both" else 2)  # series + the zero line
+
+
+def test_empty_results_still_give_a_labelled_chart():
+    art = newskit.from_text("Quiet day\n\nNothing happened in the town today.")
+    assert_chart(plots.source_share(SourceTable()), "quoted")
+    assert_chart(plots.speaker_timeline([], 1), "who is quoted where")
+    assert_chart(plots.sentiment_arc(art.sentiment(), "quoted"), "tone")
+    assert_chart(plots.dispersion_plot([]), "dispersion")
+
+
+def test_figures_do_not_leak_into_pyplot(seed):
+    from matplotlib._pylab_helpers import Gcf
+
+    before = Gcf.get_num_fig_managers()
+    plots.source_share(seed.sources())
+    plots.structure_map(seed.structure())
+    assert Gcf.get_num_fig_managers() == before
+
+
+def test_palette_is_okabe_ito():
+    assert set(highlight.PALETTE) <= set(highlight.OKABE_ITO.values())
+    assert set(highlight.CATEGORY_COLOURS.values()) <= set(highlight.OKABE_ITO.values()) | {highlight.GREY}
+    assert set(highlight.ROLE_COLOURS.values()) <= set(highlight.OKABE_ITO.values())
+
+
+def test_figure_html_is_an_inline_image(seed):
+    out = plots.figure_html(plots.source_share(seed.sources()))
+    assert out.startswith("<img src='data:image/png;base64,")
+    assert 'alt="Who gets quoted' in out
