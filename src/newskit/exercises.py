@@ -1,0 +1,581 @@
+"""Self-check exercises for the notebooks: type an answer, get a friendly verdict and a hint.
+
+Each exercise knows how to work out its own answer *from the article* with
+newskit's analyses, so the same exercise works on the sample and on an article
+a student brings. A wrong answer gets a hint (a different one on each try),
+never the solution; an unanswered exercise (``answer = ...``) just says so, so
+"Run All" always works::
+
+    from newskit.exercises import check
+    answer = 15
+    check("00-paragraphs", answer)          # on the sample article
+    check("04-paragraphs", 8, article=mine) # on your own article
+
+Matching is tolerant: case and spaces do not matter, a surname is enough for a
+person ("Earnest"), numbers may be a little off where the question says
+"about", and lists may come in any order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from .errors import NewskitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .article import Article
+
+__all__ = ["Exercise", "Verdict", "EXERCISES", "check", "hint", "exercises", "reset"]
+
+AnswerKind = Literal["number", "name", "text", "choice", "set"]
+Status = Literal["correct", "incorrect", "unanswered", "invalid", "unavailable"]
+
+
+class _NoAnswer(Exception):
+    """Raised by a solver when the article has nothing for this question (e.g. no quotes at all)."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One self-check question: what is asked, how the truth is computed, and the hints.
+
+    ``solve(article)`` returns the true answer (``pair=True``: ``solve((a, b))``);
+    ``kind`` says how answers are compared; ``tolerance`` is absolute for
+    ``number`` answers (``relative=True``: a fraction of the truth).
+    ``choices`` maps the letters of a multiple-choice question to their text.
+    """
+
+    id: str
+    question: str
+    kind: AnswerKind
+    solve: Callable[[Any], Any]
+    hints: tuple[str, ...]
+    tolerance: float = 0.0
+    relative: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+    pair: bool = False
+    example: str = "answer = ..."
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of :func:`check`: ``status`` (correct, incorrect, unanswered, invalid, unavailable), a message and a hint.
+
+    >>> from newskit.exercises import check
+    >>> check("00-paragraphs", ...).status
+    'unanswered'
+    """
+
+    exercise: str
+    status: Status
+    message: str
+    hint: str = ""
+    question: str = ""
+
+    @property
+    def correct(self) -> bool:
+        """True when the answer was right."""
+        return self.status == "correct"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready plain data."""
+        return {"exercise": self.exercise, "status": self.status, "correct": self.correct,
+                "message": self.message, "hint": self.hint, "question": self.question}
+
+    def __str__(self) -> str:
+        icon = _ICONS[self.status][0]
+        lines = [f"{icon} [{self.exercise}] {self.message}"]
+        if self.hint:
+            lines.append(f"   Hint: {self.hint}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        icon, colour, background = _ICONS[self.status]
+        esc = html.escape
+        hint = (f"<div style='margin-top:4px'><b>Hint:</b> {esc(self.hint)}</div>" if self.hint else "")
+        return (f"<div class='newskit-verdict newskit-verdict-{self.status}' style='border-left:4px solid {colour};"
+                f"background:{background};padding:6px 10px;margin:4px 0;color:#222'>"
+                f"<span style='font-size:1.1em'>{icon}</span> <b>{esc(self.exercise)}</b> · {esc(self.message)}{hint}</div>")
+
+
+_ICONS: dict[str, tuple[str, str, str]] = {
+    "correct": ("✅", "#2e7d32", "#edf7ee"),
+    "incorrect": ("🤔", "#c77700", "#fff6e5"),
+    "unanswered": ("✏️", "#607d8b", "#f1f4f6"),
+    "invalid": ("🤔", "#c77700", "#fff6e5"),
+    "unavailable": ("ℹ️", "#607d8b", "#f1f4f6"),
+}
+
+_PRAISE = ("Well done!", "Correct!", "Yes, that's right!", "Spot on!")
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalising and comparing answers
+# ---------------------------------------------------------------------------------------------
+
+_TITLE_WORDS = frozenset("mr mrs ms miss dr prof professor sir president prime minister pm spokesman "
+                         "spokeswoman speaker general gen".split())
+
+
+def _norm(s: Any) -> str:
+    """Lower case, straight apostrophes, no accents, single spaces, no surrounding punctuation."""
+    s = unicodedata.normalize("NFKD", str(s))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = " ".join(s.casefold().split())
+    return s.strip(" .,;:!?\"'()[]")
+
+
+def _name_tokens(name: str) -> list[str]:
+    """Tokens of a person's name for matching: 'al-Nujaifi' -> 'nujaifi', titles dropped, possessive gone."""
+    out = []
+    for t in re.split(r"[\s,]+", _norm(name)):
+        t = t.removesuffix("'s").strip(".'\"")
+        for pre in ("al-", "el-"):
+            if t.startswith(pre) and len(t) > len(pre):
+                t = t[len(pre):]
+        if t and t not in _TITLE_WORDS:
+            out.append(t)
+    return out
+
+
+def _same_name(answer: Any, truth: str) -> bool:
+    """True when *answer* names *truth*: the full name, the surname alone, or the name without a title."""
+    a, t = _name_tokens(str(answer)), _name_tokens(truth)
+    if not a or not t:
+        return _norm(answer) == _norm(truth)
+    if a == t:
+        return True
+    # surname only ("Earnest"), or a longer form ending the same way ("Prime Minister Nouri al-Maliki" vs "al-Maliki")
+    return a[-1] == t[-1] and (len(a) == 1 or len(t) == 1 or a[0] == t[0])
+
+
+def _to_number(answer: Any) -> float | None:
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, (int, float)):
+        return float(answer)
+    if isinstance(answer, str):
+        s = answer.strip().replace(",", "").replace("%", "").strip()
+        try:
+            return float(s)
+        except ValueError:
+            return None
+    return None
+
+
+def _is_unanswered(answer: Any) -> bool:
+    if answer is None or answer is Ellipsis:
+        return True
+    if isinstance(answer, str) and _norm(answer) in {"", "...", "?", "your answer", "your answer here"}:
+        return True
+    if isinstance(answer, (list, tuple, set, frozenset)) and not answer:
+        return True
+    return False
+
+
+def _items(answer: Any) -> list[str]:
+    """A list answer from a list/tuple/set, or from a string separated by commas, semicolons or 'and'."""
+    if isinstance(answer, str):
+        parts = re.split(r"[,;\n]|\band\b", answer)
+    elif isinstance(answer, (list, tuple, set, frozenset)):
+        parts = [str(x) for x in answer]
+    else:
+        parts = [str(answer)]
+    return [p for p in (_norm(x) for x in parts) if p]
+
+
+# ---------------------------------------------------------------------------------------------
+# Solvers: each works out the truth from the article with newskit's own analyses
+# ---------------------------------------------------------------------------------------------
+
+def _paragraph_count(article: Article) -> int:
+    return len(article.paragraphs)
+
+
+def _word_count(article: Article) -> int:
+    return len(article)
+
+
+def _first_named_speaker(article: Article) -> str:
+    for q in article.quotes():
+        if q.speaker is not None and q.speaker.kind == "named":
+            return q.speaker.name
+    raise _NoAnswer("newskit finds nobody quoted by name in this article")
+
+
+def _role_paragraph(role: str) -> Callable[[Article], int]:
+    def solve(article: Article) -> int:
+        from . import structure
+
+        for p in structure.paragraph_roles(article):
+            if p.role == role:
+                return p.index + 1
+        raise _NoAnswer(f"newskit finds no {role} in this article")
+
+    solve.__name__ = f"_first_{role}"
+    return solve
+
+
+def _words_per_sentence(article: Article) -> float:
+    r = article.readability()
+    if not r.sentences:
+        raise _NoAnswer("this article has no sentences")
+    return round(r.words / r.sentences, 1)
+
+
+def _source_count(article: Article) -> int:
+    return len(article.sources())
+
+
+def _top_source(article: Article) -> str:
+    rows = list(article.sources())
+    if not rows:
+        raise _NoAnswer("newskit finds no quoted sources in this article")
+    return max(rows, key=lambda r: (r.quoted_words, -r.first_paragraph)).source.name
+
+
+def _top_share(article: Article) -> float:
+    rows = list(article.sources())
+    if not rows:
+        raise _NoAnswer("newskit finds no quoted sources in this article")
+    return round(100 * max(r.share for r in rows), 1)
+
+
+def _outlet_names(article: Article) -> list[str]:
+    names = [o.name for o in article.outlets()]
+    if not names:
+        raise _NoAnswer("newskit finds no outlet credited in this article")
+    return names
+
+
+def _first_unattributed(article: Article) -> int:
+    for a in article.attributions():
+        if a.kind == "unattributed":
+            return a.paragraph + 1
+    raise _NoAnswer("newskit finds no unattributed claim in this article")
+
+
+def _top_words(article: Article) -> list[str]:
+    """The most frequent content word(s): every word tied for first place counts."""
+    rows = article.frequencies(top=10).rows
+    if not rows:
+        raise _NoAnswer("this article has no words to count")
+    return [r.word for r in rows if r.count == rows[0].count]
+
+
+def _mentions(query: str) -> Callable[[Article], int]:
+    def solve(article: Article) -> int:
+        return len(article.concordance(query))
+
+    solve.__name__ = "_mentions"
+    return solve
+
+
+def _label_count(actor: str) -> Callable[[Article], int]:
+    def solve(article: Article) -> int:
+        group = article.labels().find(actor)
+        if group is None:
+            raise _NoAnswer(f"newskit finds no label {actor!r} in this article")
+        return len(group.labels)
+
+    solve.__name__ = "_label_count"
+    return solve
+
+
+def _accused_by(article: Article) -> str:
+    """'b' when the 'has been accused' passive names nobody; 'a' if it has a 'by ...' agent."""
+    for p in article.passives():
+        if p.verb.lower() == "accused":
+            return "b" if p.agent is None else "a"
+    raise _NoAnswer("newskit finds no 'accused' passive in this article")
+
+
+def _more_sources(pair: tuple[Article, Article]) -> str:
+    a, b = pair
+    na, nb = len(a.sources()), len(b.sources())
+    return "a" if na > nb else "b" if nb > na else "same"
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry
+# ---------------------------------------------------------------------------------------------
+
+def _ex(*args: Any, **kwargs: Any) -> Exercise:
+    ex = Exercise(*args, **kwargs)
+    EXERCISES[ex.id] = ex
+    return ex
+
+
+#: Every exercise, by id. Ids start with the notebook number ("02-speakers" is in 02-sources.ipynb).
+EXERCISES: dict[str, Exercise] = {}
+
+_ex("00-paragraphs", "How many body paragraphs does the article have (the headline does not count)?", "number",
+    _paragraph_count,
+    ("In the viewer every paragraph starts with a grey ¶ number. What is the last number?",
+     "In a new cell, try len(article.paragraphs): len() counts the items in a list."),
+    example="answer = 12")
+_ex("00-words", "About how many words does the article have?", "number", _word_count,
+    ("Python can count for you: len(article) gives the number of words.",
+     "Type len(article) in a cell, run it, and copy the number into answer."),
+    tolerance=0.05, relative=True, example="answer = 500")
+_ex("00-first-speaker", "Who is the first person quoted BY NAME (in quote marks)?", "name", _first_named_speaker,
+    ("Look for the first quote marks in the viewer. The first two quotes are by groups, not named people.",
+     "Read paragraph 3 carefully: who 'told' a news agency what the army did?"),
+    example='answer = "Firstname Surname"')
+
+_ex("01-lede", "Which paragraph number is the lede (the opening paragraph that sums up the news)?", "number",
+    _role_paragraph("lede"),
+    ("The lede is usually the first paragraph of the body, right after the headline.",
+     "Look at the structure table: which paragraph has the role 'lede'?"),
+    example="answer = 5")
+_ex("01-caption", "Which paragraph is really a photo caption?", "number", _role_paragraph("caption"),
+    ("A caption describes a picture: it has no full stop at the end and does not continue the story.",
+     "Look between Josh Earnest's quotes: one short 'paragraph' describes families at a checkpoint."),
+    example="answer = 2")
+_ex("01-subhead", "Which paragraph is really a subheading?", "number", _role_paragraph("subhead"),
+    ("A subheading is a very short line, often in Title Case, with no full stop.",
+     "Look in the second half of the article for a line of three words."),
+    example="answer = 4")
+_ex("01-sentence-length", "About how many words does an average sentence have (body only)?", "number",
+    _words_per_sentence,
+    ("Divide the number of words by the number of sentences: article.readability() shows both.",
+     "News writing guides suggest 15-20 words. Is this article above or below? Compute it to check."),
+    tolerance=2.0, example="answer = 20")
+
+_ex("02-speakers", "How many different sources does newskit find quoted in quote marks?", "number", _source_count,
+    ("Each row of the sources table is one source. Count the rows.",
+     "len(article.sources()) counts them for you. Groups such as 'militants' count as sources too."),
+    example="answer = 4")
+_ex("02-top-speaker", "Who gets the most quoted words?", "name", _top_source,
+    ("Look at the 'quoted words' column of the sources table, or at the bar chart.",
+     "One official speaks in several paragraphs in a row. Who is he?"),
+    example='answer = "Surname"')
+_ex("02-outlets", "Through which news outlets do people speak? List them all.", "set", _outlet_names,
+    ("Look for 'told the ...' or 'speaking to ...': the name after it is an outlet.",
+     "article.outlets() lists them. Remember the residents in paragraph 2 too."),
+    example='answer = ["Outlet one", "Outlet two"]')
+_ex("02-unattributed", "Which paragraph makes a claim without saying who makes it (an unattributed claim)?", "number",
+    _first_unattributed,
+    ("Look for a passive sentence such as 'X has been accused of ...': accused by whom?",
+     "Read the very first sentences of the article again."),
+    example="answer = 3")
+
+_ex("03-top-word", "Which content word (not 'the', 'of', ...) is the most frequent?", "name", _top_words,
+    ("Run the frequency cell: the word at the top of the list is the answer.",
+     "article.frequencies() leaves out the little words; look at its first row."),
+    example='answer = "word"')
+_ex("03-flee", "How many times does the article (headline included) use a word starting with 'flee' "
+    "(flee, fleeing, ...)?", "number", _mentions("flee*"),
+    ("article.concordance('flee*') shows every use, one per line: the star matches any ending.",
+     "Count the lines of the concordance, or look at the number of hits above the table."),
+    example="answer = 2")
+_ex("03-labels", "How many different labels does the article use for ISIS (ISIS, militants, ...)?", "number",
+    _label_count("ISIS"),
+    ("Run article.labels() and find the row that contains ISIS.",
+     "Count the different labels in that row, not how often each one is used."),
+    example="answer = 3")
+_ex("03-accused-by", "'Iraq has been accused of abandoning [its] citizens.' By whom? "
+    "(a) world leaders, as the article says  (b) the article does not say  (c) ISIS", "choice", _accused_by,
+    ("A passive sentence can leave out who did the action. Is there a 'by ...' after 'accused'?",
+     "Look at the passives table: what is in the 'agent (by ...)' column for 'accused'?"),
+    choices=(("a", "world leaders"), ("b", "the article does not say"), ("c", "isis")),
+    example='answer = "a"')
+
+_ex("04-paragraphs", "How many body paragraphs does YOUR article have?", "number", _paragraph_count,
+    ("Open your article in the viewer and look at the last ¶ number.",
+     "len(my_article.paragraphs) counts them."),
+    example="answer = 10")
+_ex("04-top-source", "Who gets the most quoted words in YOUR article?", "name", _top_source,
+    ("Look at the 'quoted words' column of your article's sources table.",
+     "my_article.sources() shows the table; pick the row with the most quoted words."),
+    example='answer = "Surname"')
+_ex("04-more-sources", "Which article quotes more different sources: 'a' (the first), 'b' (the second) or 'same'?",
+    "choice", _more_sources,
+    ("Count the rows of each article's sources table.",
+     "len(a.sources()) and len(b.sources()) give the two numbers; compare them."),
+    choices=(("a", "the first"), ("b", "the second"), ("same", "the same")), pair=True,
+    example='answer = "a"')
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking
+# ---------------------------------------------------------------------------------------------
+
+_attempts: dict[str, int] = {}
+
+
+def reset() -> None:
+    """Forget how many times each exercise was tried (hints start again from the first)."""
+    _attempts.clear()
+
+
+def exercises(prefix: str = "") -> list[Exercise]:
+    """The exercises whose id starts with *prefix* (e.g. ``"02"``), in order.
+
+    >>> [e.id for e in exercises("00")]
+    ['00-paragraphs', '00-words', '00-first-speaker']
+    """
+    return [e for k, e in EXERCISES.items() if k.startswith(prefix)]
+
+
+def _lookup(exercise_id: str) -> Exercise:
+    ex = EXERCISES.get(str(exercise_id).strip())
+    if ex is None:
+        close = [k for k in EXERCISES if k[:2] == str(exercise_id)[:2]] or list(EXERCISES)
+        raise KeyError(f"there is no exercise {exercise_id!r}; exercises here are: {', '.join(close)}")
+    return ex
+
+
+def hint(exercise_id: str, number: int = 1) -> str:
+    """The *number*-th hint of an exercise (from 1), without checking an answer.
+
+    >>> hint("00-words").startswith("Python")
+    True
+    """
+    ex = _lookup(exercise_id)
+    return ex.hints[max(0, min(number, len(ex.hints)) - 1)]
+
+
+def _next_hint(ex: Exercise) -> str:
+    n = _attempts.get(ex.id, 0)
+    _attempts[ex.id] = n + 1
+    return ex.hints[n % len(ex.hints)]
+
+
+def check(exercise_id: str, answer: Any, article: Article | Sequence[Article] | None = None) -> Verdict:
+    """Check *answer* to an exercise and return a friendly :class:`Verdict` (shown nicely in a notebook).
+
+    The truth is computed from *article* (default: the sample article; a pair
+    ``(a, b)`` for comparison exercises). ``answer = ...`` or ``None`` means
+    "not answered yet" and is never an error.
+
+    >>> check("00-paragraphs", 15).correct
+    True
+    >>> check("00-paragraphs", 3).status
+    'incorrect'
+    """
+    try:
+        ex = _lookup(exercise_id)
+    except KeyError as err:
+        return Verdict(str(exercise_id), "unavailable", str(err.args[0]))
+    if _is_unanswered(answer):
+        return Verdict(ex.id, "unanswered", "Not answered yet: replace the ... after 'answer =' with your answer "
+                       f"(for example {ex.example}) and run the cell again.", "", ex.question)
+    try:
+        truth = ex.solve(_article_for(ex, article))
+    except _NoAnswer as err:
+        return Verdict(ex.id, "unavailable", f"This exercise cannot be checked on this article: {err}.",
+                       "Try it on the sample article, or skip it.", ex.question)
+    except (ImportError, AttributeError) as err:
+        return Verdict(ex.id, "unavailable", "This exercise needs a part of newskit that is not installed here "
+                       f"({type(err).__name__}: {err}).", "Ask your instructor.", ex.question)
+    except NewskitError as err:
+        return Verdict(ex.id, "unavailable", f"newskit could not analyse the article: {err}", "", ex.question)
+    return _compare(ex, answer, truth)
+
+
+def _article_for(ex: Exercise, article: Any) -> Any:
+    from .loaders import sample
+
+    if ex.pair:
+        if article is None:
+            raise _NoAnswer("this exercise compares two articles: pass article=(first, second)")
+        if not isinstance(article, (tuple, list)) or len(article) != 2:
+            raise _NoAnswer("pass the two articles as a pair: article=(first, second)")
+        return tuple(article)
+    if isinstance(article, (tuple, list)):
+        article = article[0] if article else None
+    return sample() if article is None else article
+
+
+def _correct(ex: Exercise, extra: str = "") -> Verdict:
+    praise = _PRAISE[sum(map(ord, ex.id)) % len(_PRAISE)]
+    _attempts.pop(ex.id, None)
+    return Verdict(ex.id, "correct", f"{praise}{(' ' + extra) if extra else ''}", "", ex.question)
+
+
+def _wrong(ex: Exercise, message: str) -> Verdict:
+    return Verdict(ex.id, "incorrect", message, _next_hint(ex), ex.question)
+
+
+def _compare(ex: Exercise, answer: Any, truth: Any) -> Verdict:
+    if ex.kind == "number":
+        value = _to_number(answer)
+        if value is None:
+            return Verdict(ex.id, "invalid", f"Please answer with a number, like {ex.example!s}.",
+                           "Write the number without quote marks, e.g. answer = 12", ex.question)
+        tol = ex.tolerance * abs(float(truth)) if ex.relative else ex.tolerance
+        if abs(value - float(truth)) <= max(tol, 1e-9):
+            extra = "(Close enough: exact counts differ a little with how words are split.)" if value != truth and tol else ""
+            return _correct(ex, extra)
+        direction = "too high" if value > truth else "too low"
+        return _wrong(ex, f"Not quite: {_fmt(value)} is {direction}.")
+    if ex.kind == "name":
+        truths = truth if isinstance(truth, (list, tuple)) else [truth]
+        if not isinstance(answer, str):
+            return Verdict(ex.id, "invalid", "Please answer with a name or a word in quote marks, like "
+                           f"{ex.example}.", "", ex.question)
+        if any(_same_name(answer, t) for t in truths):
+            return _correct(ex)
+        return _wrong(ex, f"Not quite: {answer.strip()!r} is not the answer newskit finds.")
+    if ex.kind == "choice":
+        got = _choice(ex, answer)
+        if got is None:
+            letters = ", ".join(repr(k) for k, _ in ex.choices)
+            return Verdict(ex.id, "invalid", f"Please answer with one of {letters}.", "", ex.question)
+        if got == truth:
+            return _correct(ex)
+        return _wrong(ex, f"Not quite: {got!r} is not the answer.")
+    if ex.kind == "set":
+        want = [_norm(t) for t in truth]
+        got = _items(answer)
+        matched = {w for w in want if any(_same_text(g, w) for g in got)}
+        extra = [g for g in got if not any(_same_text(g, w) for w in want)]
+        if len(matched) == len(want) and not extra:
+            return _correct(ex)
+        parts = []
+        if matched:
+            parts.append(f"{len(matched)} of your answers {'is' if len(matched) == 1 else 'are'} right")
+        if extra:
+            parts.append(f"{', '.join(repr(x) for x in extra)} {'is' if len(extra) == 1 else 'are'} not on newskit's list")
+        if len(matched) < len(want):
+            parts.append(f"{len(want) - len(matched)} {'is' if len(want) - len(matched) == 1 else 'are'} missing")
+        return _wrong(ex, "Not quite: " + "; ".join(parts) + ".")
+    # plain text
+    if _same_text(_norm(answer), _norm(truth)):
+        return _correct(ex)
+    return _wrong(ex, "Not quite.")
+
+
+def _same_text(a: str, b: str) -> bool:
+    strip = ("the ", "a ", "an ")
+    for p in strip:
+        a, b = a.removeprefix(p), b.removeprefix(p)
+    return a == b
+
+
+def _choice(ex: Exercise, answer: Any) -> str | None:
+    if not isinstance(answer, str):
+        return None
+    a = _norm(answer).strip("() ")
+    for key, text in ex.choices:
+        if a == key or a.startswith(f"{key})") or a == _norm(text):
+            return key
+    for key, text in ex.choices:  # "(b) the article does not say"
+        if a.startswith(key + " ") and _norm(text) in a:
+            return key
+    return None
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+

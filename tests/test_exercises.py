@@ -1,0 +1,249 @@
+"""The notebooks' self-check exercises: right, wrong, unanswered and odd answers, on the seed and on small articles."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import newskit
+from newskit import exercises as ex
+from newskit.exercises import EXERCISES, Verdict, check, hint
+
+# An article of our own words: two named sources, one outlet, an unnamed source.
+OWN_TEXT = """Council Closes Library After Roof Leak
+
+The town council closed the central library on Monday after heavy rain damaged its roof.
+
+"We had no choice, the ceiling was simply unsafe," said Maria Lopez, the council's head of services, speaking to Radio Kent.
+
+A librarian, who asked not to be named, said staff had warned about the leak for months.
+
+"Children come here every day after school. Where will they go now?" said Tom Baker, a parent. "I hope it opens again soon."
+"""
+
+NO_QUOTES = "Quiet Day\n\nNothing happened in the village today.\n\nThe shop opened and closed as usual."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_attempts():
+    ex.reset()
+    yield
+    ex.reset()
+
+
+@pytest.fixture(scope="module")
+def own() -> newskit.Article:
+    return newskit.from_text(OWN_TEXT, name="own")
+
+
+def _truth(exercise_id: str, article):
+    e = EXERCISES[exercise_id]
+    return e.solve(ex._article_for(e, article))
+
+
+# --- the registry -------------------------------------------------------------------------------
+
+
+def test_every_exercise_is_well_formed():
+    assert len(EXERCISES) >= 10
+    for key, e in EXERCISES.items():
+        assert key == e.id
+        assert re.fullmatch(r"0[0-4]-[a-z0-9-]+", key), key
+        assert e.question.strip() and e.hints and all(h.strip() for h in e.hints)
+        assert e.kind in {"number", "name", "text", "choice", "set"}
+        assert e.example.startswith("answer = ")
+    for prefix in ("00", "01", "02", "03", "04"):
+        assert len(ex.exercises(prefix)) >= 2, prefix
+
+
+def test_hint_lookup():
+    assert hint("00-words") == EXERCISES["00-words"].hints[0]
+    assert hint("00-words", 2) == EXERCISES["00-words"].hints[1]
+    assert hint("00-words", 99) == EXERCISES["00-words"].hints[-1]
+
+
+# --- right answers on the seed ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise_id", "answer"), [
+    ("00-paragraphs", 15),
+    ("00-paragraphs", "15"),
+    ("00-paragraphs", 15.0),
+    ("00-first-speaker", "Mahmud Nuri"),
+    ("00-first-speaker", "nuri"),
+    ("00-first-speaker", "  NURI "),
+    ("01-lede", 1),
+    ("01-caption", 7),
+    ("01-subhead", "11"),
+    ("02-top-speaker", "Earnest"),
+    ("02-top-speaker", "Josh Earnest"),
+    ("02-top-speaker", "josh earnest"),
+    ("02-top-speaker", "Mr Earnest"),
+    ("02-top-speaker", "Earnest’s"),
+])
+def test_known_facts_of_the_seed_are_accepted(seed, exercise_id, answer):
+    v = check(exercise_id, answer, seed)
+    assert v.status == "correct", v
+    assert v.correct and not v.hint
+
+
+def test_default_article_is_the_sample():
+    assert check("00-paragraphs", 15).correct
+
+
+@pytest.mark.parametrize("exercise_id", [k for k, e in EXERCISES.items() if not e.pair])
+def test_the_computed_truth_is_accepted(seed, exercise_id):
+    """Every exercise accepts what newskit itself computes (skipped where the article has nothing to ask about)."""
+    try:
+        truth = _truth(exercise_id, seed)
+    except ex._NoAnswer:
+        pytest.skip("nothing to ask about in the seed")
+    except ImportError:
+        pytest.skip("the analysis module is not there yet")
+    if isinstance(truth, list) and EXERCISES[exercise_id].kind != "set":
+        truth = truth[0]  # one of several tied answers
+    assert check(exercise_id, truth, seed).correct
+
+
+def test_numbers_within_tolerance(seed):
+    words = len(seed)
+    assert check("00-words", words, seed).correct
+    assert check("00-words", round(words * 1.03), seed).correct
+    assert "close enough" in check("00-words", round(words * 1.03), seed).message.lower()
+    assert check("00-words", round(words * 1.5), seed).status == "incorrect"
+    per = seed.readability().words / seed.readability().sentences
+    assert check("01-sentence-length", round(per), seed).correct
+    assert check("01-sentence-length", f"{per + 1.5:.1f}", seed).correct
+    assert not check("01-sentence-length", per + 5, seed).correct
+
+
+def test_set_answers_in_any_order_and_any_form(seed):
+    names = _truth("02-outlets", seed)
+    assert check("02-outlets", list(reversed(names)), seed).correct
+    assert check("02-outlets", ", ".join(n.lower() for n in names), seed).correct
+    assert check("02-outlets", set(names), seed).correct
+    partial = check("02-outlets", names[:1] + ["The Onion"], seed)
+    assert partial.status == "incorrect"
+    assert "'the onion'" in partial.message and "missing" in partial.message
+
+
+# --- wrong answers: a hint, never the solution ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise_id", "wrong"), [
+    ("00-paragraphs", 3),
+    ("00-first-speaker", "Obama"),
+    ("01-caption", 2),
+    ("02-top-speaker", "Umm Karam"),
+    ("02-speakers", 99),
+])
+def test_wrong_answer_gives_a_hint_not_the_solution(seed, exercise_id, wrong):
+    v = check(exercise_id, wrong, seed)
+    assert v.status == "incorrect"
+    assert v.hint in EXERCISES[exercise_id].hints
+    truth = _truth(exercise_id, seed)
+    shown = f"{v.message} {v.hint} {v._repr_html_()} {v.to_dict()}"
+    if isinstance(truth, str):
+        for part in truth.split():
+            assert part.lower() not in shown.lower()
+    else:
+        assert not re.search(rf"(?<![\d.]){truth}(?![\d.])", f"{v.message} {v.hint}")
+
+
+def test_no_hint_or_example_gives_away_the_seed_answer(seed):
+    for key, e in EXERCISES.items():
+        if e.pair:
+            continue
+        try:
+            truth = _truth(key, seed)
+        except (ex._NoAnswer, ImportError):
+            continue
+        text = " ".join(e.hints) + " " + e.example
+        values = truth if isinstance(truth, list) else [truth]
+        for t in values:
+            if isinstance(t, str) and e.kind != "choice":
+                assert not re.search(rf"\b{re.escape(t.lower())}\b", text.lower()), (key, t)
+            elif e.kind == "choice":
+                assert e.example != f'answer = "{t}"', key
+            else:
+                assert not re.search(rf"(?<![\d.-]){t:g}(?![\d.]|-)", text), (key, t)
+
+
+def test_too_high_and_too_low(seed):
+    assert "too high" in check("00-paragraphs", 40, seed).message
+    assert "too low" in check("00-paragraphs", 2, seed).message
+
+
+def test_hints_advance_on_each_wrong_try(seed):
+    first = check("00-paragraphs", 3, seed).hint
+    second = check("00-paragraphs", 4, seed).hint
+    assert first == EXERCISES["00-paragraphs"].hints[0]
+    assert second == EXERCISES["00-paragraphs"].hints[1]
+    assert check("00-paragraphs", 15, seed).correct
+    assert check("00-paragraphs", 3, seed).hint == first  # a right answer starts the hints again
+
+
+# --- unanswered, invalid, unknown: never raise ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("blank", [..., None, "", "   ", [], "..."])
+def test_unanswered_is_friendly(seed, blank):
+    for key in EXERCISES:
+        v = check(key, blank, seed)
+        assert v.status == "unanswered"
+        assert "not answered yet" in v.message.lower()
+        assert not v.correct
+
+
+def test_invalid_answers_explain_the_format(seed):
+    v = check("00-paragraphs", "fifteen", seed)
+    assert v.status == "invalid" and "number" in v.message
+    assert check("00-paragraphs", True, seed).status == "invalid"
+    assert check("02-top-speaker", 42, seed).status == "invalid"
+    assert check("04-more-sources", "maybe", (seed, seed)).status == "invalid"
+
+
+def test_unknown_exercise_is_a_verdict_not_an_error():
+    v = check("99-nothing", 1)
+    assert v.status == "unavailable" and "00-paragraphs" in v.message
+
+
+# --- the student's own article ------------------------------------------------------------------------
+
+
+def test_own_article(own):
+    assert check("04-paragraphs", len(own.paragraphs), article=own).correct
+    top = _truth("04-top-source", own)
+    assert top in {r.source.name for r in own.sources()}
+    assert check("04-top-source", top.split()[-1], article=own).correct
+
+
+def test_article_without_quotes_cannot_be_checked():
+    art = newskit.from_text(NO_QUOTES)
+    v = check("04-top-source", "Smith", article=art)
+    assert v.status == "unavailable" and "no quoted sources" in v.message
+
+
+def test_comparison_of_two_articles(seed, own):
+    truth = _truth("04-more-sources", (seed, own))
+    assert truth in {"a", "b", "same"}
+    assert check("04-more-sources", truth.upper(), article=(seed, own)).correct
+    assert check("04-more-sources", "same", article=(seed, seed)).correct
+    assert check("04-more-sources", "(a)", article=(seed, seed)).status == "incorrect"
+    assert check("04-more-sources", "a", article=seed).status == "unavailable"
+
+
+# --- display ------------------------------------------------------------------------------------------
+
+
+def test_verdict_display_and_data(seed):
+    v = check("02-top-speaker", "<script>alert(1)</script>", seed)
+    page = v._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "Hint" in page and v.exercise in page
+    data = json.loads(json.dumps(v.to_dict()))
+    assert data["status"] == "incorrect" and data["correct"] is False
+    assert str(v).startswith("🤔 [02-top-speaker]") and repr(v) == str(v)
+    assert isinstance(check("00-paragraphs", 15, seed), Verdict)
