@@ -20,6 +20,7 @@ The pipeline is rule-based and linear in the length of the text:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import sys
@@ -263,7 +264,8 @@ SPEECH_VERBS = frozenset("""
 said says say saying told tells tell telling added adds adding asked asks asking explained explains explaining
 stated states declared declares insisted insists insisting argued argues arguing warned warns warning
 claimed claims claiming wrote writes writing noted notes continued continues replied replies responded responds
-demanded demands urged urges urging suggested suggests admitted admits acknowledged acknowledges announced announces
+demanded demands urged urges urging suggested suggests reported reports admitted admits acknowledged acknowledges
+announced announces
 commented comments confirmed confirms recalled recalls remarked remarks observed observes predicted predicts
 promised promises complained complains conceded concedes cautioned cautions tweeted tweets posted joked jokes
 agreed agrees maintained maintains concluded concludes stressed stresses emphasised emphasized reiterated
@@ -289,10 +291,25 @@ _ORG_WORDS = frozenset("""office ministry department party council commission co
 university agency police army navy bank group union federation corporation inc ltd plc company firm board
 court parliament congress senate government administration campaign team service services foundation trust
 industry authority organisation organization club league network press times post journal news bureau fbi cia
-nsa bbc bpi un nato eu labour conservatives tories democrats republicans""".split())
+nsa bbc bpi un nato eu labour conservatives tories democrats republicans research institution capital partners
+associates labs media systems technologies solutions consulting holdings""".split())
 
 _ORG_NAMES = frozenset({"downing street", "white house", "kremlin", "pentagon", "whitehall", "number 10", "no 10",
                         "state department", "home office", "foreign office", "treasury"})
+
+#: Capitalised words that rarely belong to a person's name (places, bodies, days, sentence openers).
+_NOT_PERSON = frozenset("""united states kingdom new york north south east west street city county republic union house
+senate congress committee department american british iraqi russian chinese democratic republican party middle
+washington london america europe european african asian national international federal monday tuesday wednesday
+thursday friday saturday sunday january february march april june july august september october november december
+meanwhile instead similarly however also still then now so although while when after before since during according
+asked speaking last next this that these those one two the a an it its his her their our we they he she i mr mrs
+internet web online news world state states government""".split())
+
+#: Things that can "say" something in an article but are not people ("the letter says").
+_INANIMATE = frozenset("""letter report statement book study request warrant survey document poll email memo website
+paper article law bill data figures research analysis review filing complaint lawsuit ruling decision order
+announcement release""".split())
 
 #: Role nouns that, after "the", usually refer back to the person just named ("the senator said").
 _ROLE_HEADS = frozenset("""minister president senator secretary chancellor governor leader mayor chairman chairwoman
@@ -395,50 +412,92 @@ _PRON_SUBJ = frozenset("he she they it we i".split())
 _ED_OK = frozenset("retired elected unnamed embattled respected detained veteran former united".split())
 
 
+@functools.lru_cache(maxsize=8192)
+def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Penn Treebank tags of a run of frame tokens (a quote placeholder is read as "it")."""
+    from . import resources
+
+    if not toks:
+        return ()
+    words = ["it" if _is_placeholder(t) else t for t in toks]
+    return tuple(tag for _, tag in resources.pos_tagger().tag(words))
+
+
+def _is_verb_at(toks: list[str], j: int) -> bool:
+    """True when toks[j] is used as a verb here ("claims" in "he claims", not in "the claims")."""
+    return _tag(tuple(toks))[j].startswith("VB") or toks[j].lower() in {"said", "told", "says", "added", "asked"}
+
+
 def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
-    """The noun phrase ending just before toks[end] (the verb): (np tokens, appositive tokens)."""
+    """The noun phrase ending just before toks[end] (the verb): (np tokens, appositive tokens).
+
+    Skips adverbs ("X also said"), an appositive between commas or dashes
+    ("X, a resident, said"), and a relative clause ("the lawyer who requested it says").
+    """
+    tags = _tag(tuple(toks))
     i = end - 1
-    while i >= 0 and (toks[i].lower() in _ADVERBS or (toks[i][:1].islower() and toks[i].endswith("ly") and len(toks[i]) > 4)):
+    while i >= 0 and (toks[i].lower() in _ADVERBS or (toks[i][:1].islower() and tags[i].startswith("RB"))):
         i -= 1
     appos: list[str] = []
     # "X, a resident fleeing Mosul, told" / "X – a native of Mosul – told" / "X, analyst at Y, agreed"
     if i >= 0 and toks[i] in {",", "\u2013", "\u2014", "-"}:
         closer = toks[i]
         j = i - 1
-        while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and toks[j] not in _SENT_TOKS and i - j < 30:
+        while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and i - j < 30:
             j -= 1
-        if (j >= 1 and toks[j] == closer and j + 1 < i
-                and (toks[j + 1].lower() in _APPOS_CUES or closer != ","
+        inner = toks[j + 1:i]
+        if (j >= 1 and toks[j] == closer and inner
+                and (inner[0].lower() in _APPOS_CUES or closer != "," or all(_is_name_tok(t) for t in inner)
                      or (_is_name_tok(toks[j - 1]) and (j >= 2 and _is_name_tok(toks[j - 2]))))):
-            appos = toks[j + 1:i]
+            appos = inner
             i = j - 1
         else:
             return [], []
     np: list[str] = []
+    stopped_at = -1
     while i >= 0:
         t = toks[i]
         low = t.lower()
+        tag = tags[i]
         if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?", "."}:
             break
         if low in _STOP_BACK and low not in {"of", "for"}:
-            break
-        if low in _AUX or (low in SPEECH_VERBS and np):
+            stopped_at = i
             break
         if low in _PRON_SUBJ:
             if not np:
                 np.insert(0, t)
             break
-        if not t[0].isalnum() and t not in {"'", "\u2019", "&", "-"}:
+        if low in _AUX or (low in SPEECH_VERBS and np) or (
+                t[0].islower() and (tag.startswith("VB") or tag in {"MD", "PRP", "TO", "WDT", "WP"}) and low not in _ED_OK):
+            stopped_at = i
             break
-        if t[0].islower() and (low.endswith("ed") or low.endswith("ing")) and low not in _ED_OK and low != "co-ordinator":
+        if not t[0].isalnum() and t not in {"'", "\u2019", "&"}:
             break
         np.insert(0, t)
         i -= 1
         if len(np) > 9:
             return [], []
+    # a relative clause: "the lawyer who requested it says", "A businessman who co-chaired X said"
+    if stopped_at >= 0 and toks[stopped_at].lower() not in {"who", "which", "that"}:
+        for k in range(stopped_at, max(-1, stopped_at - 12), -1):
+            if toks[k] in {",", ";", ":", ".", "!", "?"} or _is_placeholder(toks[k]):
+                break
+            if toks[k].lower() in {"who", "which"}:
+                rel_np, _ = _np_backward(toks, k)
+                if rel_np:
+                    return rel_np, appos
+                break
+    elif stopped_at >= 0 and toks[stopped_at].lower() in {"who", "which"} and not np:
+        return _np_backward(toks, stopped_at)
     # a phrase cannot start with a bare preposition, nor be only determiners or a possessive
     while np and np[0].lower() in {"of", "for", "in", "at", "on", "by", "from"}:
         np.pop(0)
+    # "Mr Peston the prime minister said": two phrases run together; keep the last
+    for k in range(len(np) - 1, 0, -1):
+        if np[k].lower() in {"the", "a", "an"} and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in _DETERMINERS:
+            np = np[k:]
+            break
     if np and (all(x.lower() in _DETERMINERS or x.lower() in {"his", "her", "its", "their", "my", "your", "our"} for x in np)
                or np[-1].lower().endswith(("'s", "\u2019s", "s'"))):
         return [], []
@@ -479,7 +538,7 @@ def _join(toks: list[str]) -> str:
     s = " ".join(toks)
     s = re.sub(r" ([’']s)\b", r"\1", s)
     s = re.sub(r" ([’'])(?= )", r"\1", s)
-    return s.replace(" - ", "-").strip()
+    return s.strip()
 
 
 @dataclass
@@ -608,42 +667,54 @@ class _Resolver:
         src = self.sources.get(key) or Source(name, _join(m.appos) if m.appos else "", "unnamed",
                                               _category(name + " " + _join(m.appos), "unnamed"))
         self.sources[key] = src
-        if np[-1].lower().endswith("s") and not np[-1].lower().endswith("ss"):
+        if np[-1].lower() in _INANIMATE:
+            pass
+        elif np[-1].lower().endswith("s") and not np[-1].lower().endswith("ss"):
             self.last_group = src
         else:
             self.last_person = src
         return src
 
-    def note_subject(self, sent: list[str]) -> None:
-        """A sentence whose subject is a named person makes that person the one "he"/"she" refers to next."""
-        if not sent or _is_placeholder(sent[0]) or not any(t.lower() in SPEECH_VERBS or t[:1].isupper() for t in sent[1:]):
-            return
-        np, _ = _sentence_subject(sent)
-        k = len(np)
-        while k > 0 and _is_name_tok(np[k - 1]) and np[k - 1].lower().rstrip(".") not in _TITLES:
-            k -= 1
-        run = [t.rstrip(".") for t in np[k:]]
-        if not run or self._is_org(run) or (k > 0 and np[k - 1].lower() in {"the", "a", "an"}):
-            return
+    def _person(self, run: list[str]) -> Source | None:
+        """The named person a run of name tokens refers to, or None when it looks like a place or body."""
+        run = [t.rstrip(".") for t in run if t.lower().rstrip(".") not in _TITLES]
+        if not run or self._is_org(run) or any(t.lower() in _NOT_PERSON for t in run):
+            return None
         key = self._key(run[-1])
         if key in self.sources and self.sources[key].kind == "named":
-            self.last_person = self.sources[key]
-        elif len(run) >= 2 or key in self.full_names:
-            self.last_person = Source(self.full_names.get(key, _join(run)), "", "named", "unknown")
+            return self.sources[key]
+        if len(run) >= 2 or key in self.full_names:
+            return Source(self.full_names.get(key, _join(run)), "", "named", "unknown")
+        return None
 
-    def note_names(self, frame_text: str) -> None:
-        """Track the last person named in the reporter's words (for "he said")."""
-        for run in self._name_runs(_PLACEHOLDER.sub(" ", frame_text)):
-            if len(run) >= 2 and not self._is_org(run):
-                key = self._key(run[-1])
-                if key in self.sources and self.sources[key].kind == "named":
-                    self.last_person = self.sources[key]
+    def note_subject(self, sent: list[str]) -> None:
+        """Update who "he"/"she" refers to: the sentence's subject if it is a person, else the last person named in it."""
+        if not sent or _is_placeholder(sent[0]):
+            return
+        np, appos = _sentence_subject(sent)
+        if np and np[0].lower() in _PRON_SUBJ:
+            return
+        k = len(np)
+        while k > 0 and _is_name_tok(np[k - 1]):
+            k -= 1
+        subject = None
+        if np and not (k > 0 and np[k - 1].lower() in {"the", "a", "an"}):
+            subject = self._person(np[k:])
+        if subject is None and appos and all(_is_name_tok(t) for t in appos):
+            subject = self._person(appos)   # "McCain's former chief of staff, Mark Salter, was ..."
+        if subject is None:
+            for run in self._name_runs(" ".join(t for t in sent if not _is_placeholder(t))):
+                subject = self._person(run) or subject
+        if subject is not None:
+            self.last_person = subject
 
 
 _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm)\."
            r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])")
 _TOKEN = re.compile(_ABBREV + r"|\uE000\d+\uE001|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9]")
 _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
+#: How many tokens on each side of a quote or verb the attribution rules read (bounds the work per quote).
+_WINDOW = 40
 
 
 def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
@@ -684,7 +755,7 @@ class _Attr:
     channel: str | None
 
 
-def _after_attribution(after: list[str]) -> _Attr | None:
+def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
     """'..., said Earnest.' / '..., Mahmud Nuri, a resident, told AFP.' / '..., according to X.'"""
     i = 1 if after[:1] == [","] else 0
     rest = after[i:]
@@ -702,11 +773,11 @@ def _after_attribution(after: list[str]) -> _Attr | None:
     for j, t in enumerate(low[:16]):
         if _is_placeholder(rest[j]):
             break
-        if t in SPEECH_VERBS and t not in _WEAK_VERBS and j > 0:
+        if t in SPEECH_VERBS and t not in _WEAK_VERBS and j > 0 and _is_verb_at(rest, j):
             np, appos = _np_backward(rest, j)
             used = len(np) + (len(appos) + 2 if appos else 0)
-            skipped = sum(1 for x in low[:j] if x in _ADVERBS)
-            if np and used + skipped >= j:
+            skipped = sum(1 for x in low[:j] if x in _ADVERBS or (x.endswith("ly") and len(x) > 4))
+            if np and (used + skipped >= j or (full and j - used - skipped - 1 >= 0 and rest[j - used - skipped - 1] == ",")):
                 return _Attr(_Mention(np, appos, t), _find_channel(rest))
             break
     return None
@@ -720,7 +791,7 @@ def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
         if _is_placeholder(before[j]):
             continue
         if t in SPEECH_VERBS and (partial or t not in _WEAK_VERBS or j >= len(before) - 4):
-            if j > 0 and low[j - 1] in _DETERMINERS | {"his", "her", "its", "their"}:
+            if (j > 0 and low[j - 1] in _DETERMINERS | {"his", "her", "its", "their"}) or not _is_verb_at(before, j):
                 continue  # "the claims were ...": a noun, not a verb
             k = j
             if j >= 2 and low[j - 1] in {"who", "which"} and before[j - 2] == ",":
@@ -750,6 +821,7 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     """
     from . import resources
 
+    sent = sent[:_WINDOW]
     words = [t if not _is_placeholder(t) else "it" for t in sent]
     if not words:
         return [], []
@@ -837,15 +909,14 @@ def _analyse(article: Article) -> _Analysis:
         para_src: Source | None = None
         for s0, s1 in _sentences(toks, closing):
             sent = toks[s0:s1]
-            resolver.note_subject(sent)
             qpos = [i for i, t in enumerate(sent) if _is_placeholder(t)]
             # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent
-            low = [t.lower() for t in head]
+            low = [t.lower() for t in head[:_WINDOW]]   # the speech verb of reported speech comes early
             for j, t in enumerate(low):
-                if t in SPEECH_VERBS and t not in _WEAK_VERBS and 0 < j:
-                    np, appos = _np_backward(head, j)
+                if t in SPEECH_VERBS and t not in _WEAK_VERBS and 0 < j and _is_verb_at(head, j):
+                    np, appos = _np_backward(head[:j + 1], j)
                     if not np or j + 2 >= len(head):
                         continue
                     k = j + 1
@@ -869,21 +940,21 @@ def _analyse(article: Article) -> _Analysis:
             sent_text = _join(head)
             if _PASSIVE_CLAIM.search(sent_text):
                 attributions.append(_make_attribution(article, p, sent_text, "unattributed", None, None, None))
-            for pos in qpos:
+            for qn, pos in enumerate(qpos):
                 qi = int(_PLACEHOLDER.match(sent[pos]).group(1))  # type: ignore[union-attr]
-                before = sent[:pos]
-                nxt = next((x for x in qpos if x > pos), len(sent))
-                after = sent[pos + 1:nxt]
-                resolver.note_names(_join(before))
+                # attribution is local: look at a bounded window on each side (keeps long sentences linear)
+                before = sent[max(0, pos - _WINDOW):pos]
+                nxt = qpos[qn + 1] if qn + 1 < len(qpos) else len(sent)
+                after = sent[pos + 1:min(nxt, pos + 1 + _WINDOW)]
                 if seen[qi]:
                     continue
                 seen[qi] = True
                 is_partial = not _is_full(before)
-                attr = _after_attribution(after)
+                attr = _after_attribution(after, full=not is_partial)
                 if attr is None:
                     attr = _before_attribution(before, is_partial)
                 if attr is None and any(t.lower() in SPEECH_VERBS for t in before):
-                    np_, appos_ = _sentence_subject(before)
+                    np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
                     if np_:
                         attr = _Attr(_Mention(np_, appos_, next(t.lower() for t in reversed(before)
                                                                  if t.lower() in SPEECH_VERBS)), _find_channel(before))
@@ -912,6 +983,7 @@ def _analyse(article: Article) -> _Analysis:
                     speech[qi] = False
                 if speech[qi]:
                     last_q = qi
+            resolver.note_subject(sent)
     quotes_out: list[Quote] = []
     not_speech: list[tuple[int, int]] = []
     for qi, r in enumerate(raws):
