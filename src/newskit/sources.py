@@ -465,6 +465,9 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
             stopped_at = i
             break
         if low in _PRON_SUBJ:
+            if i > 0 and toks[i - 1][:1].islower() and tags[i - 1].startswith("VB") and not np:
+                stopped_at = i - 1  # "the lawyer who requested it says": "it" is an object
+                break
             if not np:
                 np.insert(0, t)
             break
@@ -558,7 +561,11 @@ class _Resolver:
         self.full_names: dict[str, str] = {}     # surname key -> fullest name
         self.descriptors: dict[str, str] = {}
         self.sources: dict[str, Source] = {}
-        self.last_person: Source | None = None
+        # salience of each person (name -> [source, score]): who "he" or "the senator" most likely is.
+        # A speaker gains 100, a sentence's subject 80, any other mention 50; every sentence halves all.
+        self.salience: dict[str, list] = {}
+        self._pending: dict[str, float] = {}
+        self._tick = 0
         self.last_group: Source | None = None
         self.last_org: Source | None = None
         for run in self._name_runs(article.body):
@@ -567,6 +574,42 @@ class _Resolver:
                 full = _join(run)
                 if len(full) > len(self.full_names.get(key, "")) and not self._is_org(run):
                     self.full_names[key] = full
+
+    @property
+    def last_person(self) -> Source | None:
+        """The most salient person so far."""
+        if not self.salience:
+            return None
+        return max(self.salience.values(), key=lambda v: v[1])[0]
+
+    def boost(self, src: Source | None, weight: float) -> None:
+        """Note that *src* was a speaker (100), a subject (80) or named (60) in the current sentence."""
+        if src is None or src.kind == "organisation":
+            return
+        entry = self.salience.setdefault(src.name, [src, 0.0])
+        if src.descriptor or not entry[0].descriptor:
+            entry[0] = src
+        self._tick += 1
+        self._pending[src.name] = max(self._pending.get(src.name, 0.0), weight + self._tick * 1e-3)
+
+    def decay(self) -> None:
+        """End of a sentence: older salience halves, this sentence's boosts are added (the largest role counts once)."""
+        for v in self.salience.values():
+            v[1] *= 0.5
+        for name, w in self._pending.items():
+            self.salience[name][1] += w
+        self._pending.clear()
+
+    def _by_role(self, np: list[str]) -> Source | None:
+        """The person a role phrase ("the prime minister") names: one described so, else the most salient."""
+        role = " ".join(t.lower() for t in np if t.lower() not in {"the", "a", "an"})
+        for src, _score in sorted(self.salience.values(), key=lambda v: -v[1]):
+            d = src.descriptor.lower()
+            if src.kind == "named" and d and (d.endswith(role) or f"{role}," in d) and not any(
+                    w in d.split() and w not in role.split() for w in ("deputy", "vice", "former", "shadow")):
+                return src
+        top = self.last_person
+        return top if top is not None and top.kind == "named" else None
 
     @staticmethod
     def _key(surname: str) -> str:
@@ -581,7 +624,7 @@ class _Resolver:
         for t in _tokens(text):
             if _is_name_tok(t) and t.lower() not in _TITLES and t.lower() not in {"the", "a", "an", "but", "and", "in",
                                                                                "on", "at", "he", "she", "it", "we", "i"}:
-                cur.append(t.rstrip("."))
+                cur.append(re.sub(r"['\u2019]s$", "", t.rstrip(".")))
             else:
                 if cur:
                     runs.append(cur)
@@ -606,7 +649,9 @@ class _Resolver:
         if len(np) == 1 and low0 in _PRONOUNS:
             kind = _PRONOUNS[low0]
             if kind == "person":
-                return self.last_person
+                top = self.last_person
+                self.boost(top, 100)
+                return top
             if kind == "group":
                 return self.last_group or self.last_org
             return self.last_org or self.last_group
@@ -620,7 +665,7 @@ class _Resolver:
             if np[prep - 1].lower().endswith("s") and not np[prep - 1].lower().endswith("ss"):
                 self.last_group = src
             else:
-                self.last_person = src
+                self.boost(src, 100)
             return src
         # split "White House spokesman Josh Earnest": the name is the trailing run of name tokens
         k = len(np)
@@ -646,7 +691,7 @@ class _Resolver:
             else:
                 src = Source(name, descriptor, "named", _category(descriptor, "named"))
             self.sources[key] = src
-            self.last_person = src
+            self.boost(src, 100)
             return src
         if self._is_org(np) or (name_toks and len(name_toks) >= 1 and desc_toks[:1] and desc_toks[0].lower() == "the"
                                 and all(_is_name_tok(t) or t.lower() in {"of", "on", "for", "and"} for t in np[1:])):
@@ -658,9 +703,25 @@ class _Resolver:
             self.last_org = src
             return src
         # "the prime minister", "the former cabinet secretary": a role, most likely the person just named
-        if (np[0].lower() == "the" and np[-1].lower() in _ROLE_HEADS and not any(t in {"'s", "\u2019s"} for t in np)
-                and self.last_person is not None and self.last_person.kind == "named"):
-            return self.last_person
+        if np[0].lower() == "the" and np[-1].lower() in _ROLE_HEADS and not any(t in {"'s", "\u2019s"} for t in np):
+            person = self._by_role(np)
+            if person is not None:
+                if not person.descriptor:
+                    person = Source(person.name, whole, "named", _category(whole, "named"))
+                    self.sources[self._key(person.name.split()[-1])] = person
+                self.boost(person, 100)
+                return person
+        # "Lord Butler's report said": a document speaks for its author
+        if np[-1].lower() in _INANIMATE or (len(np) > 2 and any(t.lower() in _INANIMATE for t in np[:4])):
+            owner = next((k for k, t in enumerate(np) if re.search(r"['\u2019]s$", t) and _is_name_tok(t)), None)
+            if owner is not None:
+                j = owner
+                while j > 0 and _is_name_tok(np[j - 1]):
+                    j -= 1
+                author = self._person(np[j:owner + 1])
+                if author is not None:
+                    self.boost(author, 100)
+                    return author
         # an unnamed source: "a resident", "officials", "furious world leaders"
         name = whole
         key = "unnamed:" + np[-1].lower()
@@ -672,7 +733,7 @@ class _Resolver:
         elif np[-1].lower().endswith("s") and not np[-1].lower().endswith("ss"):
             self.last_group = src
         else:
-            self.last_person = src
+            self.boost(src, 100)
         return src
 
     def _person(self, run: list[str]) -> Source | None:
@@ -688,25 +749,42 @@ class _Resolver:
         return None
 
     def note_subject(self, sent: list[str]) -> None:
-        """Update who "he"/"she" refers to: the sentence's subject if it is a person, else the last person named in it."""
-        if not sent or _is_placeholder(sent[0]):
-            return
-        np, appos = _sentence_subject(sent)
-        if np and np[0].lower() in _PRON_SUBJ:
-            return
-        k = len(np)
-        while k > 0 and _is_name_tok(np[k - 1]):
-            k -= 1
-        subject = None
-        if np and not (k > 0 and np[k - 1].lower() in {"the", "a", "an"}):
-            subject = self._person(np[k:])
-        if subject is None and appos and all(_is_name_tok(t) for t in appos):
-            subject = self._person(appos)   # "McCain's former chief of staff, Mark Salter, was ..."
-        if subject is None:
-            for run in self._name_runs(" ".join(t for t in sent if not _is_placeholder(t))):
-                subject = self._person(run) or subject
-        if subject is not None:
-            self.last_person = subject
+        """After a sentence: its subject (if a person) and the other people named in it gain salience."""
+        if sent and not _is_placeholder(sent[0]):
+            np, appos = _sentence_subject(sent)
+            subject = None
+            if np and np[0].lower() not in _PRON_SUBJ:
+                k = len(np)
+                while k > 0 and _is_name_tok(np[k - 1]):
+                    k -= 1
+                if not (k > 0 and np[k - 1].lower() in {"the", "a", "an"}):
+                    subject = self._person(np[k:])
+                if subject is None and appos and all(_is_name_tok(t) for t in appos):
+                    subject = self._person(appos)   # "McCain's former chief of staff, Mark Salter, was ..."
+            self.boost(subject, 80)
+            words = [t for t in sent if not _is_placeholder(t)]
+            for run, prev in self._name_runs_with_prev(words):
+                other = self._person(run)
+                if other is not None and (subject is None or other.name != subject.name):
+                    # "One dissenting opinion came from X", "led by X": an introduction, the next "he"
+                    self.boost(other, 110 if prev in {"from", "by"} else 60)
+        self.decay()
+
+    def _name_runs_with_prev(self, words: list[str]) -> list[tuple[list[str], str]]:
+        out, cur, prev, before = [], [], "", ""
+        for t in words:
+            if _is_name_tok(t) and t.lower() not in _TITLES and t.lower() not in _NOT_PERSON:
+                if not cur:
+                    before = prev
+                cur.append(re.sub(r"['\u2019]s$", "", t.rstrip(".")))
+            else:
+                if cur:
+                    out.append((cur, before))
+                cur = []
+            prev = t.lower()
+        if cur:
+            out.append((cur, before))
+        return out
 
 
 _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm)\."
@@ -783,6 +861,19 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
     return None
 
 
+def _clause_subject(toks: list[str], end: int) -> tuple[list[str], list[str]]:
+    """The subject of the clause ending at toks[end]: the nearest pronoun or phrase before a finite verb."""
+    tags = _tag(tuple(toks))
+    for k in range(end - 1, max(-1, end - 25), -1):
+        if _is_placeholder(toks[k]) or toks[k] in _SENT_TOKS:
+            break
+        if tags[k].startswith("VB") and tags[k] not in {"VBG", "VBN"} and k > 0:
+            np, appos = _np_backward(toks, k)
+            if np:
+                return np, appos
+    return [], []
+
+
 def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
     """'X said: "..."', 'X told reporters that the US was "..."', 'with leaders telling them to "..."'."""
     low = [t.lower() for t in before]
@@ -796,7 +887,13 @@ def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
             k = j
             if j >= 2 and low[j - 1] in {"who", "which"} and before[j - 2] == ",":
                 k = j - 2  # "Trump's transition team, which called ..."
-            np, appos = _np_backward(before, k)
+            if t.endswith("ing") and j >= 1 and before[j - 1] == ",":
+                # "Paladino claimed ..., telling X that ...": the subject of the main clause
+                np, appos = _sentence_subject(before[:j - 1])
+                if not np:
+                    np, appos = _clause_subject(before, j - 1)
+            else:
+                np, appos = _np_backward(before, k)
             if np:
                 return _Attr(_Mention(np, appos, t), _find_channel(before[j:]) or _find_channel(before[:j]))
         if t == "to" and j > 0 and low[j - 1] == "according":
@@ -830,7 +927,7 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     while i < len(words):
         if tags[i] in {"CC", "RB", ","} or words[i].lower() in {"however", "meanwhile"}:
             i += 1
-        elif tags[i] in {"IN", "VBG", "TO", "WRB", "CD"} or words[i].lower() in _INTRO:
+        elif tags[i] in {"IN", "VBG", "TO", "WRB"} or words[i].lower() in _INTRO:
             comma = next((k for k in range(i, min(len(words), i + 20)) if words[k] == ","), None)
             if comma is None:
                 return [], []
@@ -905,6 +1002,8 @@ def _analyse(article: Article) -> _Analysis:
         fr = frames[p.index]
         toks = _tokens(fr.text)
         closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(text, raws[qi]))
+        # a short line without final punctuation (caption, pull-quote credit) does not change who "he" is
+        furniture = not p.text.rstrip().endswith(tuple(".!?\"\u201d\u2019')")) and len(p.text.split()) < 20
         para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         para_src: Source | None = None
         for s0, s1 in _sentences(toks, closing):
@@ -964,6 +1063,11 @@ def _analyse(article: Article) -> _Analysis:
                     if attr.mention.np[0].lower() in _PRONOUNS and src is None and para_src is not None:
                         src = para_src
                     para_attr, para_src = attr, src
+                elif is_partial and any(t.lower() in SPEECH_VERBS and t.lower() not in _WEAK_VERBS
+                                        and _is_verb_at(before, k) for k, t in enumerate(before)):
+                    src = para_src or resolver.last_person
+                    attr = _Attr(_Mention([], [], next(t.lower() for t in reversed(before) if t.lower() in SPEECH_VERBS)),
+                                 _find_channel(before))
                 elif is_partial:
                     speech[qi] = False
                 elif para_attr is not None:
@@ -979,11 +1083,12 @@ def _analyse(article: Article) -> _Analysis:
                     speech[qi] = False
                 # "Fox News Sunday", "the Marshall Plan": title-case names in marks are not speech
                 qtext = " ".join(text[s:e] for s, e in raws[qi].pieces)
-                if is_partial and _looks_like_title(qtext):
+                if is_partial and (_looks_like_title(qtext) or _is_mention(qtext, before, after)):
                     speech[qi] = False
                 if speech[qi]:
                     last_q = qi
-            resolver.note_subject(sent)
+            if not furniture:
+                resolver.note_subject(sent)
     quotes_out: list[Quote] = []
     not_speech: list[tuple[int, int]] = []
     for qi, r in enumerate(raws):
@@ -1004,6 +1109,23 @@ def _ends_sentence(text: str, raw: _Raw) -> bool:
     s, e = raw.pieces[-1]
     tail = text[s:e].rstrip(" '\u2019")
     return tail.endswith((".", "!", "?", "\u2026"))
+
+
+_MENTION_CUES = frozenset("term terms word words phrase phrases such like hashtag slogan label nickname".split())
+
+
+def _is_mention(q: str, before: list[str], after: list[str]) -> bool:
+    """A word in marks that is talked about, not quoted: the word "blog", terms such as "affect" and "effect"."""
+    if len(q.split()) > 2:
+        return False
+    prev = before[-1].lower() if before else ""
+    if prev in _MENTION_CUES or (prev == "as" and len(before) >= 2 and before[-2].lower() == "such"):
+        return True
+    # one of a list of marked words: "incumbent", "electoral" and "partisan"
+    if len(before) >= 2 and before[-1].lower() in {",", "and", "or"} and _is_placeholder(before[-2]):
+        return True
+    return bool(after) and after[0] in {",", "and", "or"} and len(after) >= 2 and _is_placeholder(after[1]) and (
+        len(before) >= 1 and before[-1].lower() in _MENTION_CUES | {"as"})
 
 
 def _looks_like_title(q: str) -> bool:
