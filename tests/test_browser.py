@@ -34,10 +34,13 @@ SERVER_START_TIMEOUT = 90  # seconds
 KERNEL_TIMEOUT = 120_000   # milliseconds, for Playwright waits
 RUN_TIMEOUT = 180_000
 
-# JupyterLab user settings: no news or update toasts, no autosave (the repo's notebook must stay as it is).
+# JupyterLab user settings: no news or update toasts, no autosave (the repo's notebook must stay as it is),
+# start the notebook's kernel without asking, and keep every cell in the page (no virtual scrolling).
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True,
+                                                                   "windowingMode": "none"},
 }
 
 
@@ -116,15 +119,69 @@ def _start_lab(tmp_path: Path) -> tuple[subprocess.Popen, str, str, Path]:
 
 
 def _dismiss_dialogs_and_toasts(page) -> None:  # noqa: ANN001
-    # a notebook without kernel metadata asks for a kernel: accept the default (Python 3)
-    dialog = page.locator(".jp-Dialog")
-    if dialog.count() and dialog.first.is_visible():
-        page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").first.click()
-    for close in page.locator(".Toastify__toast .jp-toast-button, .Toastify__close-button").all():
+    """Accept a kernel-choice dialog (the default, Python 3) and close any toast; both can appear at any time.
+
+    Only the kernel dialog is answered: any other dialog (say "file changed on disk") is left alone, so the
+    test can never overwrite a file.
+    """
+    dialog = page.locator(".jp-Dialog:has-text('Select Kernel') .jp-Dialog-button.jp-mod-accept")
+    try:
+        if dialog.count() and dialog.first.is_visible():
+            dialog.first.click(timeout=2000)
+    except Exception:  # noqa: BLE001 - the dialog may close by itself
+        pass
+    for close in page.locator(".Toastify__toast .Toastify__close-button").all():
         try:
             close.click(timeout=1000)
         except Exception:  # noqa: BLE001 - a toast may vanish by itself
             pass
+
+
+def _wait_until(page, condition: str, timeout_ms: int, what: str, arg=None) -> None:  # noqa: ANN001
+    """Poll a JavaScript *condition*, clearing dialogs and toasts between polls; fail with *what* on timeout."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        _dismiss_dialogs_and_toasts(page)
+        if page.evaluate(condition, arg):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"timed out after {timeout_ms / 1000:.0f}s waiting for {what}")
+
+
+_KERNEL_IDLE = """() => {
+    const ind = document.querySelector('.jp-Notebook-ExecutionIndicator');
+    const bar = document.querySelector('.jp-StatusBar-Widget, #jp-main-statusbar');
+    return ind && ind.getAttribute('data-status') === 'idle' && bar && /Idle/.test(bar.textContent || '')
+        && !/No Kernel/.test(bar.textContent || '');
+}"""
+_ALL_RUN = r"""() => {
+    const prompts = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'));
+    return prompts.length > 0 && prompts.every(p => /\[\d+\]/.test(p.textContent || ''));
+}"""
+
+
+_STARTED = r"""() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+    .some(p => /\[(\*|\d+)\]/.test(p.textContent || ''))"""
+
+
+_CLEARED = r"""() => {
+    const prompts = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'));
+    return prompts.length > 0 && prompts.every(p => !/\d|\*/.test(p.textContent || ''))
+        && document.querySelectorAll('.jp-OutputArea-output').length === 0;
+}"""
+
+
+def _menu(page, menu: str, item: str) -> None:  # noqa: ANN001
+    """Click *menu* in the menu bar, then its *item*."""
+    _dismiss_dialogs_and_toasts(page)
+    page.keyboard.press("Escape")
+    page.locator("#jp-MainMenu .lm-MenuBar-item", has_text=menu).first.click()
+    page.locator(f"li.lm-Menu-item:has-text('{item}')").first.click()
+
+
+def _run_all(page) -> None:  # noqa: ANN001
+    """Run > Run All Cells, from the menu bar."""
+    _menu(page, "Run", "Run All Cells")
 
 
 def _marked_labels(page) -> list[str]:  # noqa: ANN001
@@ -146,31 +203,35 @@ def test_source_explorer_runs_in_jupyterlab(tmp_path):
         _wait_for_server(f"{base}/api/status?token={token}", proc, log)
         with sync_api.sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             try:
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.set_default_timeout(60_000)
                 errors: list[str] = []
                 page.on("pageerror", lambda exc: errors.append(str(exc)))
                 page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}", wait_until="domcontentloaded")
                 page.wait_for_selector(".jp-Notebook", timeout=KERNEL_TIMEOUT)
-                _dismiss_dialogs_and_toasts(page)
-                page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=KERNEL_TIMEOUT)
-                _dismiss_dialogs_and_toasts(page)
+                _wait_until(page, _KERNEL_IDLE, KERNEL_TIMEOUT, "the notebook's kernel to start and be idle")
 
-                page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Run").first.click()
-                page.locator("li.lm-Menu-item:has-text('Run All Cells')").first.click()
-
+                # outputs saved in the file would fake a finished run: clear them (in the page only; nothing is saved)
+                _menu(page, "Edit", "Clear Outputs of All Cells")
+                _wait_until(page, _CLEARED, 30_000, "saved outputs and execution counts to be cleared")
+                for attempt in range(3):  # a click swallowed while the page settles: open the menu again
+                    _run_all(page)
+                    try:
+                        _wait_until(page, _STARTED, 20_000, "Run All Cells to start")
+                        break
+                    except AssertionError:
+                        if attempt == 2:
+                            raise
+                _wait_until(page, _ALL_RUN, RUN_TIMEOUT, "every code cell to run (an execution count in each prompt)")
+                _wait_until(page, _KERNEL_IDLE, RUN_TIMEOUT, "the kernel to be idle after Run All")
                 select = page.locator(".widget-dropdown select").first
-                select.wait_for(state="visible", timeout=RUN_TIMEOUT)
-                # wait until every cell has run: no "[*]" prompt left and the kernel is idle again
-                page.wait_for_function(
-                    """() => !Array.from(document.querySelectorAll('.jp-InputPrompt'))
-                        .some(p => p.textContent.includes('*'))""", timeout=RUN_TIMEOUT)
-                page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT)
+                select.wait_for(state="visible", timeout=30_000)
 
                 # the explorer shows the first source's quotes highlighted
-                page.wait_for_function("() => document.querySelectorAll('.nk-source-view mark[data-label]').length > 0")
-                options = select.locator("option").all_inner_texts()
+                _wait_until(page, "() => document.querySelectorAll('.nk-source-view mark[data-label]').length > 0",
+                            30_000, "the source explorer to show highlighted quotes")
+                options = select.locator("option").evaluate_all("os => os.map(o => o.value)")  # labels use &nbsp;
                 assert len(options) >= 2, options
                 current = select.input_value()
                 before = _marked_labels(page)
@@ -180,7 +241,7 @@ def test_source_explorer_runs_in_jupyterlab(tmp_path):
                 # choose another source: the highlighted quotes follow
                 other = next(o for o in options if o != current and o in ("Josh Earnest", "Mahmud Nuri")) \
                     if {"Josh Earnest", "Mahmud Nuri"} & set(options) - {current} else next(o for o in options if o != current)
-                select.select_option(label=other)
+                select.select_option(value=other)
                 page.wait_for_function(
                     """(name) => { const m = Array.from(document.querySelectorAll('.nk-source-view mark[data-label]'))
                         .map(x => x.getAttribute('data-label')).filter(l => l !== 'other speakers');
@@ -193,13 +254,18 @@ def test_source_explorer_runs_in_jupyterlab(tmp_path):
                 stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
                 tracebacks = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error'], "
                                           ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
-                widget_errors = page.locator(".nk-error, .jupyter-widgets .text-error, .jp-RenderedText .ansi-red-fg")
+                widget_errors = page.locator(".nk-error, .jupyter-widgets .text-error")
                 problems = [t[:500] for t in stderr.all_inner_texts() + tracebacks.all_inner_texts()
                             + widget_errors.all_inner_texts()]
-                page.screenshot(path=str(tmp_path / "02-sources.png"), full_page=True)
                 assert not problems, problems
                 assert not errors, errors
             finally:
+                try:  # the screenshot is kept under tmp_path, pass or fail
+                    if page.locator(".nk-source-view").count():
+                        page.locator(".widget-dropdown select").first.scroll_into_view_if_needed(timeout=5000)
+                    page.screenshot(path=str(tmp_path / "02-sources.png"), full_page=True)
+                except Exception:  # noqa: BLE001
+                    pass
                 browser.close()
     finally:
         _stop_server(proc, base, token)

@@ -71,6 +71,7 @@ def test_hint_lookup():
     ("00-paragraphs", 15),
     ("00-paragraphs", "15"),
     ("00-paragraphs", 15.0),
+    ("00-paragraphs", "15 paragraphs"),
     ("00-first-speaker", "Mahmud Nuri"),
     ("00-first-speaker", "nuri"),
     ("00-first-speaker", "  NURI "),
@@ -201,6 +202,7 @@ def test_invalid_answers_explain_the_format(seed):
     v = check("00-paragraphs", "fifteen", seed)
     assert v.status == "invalid" and "number" in v.message
     assert check("00-paragraphs", True, seed).status == "invalid"
+    assert check("00-paragraphs", "between 10 and 20", seed).status == "invalid"
     assert check("02-top-speaker", 42, seed).status == "invalid"
     assert check("04-more-sources", "maybe", (seed, seed)).status == "invalid"
 

@@ -164,12 +164,13 @@ def _to_number(answer: Any) -> float | None:
     if isinstance(answer, (int, float)):
         return float(answer)
     if isinstance(answer, str):
-        s = answer.strip().replace(",", "").replace("%", "").strip()
-        try:
-            return float(s)
-        except ValueError:
-            return None
+        # "15", "1,200", "25.5", "70%", "about 600 words": exactly one number in the text
+        found = _NUMBER.findall(answer.replace(",", ""))
+        return float(found[0]) if len(found) == 1 else None
     return None
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _is_unanswered(answer: Any) -> bool:
@@ -512,7 +513,7 @@ def _compare(ex: Exercise, answer: Any, truth: Any) -> Verdict:
         value = _to_number(answer)
         if value is None:
             return Verdict(ex.id, "invalid", f"Please answer with a number, like {ex.example!s}.",
-                           "Write the number without quote marks, e.g. answer = 12", ex.question)
+                           "Write just the number, without quote marks.", ex.question)
         tol = ex.tolerance * abs(float(truth)) if ex.relative else ex.tolerance
         if abs(value - float(truth)) <= max(tol, 1e-9):
             extra = "(Close enough: exact counts differ a little with how words are split.)" if value != truth and tol else ""
