@@ -205,3 +205,27 @@ def test_cli_quotes_all_and_no_headline(tmp_path, seed_path):
 def test_verbs(verb):
     a = q(f'"Stay calm," Paul Otieno {verb}.')
     assert a[0].speaker.name == "Paul Otieno" and a[0].verb == verb.split()[0]
+
+
+def test_lists_display_as_escaped_tables(seed):
+    qs, ats, outs = seed.quotes(), seed.attributions(), seed.outlets()
+    assert isinstance(qs, list) and "Mahmud Nuri" in qs._repr_html_()
+    assert "unattributed" in ats._repr_html_() and "AFP" in outs._repr_html_()
+    evil = newskit.from_text('Head\n\n"<script>alert(1)</script>," said <b>Bob</b> Stone.')
+    html = evil.quotes()._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "No direct quotes" in newskit.from_text("Head\n\nNothing quoted here.").quotes()._repr_html_()
+
+
+def test_show_highlights_without_widgets(seed):
+    view = seed.show()
+    assert view.layer == "quotes" and "<mark" in view._repr_html_() and str(view) == view.html
+    with pytest.raises(newskit.QueryError, match="unknown highlight layer"):
+        seed.show("nope")
+
+
+def test_modules_reachable_from_package():
+    import newskit as nk
+
+    assert callable(nk.widgets.source_explorer) and callable(nk.plots.structure_map)
+    assert callable(nk.language.concordance) and callable(nk.structure.readability)

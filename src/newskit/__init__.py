@@ -60,6 +60,13 @@ _LAZY = {
     "sources": ("sources", None),
     "analyze": ("analysis", "analyze"),
     "analyze_corpus": ("analysis", "analyze_corpus"),
+    "structure": ("structure", None),
+    "language": ("language", None),
+    "highlight": ("highlight", None),
+    "plots": ("plots", None),
+    "widgets": ("widgets", None),
+    "report": ("report", None),
+    "exercises": ("exercises", None),
 }
 
 if TYPE_CHECKING:  # pragma: no cover

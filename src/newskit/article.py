@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from .errors import EmptyArticleError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import analysis, language, sources, structure
+    from . import analysis, highlight, language, sources, structure
 
 __all__ = ["Article", "Paragraph", "Sentence", "Word", "MAX_BYTES"]
 
@@ -287,7 +287,7 @@ class Article:
 
     # --- verbs: thin wrappers over the analysis modules -----------------------------------
 
-    def quotes(self) -> list[sources.Quote]:
+    def quotes(self) -> sources.QuoteList:
         """Direct quotes, in text order (see :func:`newskit.sources.quotes`)."""
         from . import sources
 
@@ -299,13 +299,13 @@ class Article:
 
         return sources.sources(self)
 
-    def attributions(self) -> list[sources.Attribution]:
+    def attributions(self) -> sources.AttributionList:
         """Reported speech and unattributed claims (see :func:`newskit.sources.attributions`)."""
         from . import sources
 
         return sources.attributions(self)
 
-    def outlets(self) -> list[sources.Outlet]:
+    def outlets(self) -> sources.OutletList:
         """Media credited as channels of quotes or reports (see :func:`newskit.sources.outlets`)."""
         from . import sources
 
@@ -334,6 +334,18 @@ class Article:
         from . import language
 
         return language.concordance(self, query, width=width)
+
+    def dispersion(self, query: str) -> language.Dispersion:
+        """Where *query* occurs through the article, for a dispersion plot (see :func:`newskit.language.dispersion`)."""
+        from . import language
+
+        return language.dispersion(self, query)
+
+    def loaded_words(self) -> language.LoadedWords:
+        """Evaluative and emotive words, the reporter's and the sources' (see :func:`newskit.language.loaded_words`)."""
+        from . import language
+
+        return language.loaded_words(self)
 
     def collocations(self, n: int = 2, top: int = 10) -> language.Collocations:
         """Word pairs (n=2) or triples (n=3) that go together (see :func:`newskit.language.collocations`)."""
@@ -370,6 +382,20 @@ class Article:
         from . import language
 
         return language.hedges(self)
+
+    def show(self, layer: str = "quotes") -> highlight.HighlightedArticle:
+        """The article with highlights, displayed in a notebook; no widget needed.
+
+        *layer* is one of "quotes" (coloured by speaker), "roles", "loaded", "hedges",
+        "passives", "labels" (see :data:`newskit.highlight.LAYERS`).
+
+        >>> import newskit
+        >>> newskit.sample().show("hedges").layer
+        'hedges'
+        """
+        from . import highlight
+
+        return highlight.view(self, layer)
 
     def analyze(self) -> analysis.Analysis:
         """Everything at once (see :func:`newskit.analysis.analyze`)."""

@@ -568,3 +568,27 @@ def layer(article: Article, name: str) -> Layer:
     except KeyError:
         raise QueryError(f"unknown highlight layer {name!r}; choose one of: {', '.join(LAYERS)}") from None
     return build(article)
+
+
+@dataclass(frozen=True)
+class HighlightedArticle:
+    """Highlighted article HTML that displays itself in a notebook (``str()`` gives the HTML)."""
+
+    html: str
+    layer: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+
+def view(article: Article, name: str = "quotes") -> HighlightedArticle:
+    """The article with the highlights of layer *name*, as a displayable object.
+
+    >>> import newskit
+    >>> "<mark" in str(view(newskit.sample(), "passives"))
+    True
+    """
+    return HighlightedArticle(highlight_html(article, layer(article, name)), name)

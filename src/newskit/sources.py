@@ -31,7 +31,8 @@ from typing import Any, Literal
 
 from .article import Article, Paragraph
 
-__all__ = ["Source", "Quote", "Attribution", "Outlet", "SourceRow", "SourceTable",
+__all__ = ["Source", "Quote", "Attribution", "Outlet", "SourceRow", "SourceTable", "QuoteList", "AttributionList",
+           "OutletList",
            "quotes", "sources", "attributions", "outlets", "scare_quotes", "quote_records", "format_quote_table",
            "SPEECH_VERBS", "OUTLETS", "CATEGORY_RULES"]
 
@@ -136,6 +137,50 @@ class SourceTable:
             for r in self.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cell(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+class QuoteList(list):
+    """A list of :class:`Quote` that shows itself as a table in a notebook."""
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<p><em>No direct quotes found.</em></p>"
+        head = "".join(f"<th>{h}</th>" for h in ("¶", "speaker", "kind", "verb", "channel", "quote"))
+        rows = "".join(
+            f"<tr><td>{q.paragraph + 1}</td><td>{_cell(q.speaker.name if q.speaker else '?')}</td><td>{q.kind}</td>"
+            f"<td>{_cell(q.verb)}</td><td>{_cell(q.channel)}</td><td style='text-align:left'>“{_cell(q.text)}”</td></tr>"
+            for q in self)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+class AttributionList(list):
+    """A list of :class:`Attribution` (reported speech, unattributed claims) that shows itself as a table."""
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<p><em>No reported speech or unattributed claims found.</em></p>"
+        head = "".join(f"<th>{h}</th>" for h in ("¶", "kind", "who", "verb", "channel", "what"))
+        rows = "".join(
+            f"<tr><td>{a.paragraph + 1}</td><td>{a.kind}</td><td>{_cell(a.speaker.name if a.speaker else '(nobody named)')}"
+            f"</td><td>{_cell(a.verb)}</td><td>{_cell(a.channel)}</td><td style='text-align:left'>{_cell(a.text)}</td></tr>"
+            for a in self)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+class OutletList(list):
+    """A list of :class:`Outlet` that shows itself as a table."""
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<p><em>No media outlets credited.</em></p>"
+        head = "".join(f"<th>{h}</th>" for h in ("outlet", "quotes carried", "reports carried"))
+        rows = "".join(f"<tr><td>{_cell(o.name)}</td><td>{len(o.quotes)}</td><td>{len(o.attributions)}</td></tr>"
+                       for o in self)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1198,7 +1243,7 @@ def _is_media(name: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def quotes(article: Article) -> list[Quote]:
+def quotes(article: Article) -> QuoteList:
     """Direct quotes in text order, each with speaker, verb, channel and a partial flag.
 
     Handles straight, curly and mixed marks, a quote split around its
@@ -1210,7 +1255,7 @@ def quotes(article: Article) -> list[Quote]:
     >>> len(qs), qs[2].speaker.name, qs[2].channel
     (9, 'Mahmud Nuri', 'AFP')
     """
-    return list(_analyse(article).quotes)
+    return QuoteList(_analyse(article).quotes)
 
 
 def scare_quotes(article: Article) -> list[tuple[int, int]]:
@@ -1218,14 +1263,14 @@ def scare_quotes(article: Article) -> list[tuple[int, int]]:
     return list(_analyse(article).not_speech)
 
 
-def attributions(article: Article) -> list[Attribution]:
+def attributions(article: Article) -> AttributionList:
     """Reported speech without quote marks (``kind="indirect"``) and claims with no source (``"unattributed"``).
 
     >>> import newskit
     >>> [a.kind for a in newskit.sample().attributions()][:2]
     ['unattributed', 'indirect']
     """
-    return list(_analyse(article).attributions)
+    return AttributionList(_analyse(article).attributions)
 
 
 def sources(article: Article) -> SourceTable:
@@ -1256,7 +1301,7 @@ def sources(article: Article) -> SourceTable:
     return SourceTable(rows)
 
 
-def outlets(article: Article) -> list[Outlet]:
+def outlets(article: Article) -> OutletList:
     """Media outlets credited as the channel of a quote or a report, in order of first credit.
 
     >>> import newskit
@@ -1279,7 +1324,7 @@ def outlets(article: Article) -> list[Outlet]:
             qs.append(q)
         if a is not None:
             ats.append(a)
-    return [Outlet(name, tuple(qs), tuple(ats)) for name, (qs, ats) in byname.items()]
+    return OutletList(Outlet(name, tuple(qs), tuple(ats)) for name, (qs, ats) in byname.items())
 
 
 def quote_records(article: Article, include_indirect: bool = False) -> list[dict[str, Any]]:
