@@ -349,12 +349,29 @@ washington london america europe european african asian national international f
 thursday friday saturday sunday january february march april june july august september october november december
 meanwhile instead similarly however also still then now so although while when after before since during according
 asked speaking last next this that these those one two the a an it its his her their our we they he she i mr mrs
-internet web online news world state states government""".split())
+internet web online news world state states government amendment act constitution bill court hampshire jersey
+""".split())
 
 #: Things that can "say" something in an article but are not people ("the letter says").
 _INANIMATE = frozenset("""letter report statement book study request warrant survey document poll email memo website
 paper article law bill data figures research analysis review filing complaint lawsuit ruling decision order
 announcement release""".split())
+
+#: Nouns for people, beyond the category words: an unnamed source with one of these heads is a person.
+_PERSON_NOUNS = frozenset("""man woman men women person people source sources aide aides adviser advisers advisor
+friend friends member members officer officers worker workers resident residents witness witnesses spokesman
+spokeswoman spokesperson official officials lawyer attorney analyst expert critic critics supporter supporters
+colleague colleagues neighbour neighbor relative relatives son daughter mother father wife husband brother sister
+boss employee employees leader leaders protester protesters activist activists doctor nurse teacher student
+students fan fans voter voters insider insiders diplomat diplomats observer observers""".split())
+
+
+def _is_person_noun(word: str) -> bool:
+    w = word.lower()
+    if w in _PERSON_NOUNS or w in _ROLE_HEADS:
+        return True
+    return any(w in keys or w.rstrip("s") in keys for _, keys in CATEGORY_RULES[:6])
+
 
 #: Role nouns that, after "the", usually refer back to the person just named ("the senator said").
 _ROLE_HEADS = frozenset("""minister president senator secretary chancellor governor leader mayor chairman chairwoman
@@ -546,6 +563,8 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
         if np[k].lower() in {"the", "a", "an"} and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in _DETERMINERS:
             np = np[k:]
             break
+    if np in (["One"], ["Another"]):
+        return np, appos  # "One noted that ...": one of the group just named
     if np and (all(x.lower() in _DETERMINERS or x.lower() in {"his", "her", "its", "their", "my", "your", "our"} for x in np)
                or np[-1].lower().endswith(("'s", "\u2019s", "s'"))):
         return [], []
@@ -638,11 +657,11 @@ class _Resolver:
         self._pending[src.name] = max(self._pending.get(src.name, 0.0), weight + self._tick * 1e-3)
 
     def decay(self) -> None:
-        """End of a sentence: older salience halves, this sentence's boosts are added (the largest role counts once)."""
+        """End of a sentence: older salience halves; a person's role in this sentence sets it anew if higher."""
         for v in self.salience.values():
             v[1] *= 0.5
         for name, w in self._pending.items():
-            self.salience[name][1] += w
+            self.salience[name][1] = max(self.salience[name][1], w)
         self._pending.clear()
 
     def _by_role(self, np: list[str]) -> Source | None:
@@ -687,10 +706,13 @@ class _Resolver:
         np = list(m.np)
         if not np:
             return None
-        if m.appos and all(_is_name_tok(t) for t in m.appos) and not any(_is_name_tok(t) for t in np[1:]):
+        if m.appos and all(_is_name_tok(t) for t in m.appos) and (
+                not any(_is_name_tok(t) for t in np[1:]) or np[0].lower() in {"the", "a", "an", "his", "her", "their"}):
             m = _Mention(m.appos, np, m.verb)  # "The minister, Carla Diaz, said": the name is the appositive
             np = list(m.np)
         low0 = np[0].lower()
+        if len(np) == 1 and low0 in {"one", "another"} and self.last_group is not None:
+            return self.last_group  # "Two officers told the Guardian ... One noted that ..."
         if len(np) == 1 and low0 in _PRONOUNS:
             kind = _PRONOUNS[low0]
             if kind == "person":
@@ -724,7 +746,8 @@ class _Resolver:
         has_det = bool(desc_toks) and desc_toks[0].lower() in _DETERMINERS and all(
             not t[0].isupper() or t.lower() in _TITLES for t in desc_toks[1:])
         whole = _join(np)
-        if name_toks and not has_det and not self._is_org(name_toks) and not any(t.lower() in _ORG_WORDS for t in desc_toks):
+        if (name_toks and not has_det and not self._is_org(name_toks) and not any(t.lower() in _ORG_WORDS for t in desc_toks)
+                and not any(t.lower() in _NOT_PERSON for t in name_toks)):
             key = self._key(name_toks[-1])
             name = _join(name_toks)
             if len(name_toks) == 1 or len(self.full_names.get(key, "")) > len(name):
@@ -767,15 +790,25 @@ class _Resolver:
                 if author is not None:
                     self.boost(author, 100)
                     return author
+            for seq in (m.appos, np):
+                by = next((k for k in range(len(seq) - 1) if seq[k].lower() in {"by", "from"} and _is_name_tok(seq[k + 1])), None)
+                if by is not None:
+                    by_np, by_appos = _np_forward(list(seq), by + 1)  # "The book, by journalist Robert Peston, said"
+                    author = self.resolve(_Mention(by_np, by_appos, m.verb)) if by_np else None
+                    if author is not None and author.kind == "named":
+                        return author
+            if not any(_is_name_tok(t) for t in np[1:]) and self.last_person is not None:
+                return self.last_person  # "that statement ripped ...": the statement's author
         # an unnamed source: "a resident", "officials", "furious world leaders"
         name = whole
         key = "unnamed:" + np[-1].lower()
         src = self.sources.get(key) or Source(name, _join(m.appos) if m.appos else "", "unnamed",
                                               _category(name + " " + _join(m.appos), "unnamed"))
         self.sources[key] = src
-        if np[-1].lower() in _INANIMATE:
+        head = np[-1].lower()
+        if head in _INANIMATE or not _is_person_noun(head):
             pass
-        elif np[-1].lower().endswith("s") and not np[-1].lower().endswith("ss"):
+        elif head.endswith("s") and not head.endswith("ss"):
             self.last_group = src
         else:
             self.boost(src, 100)
@@ -919,6 +952,10 @@ def _clause_subject(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     return [], []
 
 
+_CLAIM_NOUNS = frozenset("claim claims accusation accusations remark remarks comment comments suggestion warning "
+                         "charge jibe attack criticism".split())
+
+
 def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
     """'X said: "..."', 'X told reporters that the US was "..."', 'with leaders telling them to "..."'."""
     low = [t.lower() for t in before]
@@ -926,6 +963,11 @@ def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
         t = low[j]
         if _is_placeholder(before[j]):
             continue
+        if (t in {"by", "from"} and j > 0 and low[j - 1] in _CLAIM_NOUNS and j + 1 < len(before) and _is_name_tok(before[j + 1])
+                and not any(_is_placeholder(x) for x in before[j:])):
+            np, appos = _np_forward(before, j + 1)  # "a claim by Peter Hain that ..."
+            if np:
+                return _Attr(_Mention(np, appos, low[j - 1]), None)
         if t in SPEECH_VERBS and (partial or t not in _WEAK_VERBS or j >= len(before) - 4):
             if (j > 0 and low[j - 1] in _DETERMINERS | {"his", "her", "its", "their"}) or not _is_verb_at(before, j):
                 continue  # "the claims were ...": a noun, not a verb
@@ -1047,8 +1089,8 @@ def _analyse(article: Article) -> _Analysis:
         fr = frames[p.index]
         toks = _tokens(fr.text)
         closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(text, raws[qi]))
-        # a short line without final punctuation (caption, pull-quote credit) does not change who "he" is
-        furniture = not p.text.rstrip().endswith(tuple(".!?\"\u201d\u2019')")) and len(p.text.split()) < 20
+        # a line without final punctuation (caption, pull quote, its credit) does not change who "he" is
+        furniture = not p.text.rstrip().endswith(tuple(".!?\"\u201d\u2019')"))
         para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         para_src: Source | None = None
         for s0, s1 in _sentences(toks, closing):
