@@ -471,6 +471,7 @@ def _is_placeholder(tok: str) -> bool:
 _AUX = frozenset("has had have was were is are will would could should can did do does may might must be been being "
                  "not n't".split())
 _PRON_SUBJ = frozenset("he she they it we i".split())
+_PP_STOP = frozenset("at in on to into with against over about under through".split())
 _ED_OK = frozenset("retired elected unnamed embattled respected detained veteran former united".split())
 
 
@@ -524,6 +525,11 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
         if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?", "."}:
             break
         if low in _STOP_BACK and low not in {"of", "for"}:
+            stopped_at = i
+            break
+        if low in _PP_STOP and not (i > 0 and tags[i - 1].startswith("NN")):  # "Panel on Climate Change" goes on
+            if np and np[0][:1].isupper() and not any(x[:1].islower() for x in np):
+                return [], []  # "hit back at Labour claims ...": a noun after a preposition, not a subject and verb
             stopped_at = i
             break
         if low in _PRON_SUBJ:
@@ -761,6 +767,11 @@ class _Resolver:
             self.sources[key] = src
             self.boost(src, 100)
             return src
+        # "Lord Butler's report said": a document speaks for its author
+        if np[-1].lower() in _INANIMATE or (len(np) > 2 and any(t.lower() in _INANIMATE for t in np[:4])):
+            author = self._document_author(np, m)
+            if author is not None:
+                return author
         if self._is_org(np) or (name_toks and len(name_toks) >= 1 and desc_toks[:1] and desc_toks[0].lower() == "the"
                                 and all(_is_name_tok(t) or t.lower() in {"of", "on", "for", "and"} for t in np[1:])):
             name = whole
@@ -779,26 +790,6 @@ class _Resolver:
                     self.sources[self._key(person.name.split()[-1])] = person
                 self.boost(person, 100)
                 return person
-        # "Lord Butler's report said": a document speaks for its author
-        if np[-1].lower() in _INANIMATE or (len(np) > 2 and any(t.lower() in _INANIMATE for t in np[:4])):
-            owner = next((k for k, t in enumerate(np) if re.search(r"['\u2019]s$", t) and _is_name_tok(t)), None)
-            if owner is not None:
-                j = owner
-                while j > 0 and _is_name_tok(np[j - 1]):
-                    j -= 1
-                author = self._person(np[j:owner + 1])
-                if author is not None:
-                    self.boost(author, 100)
-                    return author
-            for seq in (m.appos, np):
-                by = next((k for k in range(len(seq) - 1) if seq[k].lower() in {"by", "from"} and _is_name_tok(seq[k + 1])), None)
-                if by is not None:
-                    by_np, by_appos = _np_forward(list(seq), by + 1)  # "The book, by journalist Robert Peston, said"
-                    author = self.resolve(_Mention(by_np, by_appos, m.verb)) if by_np else None
-                    if author is not None and author.kind == "named":
-                        return author
-            if not any(_is_name_tok(t) for t in np[1:]) and self.last_person is not None:
-                return self.last_person  # "that statement ripped ...": the statement's author
         # an unnamed source: "a resident", "officials", "furious world leaders"
         name = whole
         key = "unnamed:" + np[-1].lower()
@@ -813,6 +804,31 @@ class _Resolver:
         else:
             self.boost(src, 100)
         return src
+
+    def _document_author(self, np: list[str], m: _Mention) -> Source | None:
+        """Who speaks through a document: "Lord Butler's report said", "The book, by X, said", "The FBI request"."""
+        owner = next((k for k, t in enumerate(np) if re.search(r"['\u2019]s$", t) and _is_name_tok(t)), None)
+        if owner is not None:
+            j = owner
+            while j > 0 and _is_name_tok(np[j - 1]):
+                j -= 1
+            author = self._person(np[j:owner + 1])
+            if author is not None:
+                self.boost(author, 100)
+                return author
+        for seq in (m.appos, np):
+            by = next((k for k in range(len(seq) - 1) if seq[k].lower() in {"by", "from"} and _is_name_tok(seq[k + 1])), None)
+            if by is not None:
+                by_np, by_appos = _np_forward(list(seq), by + 1)  # "The book, by journalist Robert Peston, said"
+                author = self.resolve(_Mention(by_np, by_appos, m.verb)) if by_np else None
+                if author is not None and author.kind == "named":
+                    return author
+        names = [t for t in np[1:] if _is_name_tok(t)]
+        if names and self._is_org(names):
+            return self.resolve(_Mention(["the", *names], [], m.verb))  # "The FBI request concludes": the FBI
+        if not names and self.last_person is not None:
+            return self.last_person  # "that statement ripped ...": the statement's author
+        return None
 
     def _person(self, run: list[str]) -> Source | None:
         """The named person a run of name tokens refers to, or None when it looks like a place or body."""
@@ -1024,7 +1040,8 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     if i < len(words) and tags[i] == "PRP" and words[i].lower() in _PRON_SUBJ:
         return [words[i]], []
     np: list[str] = []
-    while i < len(words) and (tags[i] in _NP_TAGS or (np and words[i].lower() == "of")) and not _is_placeholder(sent[i]):
+    while (i < len(words) and (tags[i] in _NP_TAGS or (np and words[i].lower() == "of")) and not _is_placeholder(sent[i])
+           and not (np and words[i].lower() in SPEECH_VERBS)):
         np.append(sent[i])
         i += 1
     while np and np[-1].lower() in {"of", "the", "a", "an"}:
@@ -1149,7 +1166,10 @@ def _analyse(article: Article) -> _Analysis:
                     src = resolver.resolve(attr.mention)
                     if attr.mention.np[0].lower() in _PRONOUNS and src is None and para_src is not None:
                         src = para_src
-                    para_attr, para_src = attr, src
+                    # a group's or body's words quoted in passing ("Labour claims he used a "human shield"")
+                    # do not make it the one who goes on speaking in this paragraph
+                    if not is_partial or (src is not None and src.kind == "named"):
+                        para_attr, para_src = attr, src
                 elif is_partial and any(t.lower() in SPEECH_VERBS and t.lower() not in _WEAK_VERBS
                                         and _is_verb_at(before, k) for k, t in enumerate(before)):
                     src = para_src or resolver.last_person
@@ -1170,7 +1190,7 @@ def _analyse(article: Article) -> _Analysis:
                     speech[qi] = False
                 # "Fox News Sunday", "the Marshall Plan": title-case names in marks are not speech
                 qtext = " ".join(text[s:e] for s, e in raws[qi].pieces)
-                if is_partial and (_looks_like_title(qtext) or _is_mention(qtext, before, after)):
+                if (is_partial and _looks_like_title(qtext)) or _is_mention(qtext, before, after):
                     speech[qi] = False
                 if speech[qi]:
                     last_q = qi
@@ -1210,6 +1230,10 @@ def _is_mention(q: str, before: list[str], after: list[str]) -> bool:
         return True
     # one of a list of marked words: "incumbent", "electoral" and "partisan"
     if len(before) >= 2 and before[-1].lower() in {",", "and", "or"} and _is_placeholder(before[-2]):
+        return True
+    # the marked word is the subject of a verb: '"blog" headed the list'
+    if after and before and before[-1] not in {":", ","} and after[0][:1].islower() and (
+            after[0].lower() in {"is", "was", "has", "had", "were", "are"} or _tag(tuple(after[:4]))[0] in {"VBD", "VBZ", "VBP"}):
         return True
     return bool(after) and after[0] in {",", "and", "or"} and len(after) >= 2 and _is_placeholder(after[1]) and (
         len(before) >= 1 and before[-1].lower() in _MENTION_CUES | {"as"})
