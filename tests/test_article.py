@@ -219,3 +219,12 @@ def test_cli_error_is_one_line(tmp_path):
     assert out.returncode == 1
     assert out.stderr.strip().startswith("newskit: error: no such file")
     assert "Traceback" not in out.stderr
+
+
+def test_tags_one_per_word(seed):
+    tags = seed.tags
+    assert len(tags) == len(seed.words)
+    by_word = dict(zip((w.text for w in seed.words), tags, strict=True))
+    assert by_word["accused"] == "VBN" and by_word["Mosul"] == "NNP"
+    caps = newskit.from_text("HEAD\n\nTHE ARMY LEFT THE CITY ON TUESDAY.")
+    assert caps.tags[caps.words.index(next(w for w in caps.words if w.text == "LEFT"))].startswith("VB")

@@ -93,6 +93,7 @@ class Word:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FALLBACK_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]+")
 _CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
+_QUOTE_CHARS = frozenset("\"'`\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -231,6 +232,37 @@ class Article:
             for s, e in _word_spans(self.text, sent.start, sent.end):
                 out.append(Word(len(out), s, e, self.text[s:e], sent.index, sent.paragraph))
         return tuple(out)
+
+    @cached_property
+    def tags(self) -> tuple[str, ...]:
+        """Penn Treebank part-of-speech tags of ``words``, one per word (NLTK's perceptron tagger).
+
+        Tagged one sentence at a time, once per article. Quote marks are shown to the
+        tagger as PTB's quote tokens, curly apostrophes as straight ones, and an
+        all-capitals text in lower case (the tagger reads capitals as names).
+        """
+        from . import resources
+
+        tagger = resources.pos_tagger()
+        letters = [c for c in self.body[:20000] if c.isalpha()]
+        caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        tags: list[str] = []
+        sent: list[str] = []
+        current = -1
+        for w in self.words:
+            if w.sentence != current and sent:
+                tags.extend(t for _, t in tagger.tag(sent))
+                sent = []
+            current = w.sentence
+            tok = w.text.replace("\u2019", "'").replace("\u2018", "'")
+            if all(c in _QUOTE_CHARS for c in tok):
+                tok = "``" if not sent or self.text[w.start - 1].isspace() else "''"
+            elif caps and len(tok) > 1:
+                tok = tok.lower() if sent else tok.capitalize()
+            sent.append(tok)
+        if sent:
+            tags.extend(t for _, t in tagger.tag(sent))
+        return tuple(tags)
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
