@@ -200,12 +200,69 @@ def word_tokenizer():  # noqa: ANN201 - NLTK class
     return NLTKWordTokenizer()
 
 
+class FastTagger:
+    """NLTK's averaged perceptron tagger with the same model and the same tags, about 3x faster.
+
+    ``nltk.tag.PerceptronTagger.tag`` builds a feature dictionary per word and ranks
+    all 45 tags with a Python ``max``; tagging is most of the time of a long
+    article. This class reads the same weights, builds the same features in the
+    same order (so every score sums identically) and ranks only the tags that
+    scored. ``tests/test_resources.py`` checks the output is identical.
+    """
+
+    def __init__(self, tagger) -> None:  # noqa: ANN001 - an nltk PerceptronTagger
+        self.weights = tagger.model.weights
+        self.tagdict = tagger.tagdict
+        self.classes = frozenset(tagger.classes)
+        self.start = list(tagger.START)
+        self.end = list(tagger.END)
+        self.normalize = tagger.normalize
+
+    def tag(self, tokens: list[str]) -> list[tuple[str, str]]:
+        """Tag one sentence: a list of ``(word, tag)`` pairs, like NLTK's ``tag``."""
+        weights, tagdict = self.weights, self.tagdict
+        prev, prev2 = self.start
+        context = self.start + [self.normalize(w) for w in tokens] + self.end
+        out: list[tuple[str, str]] = []
+        for i, word in enumerate(tokens):
+            tag = tagdict.get(word)
+            if not tag:
+                j = i + 2
+                cw = context[j]
+                feats = ("bias", "i suffix " + word[-3:], "i pref1 " + (word[0] if word else ""), "i-1 tag " + prev,
+                         "i-2 tag " + prev2, "i tag+i-2 tag " + prev + " " + prev2, "i word " + cw,
+                         "i-1 tag+i word " + prev + " " + cw, "i-1 word " + context[j - 1],
+                         "i-1 suffix " + context[j - 1][-3:], "i-2 word " + context[j - 2], "i+1 word " + context[j + 1],
+                         "i+1 suffix " + context[j + 1][-3:], "i+2 word " + context[j + 2])
+                scores: dict[str, float] = {}
+                get = scores.get
+                for f in feats:
+                    wts = weights.get(f)
+                    if wts:
+                        for label, weight in wts.items():
+                            scores[label] = get(label, 0.0) + weight
+                tag = self._best(scores)
+            out.append((word, tag))
+            prev2, prev = prev, tag
+        return out
+
+    def _best(self, scores: dict[str, float]) -> str:
+        # NLTK: max over all classes of (score, label), a class without weights scoring 0.0
+        if scores:
+            best = max(scores, key=lambda label: (scores[label], label))
+            if scores[best] > 0.0 or len(scores) == len(self.classes):
+                return best
+            zero = max(c for c in self.classes if c not in scores)
+            return best if (scores[best], best) > (0.0, zero) else zero
+        return max(self.classes)
+
+
 @functools.cache
-def pos_tagger():  # noqa: ANN201 - NLTK class
-    """NLTK's averaged perceptron part-of-speech tagger (Penn Treebank tags)."""
+def pos_tagger() -> FastTagger:
+    """NLTK's averaged perceptron part-of-speech tagger (Penn Treebank tags), via :class:`FastTagger`."""
     from nltk.tag import PerceptronTagger
 
-    return _guarded("averaged_perceptron_tagger_eng", PerceptronTagger)
+    return FastTagger(_guarded("averaged_perceptron_tagger_eng", PerceptronTagger))
 
 
 @functools.cache

@@ -844,8 +844,8 @@ class _Resolver:
 
     def note_subject(self, sent: list[str]) -> None:
         """After a sentence: its subject (if a person) and the other people named in it gain salience."""
-        if sent and not _is_placeholder(sent[0]):
-            np, appos = _sentence_subject(sent)
+        if sent and not _is_placeholder(sent[0]) and any(_is_name_tok(t) and t[:1].isupper() for t in sent[:_SUBJECT_WINDOW]):
+            np, appos = _sentence_subject(sent[:_SUBJECT_WINDOW])
             subject = None
             if np and np[0].lower() not in _PRON_SUBJ:
                 k = len(np)
@@ -887,6 +887,8 @@ _TOKEN = re.compile(_ABBREV + r"|\uE000\d+\uE001|[A-Za-z\u00C0-\u024F0-9]+(?:[-'
 _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
 #: How many tokens on each side of a quote or verb the attribution rules read (bounds the work per quote).
 _WINDOW = 40
+#: A sentence's subject is looked for in its first tokens (after an introductory phrase).
+_SUBJECT_WINDOW = 22
 
 
 def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
