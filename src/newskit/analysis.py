@@ -311,6 +311,19 @@ def _summary_text(d: dict[str, Any]) -> str:
         words = _top_words(lang.get(name))
         if words:
             lines.append(f"{name}: " + ", ".join(words[:10]))
+    counts = []
+    for name, key in (("loaded words", "loaded_words"), ("hedges", "hedges"), ("passives", "passives"),
+                      ("numbers", "numbers")):
+        rec = lang.get(key)
+        items = rec.get("hits", rec.get("items")) if isinstance(rec, dict) else None
+        if isinstance(items, list):
+            counts.append(f"{name}: {len(items)}")
+    if counts:
+        lines.append("   ".join(counts))
+    tone = lang.get("sentiment")
+    if isinstance(tone, dict) and any(isinstance(tone.get(k), (int, float)) for k in ("reporter", "quoted")):
+        parts = [f"{k} {tone[k]:+.2f}" for k in ("overall", "reporter", "quoted") if isinstance(tone.get(k), (int, float))]
+        lines.append("tone (VADER compound, -1 to +1): " + ", ".join(parts))
     return "\n".join(lines)
 
 
@@ -518,11 +531,10 @@ def analyze_corpus(
         raise ValueError("chunksize must be at least 1")
     workers = os.cpu_count() or 1
     if chunksize is None:
-        if isinstance(paths, Sequence):
-            # about four chunks per worker, between 1 and 16 files each
-            chunksize = max(1, min(16, len(paths) // (workers * 4)))
-        else:
-            chunksize = 4
+        # about four chunks per worker, between 1 and 16 files each
+        chunksize = max(1, min(16, len(paths) // (workers * 4))) if isinstance(paths, Sequence) else 4
+    if isinstance(paths, Sequence):  # no more local processes than chunks of work
+        workers = max(1, min(workers, -(-len(paths) // chunksize)))
     return _stream(executor, (os.fspath(p) for p in paths), has_headline, chunksize, workers)
 
 

@@ -55,7 +55,8 @@ thead th { background: #f3f6f9; }
 .nav a { margin-right: 0.9em; }
 .figure { margin: 0.8em 0 1.2em 0; }
 .error { color: #b00; }
-.num { text-align: right; }
+td.num, th.num { text-align: right; }
+tbody th { font-weight: normal; }
 footer { margin-top: 3em; color: #777; font-size: 0.85em; border-top: 1px solid #ddd; padding-top: 0.5em; }
 @media print { .nav { display: none; } h2 { page-break-before: auto; } }
 """
@@ -105,9 +106,10 @@ def _figure(make: Callable[[], Any]) -> str:
         return f"<p class='note error'>chart not available: {_esc(type(err).__name__)}: {_esc(str(err))}</p>"
 
 
-def _table(head: Iterable[str], rows: Iterable[Iterable[Any]], numeric: Iterable[int] = ()) -> str:
+def _table(head: Iterable[str] | None, rows: Iterable[Iterable[Any]], numeric: Iterable[int] = ()) -> str:
     nums = set(numeric)
-    th = "".join(f"<th>{_esc(h)}</th>" for h in head)
+    th = "".join(f"<th class='num'>{_esc(h)}</th>" if i in nums else f"<th>{_esc(h)}</th>" for i, h in enumerate(head or ()))
+    thead = f"<thead><tr>{th}</tr></thead>" if th else ""
     body = []
     for row in rows:
         cells = "".join(f"<td class='num'>{_esc(_fmt(v))}</td>" if i in nums else f"<td>{_esc(_fmt(v))}</td>"
@@ -115,7 +117,7 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[Any]], numeric: Iterable
         body.append(f"<tr>{cells}</tr>")
     if not body:
         return "<p class='note'>none found</p>"
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<table>{thead}<tbody>{''.join(body)}</tbody></table>"
 
 
 def _fmt(v: Any) -> str:
@@ -186,7 +188,7 @@ def render_report(article: Article, analysis: Analysis | None = None) -> str:
     pyr = getattr(a.structure, "pyramid", None)
     if pyr is not None:
         summary_rows.append(("inverted pyramid", pyr.verdict))
-    sections.append(("summary", "At a glance", "", _table(("", ""), summary_rows)))
+    sections.append(("summary", "At a glance", "", _table(None, summary_rows)))
 
     sections.append(("article", "The article, quotes highlighted by speaker",
                      "Each direct quote is coloured by who says it; grey means newskit found no speaker.",

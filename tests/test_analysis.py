@@ -1,0 +1,273 @@
+"""newskit.analysis: analyze() of one article, analyze_corpus() of many, and `newskit analyze`."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import newskit
+from newskit import analysis, cli
+from newskit.analysis import Analysis, CorpusResult, analyze, analyze_corpus
+
+SMALL = (
+    "Bridge reopens after repairs\n\n"
+    "The old bridge over the river reopened on Friday after six months of repairs.\n\n"
+    "\"It feels good to walk across again,\" said Ada Lovell, a local teacher.\n\n"
+    "The council said the work cost less than planned.\n"
+)
+OTHER = (
+    "Library extends hours\n\n"
+    "The town library will stay open until nine on weekdays, officials said on Tuesday.\n\n"
+    "\"Students asked for it,\" said Tom Reyes, the head librarian.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(seed: newskit.Article) -> Analysis:
+    return analyze(seed)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[Path]:
+    """Three good articles and, in the middle, an empty file and a binary file."""
+    files = [
+        ("a-bridge.txt", SMALL.encode("utf-8")),
+        ("b-empty.txt", b"   \n\n  "),
+        ("c-library.txt", OTHER.encode("utf-8")),
+        ("d-binary.txt", b"%PDF-1.4\x00\x01\x02binary"),
+        ("e-bridge-again.txt", SMALL.replace("Friday", "Monday").encode("cp1252")),
+    ]
+    out = []
+    for name, data in files:
+        p = tmp_path / name
+        p.write_bytes(data)
+        out.append(p)
+    return out
+
+
+# --- analyze() --------------------------------------------------------------------------------------------------------
+
+
+def test_to_dict_top_level_keys(seed_analysis: Analysis):
+    d = seed_analysis.to_dict()
+    assert set(d) == {"article", "structure", "readability", "language", "sources"}
+    assert set(d["sources"]) == {"quotes", "table", "outlets", "attributions"}
+    assert set(d["language"]) == set(analysis.LANGUAGE_ANALYSES)
+
+
+def test_to_dict_is_strict_json(seed_analysis: Analysis):
+    d = seed_analysis.to_dict()
+    text = json.dumps(d, allow_nan=False)
+    assert json.loads(text) == d
+
+
+def test_article_metadata(seed: newskit.Article, seed_analysis: Analysis):
+    art = seed_analysis.to_dict()["article"]
+    assert art["name"] == seed.name
+    assert art["headline"] == seed.headline
+    assert art["paragraphs"] == len(seed.paragraphs) == 15
+    assert art["words"] == len(seed)
+    assert art["sentences"] == len(seed.sentences)
+
+
+def test_sources_part_matches_sources_module(seed: newskit.Article, seed_analysis: Analysis):
+    src = seed_analysis.to_dict()["sources"]
+    assert len(src["quotes"]) == len(seed.quotes()) == 9
+    assert [q["text"] for q in src["quotes"]] == [q.text for q in seed.quotes()]
+    assert [r["name"] for r in src["table"]] == [r.source.name for r in seed.sources()]
+    assert [o["name"] for o in src["outlets"]] == [o.name for o in seed.outlets()]
+    assert {a["kind"] for a in src["attributions"]} <= {"indirect", "unattributed"}
+    nuri = next(q for q in src["quotes"] if q["speaker"] == "Mahmud Nuri")
+    assert nuri["channel"] == "AFP"
+    for q in src["quotes"]:
+        for s, e in q["pieces"]:
+            assert seed.text[s:e] in q["text"]
+
+
+def test_results_are_the_analysis_modules_results(seed: newskit.Article, seed_analysis: Analysis):
+    from newskit import language, structure
+
+    assert seed_analysis.structure == structure.structure(seed)
+    assert seed_analysis.readability == structure.readability(seed)
+    assert seed_analysis.language.keywords == language.keywords(seed)
+    assert seed_analysis.to_dict()["readability"] == seed.readability().to_dict()
+
+
+def test_analysis_is_frozen(seed_analysis: Analysis):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        seed_analysis.quotes = ()  # type: ignore[misc]
+
+
+def test_reported_speech_and_unattributed_split(seed_analysis: Analysis):
+    kinds = [a.kind for a in seed_analysis.attributions]
+    assert len(seed_analysis.reported_speech) == kinds.count("indirect") >= 1
+    assert len(seed_analysis.unattributed) == kinds.count("unattributed")
+
+
+def test_summary_text(seed_analysis: Analysis):
+    text = seed_analysis.summary()
+    assert text.splitlines()[0] == seed_analysis.article.headline
+    assert "direct quotes: 9" in text
+    assert "Mahmud Nuri" in text
+    assert str(seed_analysis) == text
+
+
+def test_repr_html_compact_and_escaped():
+    art = newskit.from_text("A <b>bold</b> & <i>daring</i> plan\n\n\"Go,\" said Kim Lee. The <u>plan</u> works.")
+    out = analyze(art)._repr_html_()
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;daring&lt;/i&gt;" in out
+    assert "<b>bold</b>" not in out and "<u>" not in out
+    assert len(out) < 5000  # a summary, not the whole report
+
+
+def test_analyze_accepts_a_path(seed_path: Path):
+    a = analyze(seed_path)
+    assert a.article.name == seed_path.name
+    assert len(a.quotes) == 9
+    b = analyze(str(seed_path), has_headline=False)
+    assert b.article.headline is None
+
+
+def test_analyze_rejects_other_types():
+    with pytest.raises(TypeError):
+        analyze(42)  # type: ignore[arg-type]
+
+
+def test_article_verb_and_package_export(seed: newskit.Article):
+    assert newskit.analyze is analysis.analyze
+    assert newskit.analyze_corpus is analysis.analyze_corpus
+    assert isinstance(seed.analyze(), Analysis)
+
+
+def test_plain_handles_nan_sets_and_nested():
+    assert analysis.plain({"a": float("nan"), "b": (1, {2}), "c": float("inf")}) == {"a": None, "b": [1, [2]], "c": None}
+
+
+def test_small_article_has_expected_facts():
+    d = analyze(newskit.from_text(SMALL)).to_dict()
+    assert d["article"]["headline"] == "Bridge reopens after repairs"
+    assert d["article"]["paragraphs"] == 3
+    speakers = [q["speaker"] for q in d["sources"]["quotes"]]
+    assert speakers == ["Ada Lovell"]
+    assert d["sources"]["table"][0]["descriptor"] == "a local teacher"
+
+
+# --- analyze_corpus() -------------------------------------------------------------------------------------------------
+
+
+def _check_corpus_results(results: list[CorpusResult], corpus: list[Path]) -> None:
+    assert [r.path for r in results] == [str(p) for p in corpus]  # input order kept
+    assert [r.ok for r in results] == [True, False, True, False, True]
+    empty, binary = results[1], results[3]
+    assert empty.error_type == "EmptyArticleError" and "empty" in empty.error
+    assert binary.error_type == "BinaryInputError" and binary.result is None
+    good = results[0]
+    assert good.name == "a-bridge.txt"
+    assert good.headline == "Bridge reopens after repairs"
+    assert good.quotes == 1 and good.sources == 1 and good.words > 20
+    assert results[4].result["article"]["name"] == "e-bridge-again.txt"
+    for r in results:
+        json.dumps(r.to_dict(), allow_nan=False)
+
+
+def test_analyze_corpus_with_a_thread_pool(corpus: list[Path]):
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        results = list(analyze_corpus(corpus, ex))
+    _check_corpus_results(results, corpus)
+
+
+def test_analyze_corpus_default_process_pool(corpus: list[Path]):
+    results = list(analyze_corpus(corpus))
+    _check_corpus_results(results, corpus)
+
+
+def test_analyze_corpus_streams_in_order_with_small_chunks(corpus: list[Path]):
+    with ThreadPoolExecutor(max_workers=3) as ex:
+        it = analyze_corpus(iter(corpus), ex, chunksize=1)  # a generator of paths works too
+        first = next(it)
+        assert first.path == str(corpus[0])
+        rest = list(it)
+    _check_corpus_results([first, *rest], corpus)
+
+
+def test_analyze_corpus_folder_and_missing_file(corpus: list[Path], tmp_path: Path):
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        results = list(analyze_corpus(tmp_path, ex))
+        assert [r.name for r in results] == sorted(p.name for p in corpus)
+        missing = list(analyze_corpus([corpus[0], tmp_path / "nope.txt"], ex))
+    assert missing[0].ok and not missing[1].ok
+    assert missing[1].error_type == "ArticleNotFoundError"
+
+
+def test_analyze_corpus_no_headline(corpus: list[Path]):
+    with ThreadPoolExecutor(max_workers=1) as ex:
+        (r,) = analyze_corpus([corpus[0]], ex, has_headline=False)
+    assert r.ok and r.headline is None
+
+
+def test_analyze_corpus_bad_chunksize(corpus: list[Path]):
+    with pytest.raises(ValueError):
+        analyze_corpus(corpus, chunksize=0)
+
+
+def test_analyze_corpus_survives_a_failing_executor(corpus: list[Path]):
+    class Refusing(ThreadPoolExecutor):
+        def submit(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            raise RuntimeError("cluster is down")
+
+    with Refusing(max_workers=1) as ex:
+        results = list(analyze_corpus(corpus[:2], ex))
+    assert [r.ok for r in results] == [False, False]
+    assert all("cluster is down" in r.error and r.error_type == "RuntimeError" for r in results)
+
+
+def test_corpus_result_repr_html_escapes():
+    r = CorpusResult(path="x", name="<b>x</b>.txt", ok=False, error="bad <script>", error_type="E")
+    out = r._repr_html_()
+    assert "<b>x</b>" not in out and "<script>" not in out and "&lt;script&gt;" in out
+
+
+# --- the command line -------------------------------------------------------------------------------------------------
+
+
+def test_cli_analyze_json(seed_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert cli.main(["analyze", str(seed_path), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert list(d) == ["article", "structure", "readability", "language", "sources"]
+    assert d["article"]["paragraphs"] == 15
+    assert len(d["sources"]["quotes"]) == 9
+
+
+def test_cli_analyze_text(seed_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert cli.main(["analyze", str(seed_path)]) == 0
+    out = capsys.readouterr().out
+    assert "direct quotes: 9" in out and "sources:" in out
+
+
+def test_cli_analyze_no_headline(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    p = tmp_path / "body.txt"
+    p.write_text("First paragraph here.\n\nSecond paragraph, said Ann Bell.\n", encoding="utf-8")
+    assert cli.main(["analyze", str(p), "--json", "--no-headline"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["article"]["headline"] is None and d["article"]["paragraphs"] == 2
+
+
+def test_cli_analyze_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    p = tmp_path / "empty.txt"
+    p.write_text("", encoding="utf-8")
+    assert cli.main(["analyze", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newskit: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_cli_analyze_folder_json_lines(corpus: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    status = cli.main(["analyze", str(tmp_path), "--json"])
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert status == 1  # some files could not be analysed
+    recs = [json.loads(x) for x in lines]
+    assert [r["name"] for r in recs] == sorted(p.name for p in corpus)
+    assert [r["ok"] for r in recs] == [True, False, True, False, True]
