@@ -288,7 +288,13 @@ def _scan(article: Article) -> list[_Raw]:
             carry = []
     if carry:
         out.append(_Raw(tuple(carry), carry_open, None))
-    return [r for r in out if any(e > s for s, e in r.pieces)]
+    # drop empty pieces (two marks side by side: '""'), and quotes left with none
+    kept = []
+    for r in out:
+        pieces = tuple((s, e) for s, e in r.pieces if e > s)
+        if pieces:
+            kept.append(_Raw(pieces, r.open_mark, r.close_mark))
+    return kept
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1133,7 +1139,7 @@ def _analyse(article: Article) -> _Analysis:
                             k += 1
                         if k < len(head) and low[k] == "that":
                             k += 1
-                    stop = next((x for x in range(k, len(head) - 1) if head[x] == "," and low[x + 1] in
+                    stop = next((x for x in range(k, len(head) - 1) if head[x] == "," and head[x + 1].lower() in
                                  {"with", "while", "as", "but", "according"}), len(head))
                     content = [x for x in head[k:stop] if x not in _SENT_TOKS]
                     if len(content) >= 3 and not (qpos and stop == len(head) and (len(content) < 6 or head[-1] in {':', ','})):
