@@ -229,3 +229,45 @@ def test_modules_reachable_from_package():
 
     assert callable(nk.widgets.source_explorer) and callable(nk.plots.structure_map)
     assert callable(nk.language.concordance) and callable(nk.structure.readability)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("'I am here,' said Tom Jones.", [("I am here,", "Tom Jones")]),
+    ('"We are ready," Dr. Ann Lee of the WHO told Reuters.', [("We are ready,", "Dr. Ann Lee")]),
+    ('"No comment," a spokesperson for Acme Inc. said.', [("No comment,", "a spokesperson for Acme Inc.")]),
+    ('During the interview Mr Ray Cole also said: "Yes."', [("Yes.", "Ray Cole")]),
+    ('Tom Smith said the plan was "a disaster" and "a waste".', [("a disaster", "Tom Smith"), ("a waste", "Tom Smith")]),
+    ("\u201eWir bleiben\u201c, sagte Anna Roth.", [("Wir bleiben", None)]),
+    ("\u00ab Nous restons \u00bb, dit Marie Dupont.", [("Nous restons", None)]),
+])
+def test_more_patterns(text, expected):
+    got = [(x.text, x.speaker.name if x.speaker else None) for x in q(text)]
+    if expected[0][1] is None:  # other languages: the quote is found; speakers follow English rules
+        assert [t for t, _ in got] == [t for t, _ in expected]
+    else:
+        assert got == expected
+
+
+def test_split_quote_second_half_is_full():
+    a = q('"I never said that," said Tom Smith, "and I never will."')
+    assert [x.partial for x in a] == [False, False]
+
+
+def test_words_in_a_list_are_not_speech():
+    assert q('Words such as "incumbent", "electoral" and "partisan" were popular, said Ann Bo.') == []
+
+
+def test_apostrophes_never_open_single_quotes():
+    assert q("He doesn't think the students' union is Iraq's problem.") == []
+    assert q("In the '90s the students' union grew.") == []
+
+
+def test_furniture_lines_hold_no_speech():
+    art = newskit.from_text("Head\n\nThe mayor spoke on Monday.\n\nMayor calls plan \u2018ridiculous\u2019\n\nMore text here.")
+    assert art.quotes() == []
+
+
+def test_unattributed_claim_is_the_whole_sentence(seed):
+    claim = next(a for a in seed.attributions() if a.kind == "unattributed")
+    assert claim.text.endswith('"step up to the plate".')
+    assert next(a for a in seed.attributions() if a.kind == "indirect").speaker.kind == "unnamed"

@@ -229,6 +229,8 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
         if text[i] not in _MARKS:
             continue
         role = _mark_role(text, i, lo, hi)
+        if open_at is not None and text[open_at] == "\u201e" and text[i] == "\u201c":
+            role = "close"  # German: „Wir bleiben“
         if open_at is None:
             if role != "close":
                 open_at = i
@@ -251,6 +253,35 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
     return runs, open_at
 
 
+_SINGLES = "'\u2018\u2019"
+
+
+def _scan_single(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """Single-mark quotes ('I am here,' said Tom) in a paragraph that has no double marks.
+
+    An opening mark follows a space and precedes a letter; a closing mark follows a
+    non-space and is not followed by a letter, so apostrophes (don't, Iraq's) never
+    count. A run longer than 80 words is taken for a stray apostrophe and dropped.
+    """
+    runs: list[tuple[int, int, int, int]] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        c = text[i]
+        if c not in _SINGLES:
+            continue
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        opens = c != "\u2019" and (prev.isspace() or prev in "([{\u2014\u2013-/") and nxt.isalnum()
+        closes = c != "\u2018" and not prev.isspace() and not nxt.isalnum()
+        if open_at is not None and closes and i > open_at + 1:
+            if len(text[open_at + 1:i].split()) <= 80:
+                runs.append((open_at, open_at + 1, i, i))
+            open_at = None
+        elif opens:
+            open_at = i
+    return runs
+
+
 def _scan(article: Article) -> list[_Raw]:
     """All direct-quote candidates in the body, each with its pieces (several when it runs on)."""
     text = article.text
@@ -260,6 +291,8 @@ def _scan(article: Article) -> list[_Raw]:
     carry_open = -1
     for k, p in enumerate(paras):
         runs, open_at = _scan_paragraph(text, p.start, p.end)
+        if not runs and open_at is None and not carry and not any(c in _MARKS for c in p.text):
+            runs = _scan_single(text, p.start, p.end)
         pending: list[tuple[int, int, int, int]] = []
         for run in runs:
             pending.append(run)
@@ -288,10 +321,10 @@ def _scan(article: Article) -> list[_Raw]:
             carry = []
     if carry:
         out.append(_Raw(tuple(carry), carry_open, None))
-    # drop empty pieces (two marks side by side: '""'), and quotes left with none
+    # trim spaces inside the marks (French « ... »), drop empty pieces ('""') and quotes left with none
     kept = []
     for r in out:
-        pieces = tuple((s, e) for s, e in r.pieces if e > s)
+        pieces = tuple((s, e) for s, e in (_trim(text, s0, e0) for s0, e0 in r.pieces) if e > s)
         if pieces:
             kept.append(_Raw(pieces, r.open_mark, r.close_mark))
     return kept
@@ -369,7 +402,9 @@ friend friends member members officer officers worker workers resident residents
 spokeswoman spokesperson official officials lawyer attorney analyst expert critic critics supporter supporters
 colleague colleagues neighbour neighbor relative relatives son daughter mother father wife husband brother sister
 boss employee employees leader leaders protester protesters activist activists doctor nurse teacher student
-students fan fans voter voters insider insiders diplomat diplomats observer observers""".split())
+students fan fans voter voters insider insiders diplomat diplomats observer observers co-ordinator coordinator
+director producer editor writer journalist author chairman chairwoman executive founder manager head chief
+speaker adviser advisor campaigner organiser organizer researcher scientist professor economist analyst""".split())
 
 
 def _is_person_noun(word: str) -> bool:
@@ -432,8 +467,13 @@ def _frame(article: Article, raws: list[_Raw]) -> dict[int, _Frame]:
             if para is None:
                 continue
             p = article.paragraphs[para]
-            lo = s - 1 if s - 1 >= p.start and text[s - 1] in _MARKS else s
-            hi = e + 1 if e < p.end and text[e] in _MARKS else e
+            lo, hi = s, e
+            while lo - 1 > p.start and text[lo - 1] == " ":
+                lo -= 1
+            lo = lo - 1 if lo - 1 >= p.start and text[lo - 1] in _MARKS + _SINGLES else s
+            while hi < p.end - 1 and text[hi] == " ":
+                hi += 1
+            hi = hi + 1 if hi < p.end and text[hi] in _MARKS + _SINGLES else e
             if n == len(r.pieces) - 1 and r.close_mark is not None:
                 hi = max(hi, r.close_mark + 1)
             spans_by_para.setdefault(para, []).append((lo, hi, qi))
@@ -477,6 +517,7 @@ def _is_placeholder(tok: str) -> bool:
 _AUX = frozenset("has had have was were is are will would could should can did do does may might must be been being "
                  "not n't".split())
 _PRON_SUBJ = frozenset("he she they it we i".split())
+_HONORIFICS = frozenset("mr mrs ms miss".split())
 _PP_STOP = frozenset("at in on to into with against over about under through".split())
 _ED_OK = frozenset("retired elected unnamed embattled respected detained veteran former united".split())
 
@@ -530,7 +571,7 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
         tag = tags[i]
         if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?", "."}:
             break
-        if low in _STOP_BACK and low not in {"of", "for"}:
+        if low in _STOP_BACK and low not in {"of", "for"} and not (t.isupper() and len(t) > 1):  # "WHO" is a name
             stopped_at = i
             break
         if low in _PP_STOP and not (i > 0 and tags[i - 1].startswith("NN")):  # "Panel on Climate Change" goes on
@@ -617,6 +658,8 @@ def _join(toks: list[str]) -> str:
     s = " ".join(toks)
     s = re.sub(r" ([’']s)\b", r"\1", s)
     s = re.sub(r" ([’'])(?= )", r"\1", s)
+    s = re.sub(r" ([,.;:!?)\]])", r"\1", s)
+    s = re.sub(r"([(\[]) ", r"\1", s)
     return s.strip()
 
 
@@ -746,12 +789,34 @@ class _Resolver:
             else:
                 self.boost(src, 100)
             return src
+        # "Dr Ann Lee of the WHO": a person, then where they work (goes to the descriptor)
+        of = next((k for k in range(1, len(np) - 1) if np[k].lower() in {"of", "at", "from", "with"}), None)
+        if of is not None and _is_name_tok(np[of - 1]) and np[of - 1][:1].isupper() and not self._is_org(np[:of]):
+            np, m = np[:of], _Mention(np[:of], [*np[of:], *([","] if m.appos else []), *m.appos], m.verb)
+        # a capitalised common noun opening a sentence: "Residents told the BBC ..."
+        if len(np) == 1 and _is_person_noun(np[0]) and np[0][:1].isupper() and np[0].lower() not in _TITLES:
+            key = "unnamed:" + np[0].lower()
+            src = self.sources.get(key) or Source(np[0], _join(m.appos), "unnamed", _category(np[0], "unnamed"))
+            self.sources[key] = src
+            if np[0].lower().endswith("s"):
+                self.last_group = src
+            else:
+                self.boost(src, 100)
+            return src
         # split "White House spokesman Josh Earnest": the name is the trailing run of name tokens
         k = len(np)
         while k > 0 and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in _TITLES:
             k -= 1
+        # "During the interview Mr Blair said": words before a name that are not a role are not the speaker
+        t0 = k
+        while t0 > 0 and np[t0 - 1].lower().rstrip(".") in _TITLES:
+            t0 -= 1
+        if 0 < t0 < len(np) and np[t0 - 1][:1].islower() and np[t0 - 1].lower() not in _DETERMINERS and not (
+                _is_person_noun(np[t0 - 1])):
+            np = np[t0:]
+            k -= t0
         name_toks = np[k:]
-        desc_toks = np[:k]
+        desc_toks = [t for t in np[:k] if t.lower().rstrip(".") not in _HONORIFICS]
         descriptor = _join(desc_toks + ([","] if desc_toks and m.appos else []) + m.appos) if (desc_toks or m.appos) else ""
         if name_toks and name_toks[0].lower() in {"the", "a", "an"}:
             name_toks = name_toks[1:]
@@ -887,7 +952,8 @@ class _Resolver:
         return out
 
 
-_ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm)\."
+_ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm|Inc|Ltd"
+           r"|Corp|Co|Bros|Plc)\."
            r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])")
 _TOKEN = re.compile(_ABBREV + r"|\uE000\d+\uE001|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9]")
 _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
@@ -1075,6 +1141,11 @@ def _is_full(before: list[str]) -> bool:
         return True
     if last == "," and len(before) >= 2 and (before[-2].lower() in SPEECH_VERBS or _is_placeholder(before[-2])):
         return True
+    # '"I never said that," said Smith, "and I never will."': the second half of a split quote
+    if last == ",":
+        q = max((k for k, t in enumerate(before) if _is_placeholder(t)), default=-1)
+        if q >= 0 and any(t.lower() in SPEECH_VERBS for t in before[q + 1:]):
+            return True
     return False
 
 
@@ -1109,13 +1180,14 @@ def _analyse(article: Article) -> _Analysis:
     speech = [True] * n
     seen = [False] * n
     attributions: list[Attribution] = []
+    mentions: set[int] = set()
     last_q: int | None = None
     for p in article.paragraphs:
         fr = frames[p.index]
         toks = _tokens(fr.text)
         closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(text, raws[qi]))
         # a line without final punctuation (caption, pull quote, its credit) does not change who "he" is
-        furniture = not p.text.rstrip().endswith(tuple(".!?\"\u201d\u2019')"))
+        furniture = _is_furniture(p.text)
         para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         para_src: Source | None = None
         for s0, s1 in _sentences(toks, closing):
@@ -1198,8 +1270,9 @@ def _analyse(article: Article) -> _Analysis:
                     speech[qi] = False
                 # "Fox News Sunday", "the Marshall Plan": title-case names in marks are not speech
                 qtext = " ".join(text[s:e] for s, e in raws[qi].pieces)
-                if (is_partial and _looks_like_title(qtext)) or _is_mention(qtext, before, after):
+                if (is_partial and _looks_like_title(qtext)) or _is_mention(qtext, before, after, mentions) or furniture:
                     speech[qi] = False
+                    mentions.add(qi)
                 if speech[qi]:
                     last_q = qi
             if not furniture:
@@ -1220,6 +1293,11 @@ def _analyse(article: Article) -> _Analysis:
     return result
 
 
+def _is_furniture(text: str) -> bool:
+    """A line without final punctuation (caption, subhead, pull quote or its credit, link title)."""
+    return not text.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", "\u2026", ":"))
+
+
 def _ends_sentence(text: str, raw: _Raw) -> bool:
     s, e = raw.pieces[-1]
     tail = text[s:e].rstrip(" '\u2019")
@@ -1229,15 +1307,19 @@ def _ends_sentence(text: str, raw: _Raw) -> bool:
 _MENTION_CUES = frozenset("term terms word words phrase phrases such like hashtag slogan label nickname".split())
 
 
-def _is_mention(q: str, before: list[str], after: list[str]) -> bool:
-    """A word in marks that is talked about, not quoted: the word "blog", terms such as "affect" and "effect"."""
+def _is_mention(q: str, before: list[str], after: list[str], mentions: set[int]) -> bool:
+    """A word in marks that is talked about, not quoted: the word "blog", terms such as "affect" and "effect".
+
+    *mentions* holds the quotes already judged to be mentions, for lists ("incumbent", "electoral" and "partisan").
+    """
     if len(q.split()) > 2:
         return False
     prev = before[-1].lower() if before else ""
     if prev in _MENTION_CUES or (prev == "as" and len(before) >= 2 and before[-2].lower() == "such"):
         return True
-    # one of a list of marked words: "incumbent", "electoral" and "partisan"
-    if len(before) >= 2 and before[-1].lower() in {",", "and", "or"} and _is_placeholder(before[-2]):
+    # the next item of a list of marked words
+    if (len(before) >= 2 and before[-1].lower() in {",", "and", "or"} and _is_placeholder(before[-2])
+            and int(before[-2][1:-1]) in mentions):
         return True
     # the marked word is the subject of a verb: '"blog" headed the list'
     if after and before and before[-1] not in {":", ","} and after[0][:1].islower() and (
@@ -1253,19 +1335,27 @@ def _looks_like_title(q: str) -> bool:
                                         for w in words) and len(words) >= 2
 
 
+def _locate(text: str, lo: int, hi: int, content: str) -> tuple[int, int] | None:
+    """Find *content* in text[lo:hi] ignoring whitespace differences; its span, or None."""
+    want = "".join(content.split())
+    if not want:
+        return None
+    keep = [i for i in range(lo, hi) if not text[i].isspace()]
+    flat = "".join(text[i] for i in keep)
+    k = flat.find(want)
+    if k < 0:
+        return None
+    return keep[k], keep[k + len(want) - 1] + 1
+
+
 def _make_attribution(article: Article, p: Paragraph, content: str, kind: str, src: Source | None,
                       verb_: str | None, chan: str | None) -> Attribution:
-    # locate the content in the paragraph to give it a span (the frame has no quotes here, so text matches)
-    probe = content[: min(len(content), 30)]
-    i = p.text.find(probe) if probe else -1
-    if i < 0:
-        start, end = p.start, p.end
-    else:
-        start = p.start + i
-        end = min(p.end, start + len(content))
-        j = p.text.find(content[-12:], i)
-        if j >= 0:
-            end = p.start + j + len(content[-12:])
+    span = _locate(article.text, p.start, p.end, content) or (p.start, p.end)
+    start, end = span
+    if kind == "unattributed":  # the whole sentence, quotes included, as the reader sees it
+        sent = next((x for x in article.sentences if x.start <= start < x.end), None)
+        if sent is not None:
+            start, end = sent.start, sent.end
     return Attribution(kind=kind, text=article.text[start:end], start=start, end=end, paragraph=p.index,  # type: ignore[arg-type]
                        speaker=src, verb=verb_, channel=chan)
 
