@@ -228,3 +228,10 @@ def test_tags_one_per_word(seed):
     assert by_word["accused"] == "VBN" and by_word["Mosul"] == "NNP"
     caps = newskit.from_text("HEAD\n\nTHE ARMY LEFT THE CITY ON TUESDAY.")
     assert caps.tags[caps.words.index(next(w for w in caps.words if w.text == "LEFT"))].startswith("VB")
+
+
+@pytest.mark.parametrize("data, kind", [(b"%PDF-1.4\n1 0 obj", "PDF"), (b"PK\x03\x04word/document.xml", "Word"),
+                                        (b"\x89PNG\r\n\x1a\nrest", "PNG")])
+def test_known_binary_formats_are_named(data, kind):
+    with pytest.raises(newskit.BinaryInputError, match=kind):
+        newskit.from_bytes(data)

@@ -271,3 +271,14 @@ def test_unattributed_claim_is_the_whole_sentence(seed):
     claim = next(a for a in seed.attributions() if a.kind == "unattributed")
     assert claim.text.endswith('"step up to the plate".')
     assert next(a for a in seed.attributions() if a.kind == "indirect").speaker.kind == "unnamed"
+
+
+def test_results_print_as_plain_text(seed):
+    assert "Josh Earnest" in str(seed.sources()) and "<1%" in str(seed.sources())
+    assert "Mahmud Nuri" in str(seed.quotes()) and "AFP" in str(seed.outlets())
+    assert "unattributed" in str(seed.attributions())
+
+
+def test_wrong_argument_type_is_explained():
+    with pytest.raises(TypeError, match="newskit.from_text"):
+        newskit.quotes("just a string")

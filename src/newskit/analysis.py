@@ -229,7 +229,13 @@ class Analysis:
 
     def summary(self) -> str:
         """A readable multi-line plain-text summary (what ``newskit analyze`` prints)."""
-        return _summary_text(self.to_dict())
+        d = self.to_dict()
+        # format scores from the exact values (rounding the JSON's 2-decimal value again could print 39.0 for 39.05)
+        for key in ("flesch_reading_ease", "flesch_kincaid_grade"):
+            exact = getattr(self.readability, key, None)
+            if isinstance(d.get("readability"), dict) and isinstance(exact, float):
+                d["readability"][key] = float(f"{exact:.1f}")
+        return _summary_text(d)
 
     def __str__(self) -> str:
         return self.summary()

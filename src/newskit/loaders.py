@@ -27,6 +27,17 @@ __all__ = ["load", "from_text", "from_bytes", "sample", "load_folder", "decode"]
 
 SAMPLE_NAME = "mosul-2014.txt"
 
+#: File signatures of formats people try to load as articles.
+_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a Word, OpenDocument or zip file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file"),
+    (b"{\\rtf", "an RTF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
 
 def decode(data: bytes, name: str = "data") -> str:
     """Decode article bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else Windows-1252.
@@ -42,6 +53,10 @@ def decode(data: bytes, name: str = "data") -> str:
         except UnicodeDecodeError:
             raise BinaryInputError(f"{name}: starts like UTF-16 text but does not decode as UTF-16") from None
     else:
+        for magic, kind in _MAGIC:
+            if data.startswith(magic):
+                raise BinaryInputError(f"{name}: this looks like {kind}, not a text file. "
+                                       "Save the article as plain text (.txt, UTF-8) and load that.")
         if b"\x00" in data:
             raise BinaryInputError(
                 f"{name}: this is not a text file (it contains NUL bytes). "
@@ -89,7 +104,8 @@ def load(path: str | os.PathLike[str], *, has_headline: bool = True) -> Article:
     if not p.exists():
         raise ArticleNotFoundError(f"no such file: {str(p)!r}")
     if p.is_dir():
-        raise NotAFileError(f"{str(p)!r} is a folder, not a file; use newskit.load_folder() for a folder of articles")
+        raise NotAFileError(f"{str(p)!r} is a folder, not a file (in Python use newskit.load_folder(); "
+                            "on the command line `newskit analyze` and `newskit report` accept a folder)")
     if not p.is_file():
         raise NotAFileError(f"{str(p)!r} is not a regular file")
     size = p.stat().st_size

@@ -166,7 +166,7 @@ def setup(stream: TextIO | None = None, *, download: bool = True) -> list[str]:
             print(f"  [missing] {r.package:32} {r.purpose}", file=out)
             continue
         print(f"  [get]     {r.package:32} downloading...", file=out, flush=True)
-        if _download(r.package, quiet=False, stream=out):
+        if _download(r.package, quiet=True):
             print(f"  [ok]      {r.package:32} downloaded", file=out)
         else:
             print(f"  [FAILED]  {r.package:32} could not be downloaded", file=out)

@@ -123,6 +123,16 @@ class SourceTable:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def __str__(self) -> str:
+        if not self.rows:
+            return "no quoted sources found"
+        lines = [f"{'source':28} {'kind':12} {'category':24} quotes  words  share  first ¶", "-" * 96]
+        for r in self.rows:
+            share = "<1%" if 0 < r.share < 0.005 else f"{r.share:.0%}"
+            lines.append(f"{r.source.name[:28]:28} {r.source.kind:12} {r.source.category[:24]:24} {r.quotes:>6} "
+                         f"{r.quoted_words:>6} {share:>6} {r.first_paragraph + 1:>8}")
+        return "\n".join(lines)
+
     def __iter__(self):  # noqa: ANN204
         return iter(self.rows)
 
@@ -133,7 +143,7 @@ class SourceTable:
         body = "".join(
             f"<tr><td>{esc(r.source.name)}</td><td>{esc(r.source.descriptor)}</td><td>{r.source.kind}</td>"
             f"<td>{esc(r.source.category)}</td><td>{r.quotes}</td><td>{r.quoted_words}</td>"
-            f"<td>{r.share:.0%}</td><td>{r.first_paragraph + 1}</td></tr>"
+            f"<td>{'&lt;1%' if 0 < r.share < 0.005 else f'{r.share:.0%}'}</td><td>{r.first_paragraph + 1}</td></tr>"
             for r in self.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -144,7 +154,10 @@ def _cell(value: object) -> str:
 
 
 class QuoteList(list):
-    """A list of :class:`Quote` that shows itself as a table in a notebook."""
+    """A list of :class:`Quote` that shows itself as a table in a notebook (and as text with ``print``)."""
+
+    def __str__(self) -> str:
+        return format_quote_table(quote_records_of(self))
 
     def _repr_html_(self) -> str:
         if not self:
@@ -160,6 +173,12 @@ class QuoteList(list):
 class AttributionList(list):
     """A list of :class:`Attribution` (reported speech, unattributed claims) that shows itself as a table."""
 
+    def __str__(self) -> str:
+        if not self:
+            return "no reported speech or unattributed claims found"
+        return "\n".join(f"¶{a.paragraph + 1:<3} {a.kind:12} {(a.speaker.name if a.speaker else '(nobody named)')[:24]:24} "
+                         f"{a.text[:70]}" for a in self)
+
     def _repr_html_(self) -> str:
         if not self:
             return "<p><em>No reported speech or unattributed claims found.</em></p>"
@@ -173,6 +192,11 @@ class AttributionList(list):
 
 class OutletList(list):
     """A list of :class:`Outlet` that shows itself as a table."""
+
+    def __str__(self) -> str:
+        if not self:
+            return "no media outlets credited"
+        return "\n".join(f"{o.name:24} {len(o.quotes)} quotes, {len(o.attributions)} reports" for o in self)
 
     def _repr_html_(self) -> str:
         if not self:
@@ -995,6 +1019,15 @@ def _find_channel(toks: list[str]) -> str | None:
     return None
 
 
+def _intro_channel(toks: list[str]) -> str | None:
+    """An outlet named in an introductory phrase: "Speaking to AP, ...", "In an interview with CNN, ..."."""
+    low = [t.lower() for t in toks]
+    for k, t in enumerate(low):
+        if t in {"to", "with", "on"} and k > 0 and low[k - 1] in {"speaking", "interview", "talking", "appearing"}:
+            return _find_channel(toks[k + 1:k + 6])
+    return None
+
+
 @dataclass
 class _Attr:
     mention: _Mention
@@ -1072,7 +1105,7 @@ def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
             else:
                 np, appos = _np_backward(before, k)
             if np:
-                return _Attr(_Mention(np, appos, t), _find_channel(before[j:]) or _find_channel(before[:j]))
+                return _Attr(_Mention(np, appos, t), _find_channel(before[j:]) or _intro_channel(before[:j]))
         if t == "to" and j > 0 and low[j - 1] == "according":
             np, appos = _np_forward(before, j + 1)
             if np:
@@ -1165,6 +1198,9 @@ _PASSIVE_CLAIM = re.compile(
 
 
 def _analyse(article: Article) -> _Analysis:
+    if not isinstance(article, Article):
+        raise TypeError(f"expected a newskit Article, not {type(article).__name__}; "
+                        "make one with newskit.from_text(text) or newskit.load(path)")
     cached = _CACHE.get(article)
     if cached is not None:
         return cached
@@ -1392,6 +1428,7 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
 
 def _category(descriptor: str, kind: str) -> str:
     words = set(re.findall(r"[a-z][a-z-]*", descriptor.lower()))
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "leaders" -> "leader"
     for cat, keys in CATEGORY_RULES:
         if words & keys:
             return cat
@@ -1491,6 +1528,11 @@ def outlets(article: Article) -> OutletList:
     return OutletList(Outlet(name, tuple(qs), tuple(ats)) for name, (qs, ats) in byname.items())
 
 
+def quote_records_of(qs: list[Quote]) -> list[dict[str, Any]]:
+    """JSON-ready dicts of the given quotes (see :func:`quote_records`)."""
+    return [_record(q.text, q.speaker, q.kind, q.partial, q.start, q.end, q.paragraph, q.verb, q.channel) for q in qs]
+
+
 def quote_records(article: Article, include_indirect: bool = False) -> list[dict[str, Any]]:
     """Quotes as JSON-ready dicts, in text order (the ``newskit quotes --json`` contract).
 
@@ -1498,9 +1540,7 @@ def quote_records(article: Article, include_indirect: bool = False) -> list[dict
     ("direct", "partial" or, with *include_indirect*, "indirect"), partial, start, end,
     paragraph (from 0), verb, channel, plus descriptor and source_kind of the speaker.
     """
-    recs: list[dict[str, Any]] = []
-    for q in quotes(article):
-        recs.append(_record(q.text, q.speaker, q.kind, q.partial, q.start, q.end, q.paragraph, q.verb, q.channel))
+    recs = quote_records_of(quotes(article))
     if include_indirect:
         for a in attributions(article):
             if a.kind == "indirect":
