@@ -176,6 +176,13 @@ class Article:
     ``concordance()``, ...) call the analysis modules and return small typed
     results that display themselves in a notebook.
 
+    Attributes:
+        text: the article exactly as loaded (after decoding); every span points into it.
+        headline_span: ``(start, end)`` of the headline in ``text``, or None.
+        paragraphs: the body paragraphs, in order.
+        name: a short name for display (the file name, or "pasted text").
+        path: the file it was loaded from, or None.
+
     >>> import newskit
     >>> art = newskit.from_text("Storm hits coast\\n\\nThe storm hit the coast on Monday.")
     >>> art.headline, len(art.paragraphs), [w.text for w in art.words][:3]
