@@ -84,6 +84,86 @@ def test_every_notebook_exercise_is_used():
     assert set(EXERCISES) <= used, sorted(set(EXERCISES) - used)
 
 
+def _code_index(nb: nbformat.NotebookNode, needle: str) -> int:
+    found = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and needle in c.source]
+    assert found, f"no code cell with {needle!r}"
+    return found[0]
+
+
+def _markdown_before(nb: nbformat.NotebookNode, needle: str) -> str:
+    """The markdown cell(s) right before the first code cell containing *needle*."""
+    i = _code_index(nb, needle)
+    text = []
+    while i > 0 and nb.cells[i - 1].cell_type == "markdown":
+        i -= 1
+        text.append(nb.cells[i].source)
+    return " ".join(" ".join(reversed(text)).split())  # one line: a term may wrap in the markdown
+
+
+@pytest.mark.parametrize(("name", "exercise_id", "revealing"), [
+    ("01-structure", "01-caption", "article.structure()"),
+    ("01-structure", "01-subhead", "article.structure()"),
+    ("01-structure", "01-caption", "article.paragraphs[6]"),
+    ("01-structure", "01-subhead", "article.paragraphs[10]"),
+    ("02-sources", "02-speakers", "article.sources()"),
+    ("02-sources", "02-top-speaker", "article.sources()"),
+    ("02-sources", "02-outlets", "article.outlets()"),
+    ("02-sources", "02-unattributed", "article.attributions()"),
+    ("03-language", "03-flee", "concordance_explorer("),
+    ("03-language", "03-accused-by", "article.passives()"),
+])
+def test_the_cell_that_shows_an_answer_comes_after_its_exercise(name, exercise_id, revealing):
+    """Students answer first, then check with newskit: no table prints the answer right above the question."""
+    nb = _read(NOTEBOOK_DIR / f"{name}.ipynb")
+    assert _code_index(nb, f'check("{exercise_id}"') < _code_index(nb, revealing)
+
+
+def test_no_markdown_gives_away_the_unattributed_claim():
+    nb = _read(NOTEBOOK_DIR / "02-sources.ipynb")
+    before = nb.cells[:_code_index(nb, 'check("02-unattributed"')]
+    assert not any("has been accused" in c.source for c in before if c.cell_type == "markdown")
+
+
+def test_loader_instructions_use_the_button_labels():
+    from newskit import widgets
+
+    loader = widgets.article_loader()
+    text = "\n".join(c.source for c in _read(NOTEBOOK_DIR / "04-your-article.ipynb").cells if c.cell_type == "markdown")
+    assert f"**{loader.button.description}**" in text
+    assert f"**{loader.upload.description}**" in text
+    assert "**Load**" not in text
+
+
+def test_concordance_explorers_start_with_a_query():
+    """A static copy (nbviewer, HTML export) shows the first search, not an empty 'Type a word above'."""
+    calls = [c.source for p in NOTEBOOKS for c in _read(p).cells
+             if c.cell_type == "code" and "concordance_explorer(" in c.source]
+    assert calls
+    for src in calls:
+        assert re.search(r"concordance_explorer\(\s*\w+\s*,\s*(query\s*=\s*)?[\"'][^\"']+[\"']", src), src
+
+
+@pytest.mark.parametrize(("name", "cell", "terms"), [
+    ("03-language", "article.collocations()", ["PMI"]),
+    ("03-language", "article.keywords()", ["here", "reference", "expected", "LL", "log ratio", "on purpose"]),
+    ("03-language", "article.sentiment()", ["VADER compound", "+0.00", "–"]),
+    ("04-your-article", "mine.keywords()", ["log ratio", "on purpose"]),
+])
+def test_table_jargon_is_explained_just_before_the_table(name, cell, terms):
+    text = _markdown_before(_read(NOTEBOOK_DIR / f"{name}.ipynb"), cell)
+    for term in terms:
+        assert term in text, (cell, term)
+
+
+def test_instructor_note_on_readability_says_what_newskit_does(seed):
+    nb = _read(NOTEBOOK_DIR / "01-structure.ipynb")
+    notes = "\n".join(c.source for c in nb.cells if "instructor-notes" in c.metadata.get("tags", []))
+    assert "out of the readability" not in notes
+    assert "Readability counts *every* paragraph" in notes
+    # the fact behind the note: readability counts the caption's and subhead's sentences
+    assert seed.readability().sentences == len(seed.sentences)
+
+
 async def _run(path: Path) -> list[str]:
     """Execute one notebook headless (working directory notebooks/, nothing uploaded); return its problems."""
     from nbclient import NotebookClient

@@ -111,3 +111,19 @@ def test_figure_html_is_an_inline_image(seed):
     out = plots.figure_html(plots.source_share(seed.sources()))
     assert out.startswith("<img src='data:image/png;base64,")
     assert 'alt="Who gets quoted' in out
+
+
+@pytest.mark.parametrize(("share", "shown"), [
+    (0.0, "0%"), (1 / 270, "<1%"), (0.0049, "<1%"), (0.006, "1%"), (0.25, "25%"),
+    (0.99, "99%"), (0.995, ">99%"), (0.999, ">99%"), (1.0, "100%"), (None, "–"),
+])
+def test_percent_never_rounds_a_real_share_to_zero_or_all(share, shown):
+    assert plots.percent(share) == shown
+
+
+def test_source_share_labels_a_tiny_share_as_below_one_percent(seed):
+    fig = plots.source_share(seed.sources())
+    notes = [t.get_text() for t in fig.axes[0].texts]
+    # the militants' one word ("liberating") of all the quoted words is a real share, not "0%"
+    assert any(n.startswith("<1% (1 quote)") for n in notes), notes
+    assert not any(n.startswith("0%") for n in notes), notes

@@ -349,3 +349,19 @@ def test_hostile_article_is_escaped_in_every_widget(hostile, seed):
     for w in made:
         assert_escaped(w.html)
         assert_escaped(w._repr_mimebundle_()["text/html"])
+
+
+def test_source_view_says_plainly_when_no_outlet_is_named_and_never_rounds_to_zero(seed):
+    nuri = widgets.source_view_html(seed, "Mahmud Nuri")
+    assert widgets.NO_OUTLET not in nuri  # his words came through AFP
+    earnest = widgets.source_view_html(seed, "Josh Earnest")
+    assert widgets.NO_OUTLET in earnest and "none credited" not in earnest
+    militants = widgets.source_view_html(seed, "militants")  # 1 quoted word of about 270
+    assert "&lt;1%" in militants and ">0%<" not in militants
+
+
+def test_concordance_explorer_with_a_query_has_hits_in_its_static_copy(seed):
+    ex = widgets.concordance_explorer(seed, query="flee*")
+    static = ex._repr_mimebundle_()["text/html"]
+    assert "Type a word" not in static and "occurrences of" in static
+    assert static.count("<tr>") >= 2

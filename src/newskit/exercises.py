@@ -48,6 +48,8 @@ class Exercise:
     ``kind`` says how answers are compared; ``tolerance`` is absolute for
     ``number`` answers (``relative=True``: a fraction of the truth).
     ``choices`` maps the letters of a multiple-choice question to their text.
+    ``close_note`` is said when a ``number`` answer is right within the tolerance but
+    not exact (``{truth}`` is replaced by the exact answer).
     """
 
     id: str
@@ -60,6 +62,7 @@ class Exercise:
     choices: tuple[tuple[str, str], ...] = ()
     pair: bool = False
     example: str = "answer = ..."
+    close_note: str = "(Close enough: exact counts differ a little with how words are split.)"
 
 
 @dataclass(frozen=True)
@@ -319,7 +322,8 @@ def _ex(*args: Any, **kwargs: Any) -> Exercise:
 #: Every exercise, by id. Ids start with the notebook number ("02-speakers" is in 02-sources.ipynb).
 EXERCISES: dict[str, Exercise] = {}
 
-_ex("00-paragraphs", "How many body paragraphs does the article have (the headline does not count)?", "number",
+_ex("00-paragraphs", "How many paragraphs (¶) does the article have, not counting the headline? "
+    "Count every numbered paragraph, even the short odd ones.", "number",
     _paragraph_count,
     ("In the viewer every paragraph starts with a grey ¶ number. What is the last number?",
      "In a new cell, try len(article.paragraphs): len() counts the items in a list."),
@@ -336,7 +340,7 @@ _ex("00-first-speaker", "Who is the first person quoted BY NAME (in quote marks)
 _ex("01-lede", "Which paragraph number is the lede (the opening paragraph that sums up the news)?", "number",
     _role_paragraph("lede"),
     ("The lede is usually the first paragraph of the body, right after the headline.",
-     "Look at the structure table: which paragraph has the role 'lede'?"),
+     "Python counts from 0: the paragraph we read above, article.paragraphs[0], has which ¶ number?"),
     example="answer = 5")
 _ex("01-caption", "Which paragraph is really a photo caption?", "number", _role_paragraph("caption"),
     ("A caption describes a picture: it has no full stop at the end and does not continue the story.",
@@ -346,28 +350,30 @@ _ex("01-subhead", "Which paragraph is really a subheading?", "number", _role_par
     ("A subheading is a very short line, often in Title Case, with no full stop.",
      "Look in the second half of the article for a line of three words."),
     example="answer = 4")
-_ex("01-sentence-length", "About how many words does an average sentence have (body only)?", "number",
+_ex("01-sentence-length", "About how many words does an average sentence have (the headline does not count)?", "number",
     _words_per_sentence,
     ("Divide the number of words by the number of sentences: article.readability() shows both.",
      "News writing guides suggest 15-20 words. Is this article above or below? Compute it to check."),
     tolerance=2.0, example="answer = 20")
 
 _ex("02-speakers", "How many different sources does newskit find quoted in quote marks?", "number", _source_count,
-    ("Each row of the sources table is one source. Count the rows.",
-     "len(article.sources()) counts them for you. Groups such as 'militants' count as sources too."),
+    ("In the quotes table, look at the 'speaker' column: count each speaker once, even if they are quoted several times.",
+     "Groups such as 'militants' count as sources too. len(article.sources()) counts them for you."),
     example="answer = 4")
 _ex("02-top-speaker", "Who gets the most quoted words?", "name", _top_source,
-    ("Look at the 'quoted words' column of the sources table, or at the bar chart.",
+    ("In the quotes table, whose quotes are the longest, and who is quoted most often?",
      "One official speaks in several paragraphs in a row. Who is he?"),
     example='answer = "Surname"')
 _ex("02-outlets", "Through which news outlets do people speak? List them all.", "set", _outlet_names,
-    ("Look for 'told the ...' or 'speaking to ...': the name after it is an outlet.",
-     "article.outlets() lists them. Remember the residents in paragraph 2 too."),
+    ("Look for 'told the ...' or 'speaking to ...' in the article, or at the 'channel' column of the quotes table: "
+     "the name there is an outlet.",
+     "Reported speech counts too: the residents in paragraph 2 told an outlet what they saw. article.outlets() lists them all."),
     example='answer = ["Outlet one", "Outlet two"]')
 _ex("02-unattributed", "Which paragraph makes a claim without saying who makes it (an unattributed claim)?", "number",
     _first_unattributed,
-    ("Look for a passive sentence such as 'X has been accused of ...': accused by whom?",
-     "Read the very first sentences of the article again."),
+    ("Look for a passive sentence ('something was done', 'someone has been blamed') with no 'by ...' that says who.",
+     "Read the article from the top: stop at the first claim that is not in quote marks and has no 'said', 'told' or "
+     "'according to'."),
     example="answer = 3")
 
 _ex("03-top-word", "Which content word (not 'the', 'of', ...) is the most frequent?", "name", _top_words,
@@ -379,30 +385,32 @@ _ex("03-flee", "How many times does the article (headline included) use a word s
     ("article.concordance('flee*') shows every use, one per line: the star matches any ending.",
      "Count the lines of the concordance, or look at the number of hits above the table."),
     example="answer = 2")
-_ex("03-labels", "How many different labels does the article use for ISIS (ISIS, militants, ...)?", "number",
-    _label_count("ISIS"),
-    ("Run article.labels() and find the row that contains ISIS.",
-     "Count the different labels in that row, not how often each one is used."),
+_ex("03-labels", "How many different labels does newskit list for the ISIS group (the 'labels' column of its row)?",
+    "number", _label_count("ISIS"),
+    ("In the table of article.labels(), find the row whose actor is ISIS and read its 'labels' column.",
+     "Count the labels between the commas: '×2' after a label means it is used twice, not that it is two labels."),
+    tolerance=1.0, close_note="(Close enough: newskit's row lists {truth}. Count them once more, one at a time.)",
     example="answer = 3")
 _ex("03-accused-by", "'Iraq has been accused of abandoning [its] citizens.' By whom? "
     "(a) world leaders, as the article says  (b) the article does not say  (c) ISIS", "choice", _accused_by,
     ("A passive sentence can leave out who did the action. Is there a 'by ...' after 'accused'?",
-     "Look at the passives table: what is in the 'agent (by ...)' column for 'accused'?"),
+     "article.passives() lists the passive sentences: what is in its 'agent (by ...)' column for 'accused'?"),
     choices=(("a", "world leaders"), ("b", "the article does not say"), ("c", "isis")),
     example='answer = "a"')
 
-_ex("04-paragraphs", "How many body paragraphs does YOUR article have?", "number", _paragraph_count,
-    ("Open your article in the viewer and look at the last ¶ number.",
-     "len(my_article.paragraphs) counts them."),
+_ex("04-paragraphs", "How many paragraphs (¶) does YOUR article have, not counting the headline?", "number",
+    _paragraph_count,
+    ("Each row of the structure table is one paragraph, whatever its role (lede, body, ...): look at the last ¶ number.",
+     "len(mine.paragraphs) counts them."),
     example="answer = 10")
 _ex("04-top-source", "Who gets the most quoted words in YOUR article?", "name", _top_source,
     ("Look at the 'quoted words' column of your article's sources table.",
-     "my_article.sources() shows the table; pick the row with the most quoted words."),
+     "mine.sources() shows the table; pick the row with the most quoted words."),
     example='answer = "Surname"')
 _ex("04-more-sources", "Which article quotes more different sources: 'a' (the first), 'b' (the second) or 'same'?",
     "choice", _more_sources,
-    ("Count the rows of each article's sources table.",
-     "len(a.sources()) and len(b.sources()) give the two numbers; compare them."),
+    ("In the comparison above, compare the 'quoted sources' row of the two articles.",
+     "len(other.sources()) and len(mine.sources()) give the two numbers; compare them."),
     choices=(("a", "the first"), ("b", "the second"), ("same", "the same")), pair=True,
     example='answer = "a"')
 
@@ -516,7 +524,7 @@ def _compare(ex: Exercise, answer: Any, truth: Any) -> Verdict:
                            "Write just the number, without quote marks.", ex.question)
         tol = ex.tolerance * abs(float(truth)) if ex.relative else ex.tolerance
         if abs(value - float(truth)) <= max(tol, 1e-9):
-            extra = "(Close enough: exact counts differ a little with how words are split.)" if value != truth and tol else ""
+            extra = ex.close_note.replace("{truth}", _fmt(float(truth))) if value != truth and tol else ""
             return _correct(ex, extra)
         direction = "too high" if value > truth else "too low"
         return _wrong(ex, f"Not quite: {_fmt(value)} is {direction}.")

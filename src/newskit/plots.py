@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "structure_map", "source_share", "speaker_timeline", "frequency_bars", "keyness_bars",
-    "dispersion_plot", "sentiment_arc", "figure_png", "figure_html",
+    "dispersion_plot", "sentiment_arc", "figure_png", "figure_html", "percent",
 ]
 
 #: Font sizes for a projector: title, axis labels, tick labels, legend, notes.
@@ -90,6 +90,24 @@ def _empty(ax: Axes, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=FONT["label"], color="#555")
     ax.set_xticks([])
     ax.set_yticks([])
+
+
+def percent(share: float | None) -> str:
+    """A share (0 to 1) as a whole percentage that never rounds a real share away: "<1%" and ">99%" at the edges.
+
+    One quoted word out of 270 is not "0%": a reader would think the source says nothing.
+
+    >>> percent(0.25), percent(1 / 270), percent(0.0), percent(0.998), percent(1.0), percent(None)
+    ('25%', '<1%', '0%', '>99%', '100%', '–')
+    """
+    if share is None:
+        return "–"
+    share = float(share)
+    if 0 < share < 0.005:
+        return "<1%"
+    if 0.995 <= share < 1:
+        return ">99%"
+    return f"{share:.0%}"
 
 
 def _short(s: str, n: int = 28) -> str:
@@ -172,7 +190,7 @@ def structure_map(structure: Any) -> Figure:
         ax.barh(ys, quoted, color="none", edgecolor="#222222", hatch="///", linewidth=0, height=0.75)
         for y, w, s in zip(ys, words, shares, strict=True):
             if s > 0:
-                ax.text(w + max(words) * 0.01, y, f"{s:.0%} quoted", va="center", fontsize=FONT["note"], color="#333")
+                ax.text(w + max(words) * 0.01, y, f"{percent(s)} quoted", va="center", fontsize=FONT["note"], color="#333")
         ax.set_yticks(ys, [f"¶{k}" for k in numbers])
         ax.invert_yaxis()
         ax.set_xlim(0, max(max(words), 1) * 1.22)
@@ -213,7 +231,7 @@ def source_share(source_table: SourceTable) -> Figure:
         ax.barh(ys, counts, color=[category_colour(c) for c in cats], edgecolor="#333333", linewidth=0.6, height=0.7)
         top = max(max(counts), 1)
         for y, r in zip(ys, rows, strict=True):
-            ax.text(r.quoted_words + top * 0.01, y, f"{r.share:.0%} ({r.quotes} quote{'s' if r.quotes != 1 else ''})",
+            ax.text(r.quoted_words + top * 0.01, y, f"{percent(r.share)} ({r.quotes} quote{'s' if r.quotes != 1 else ''})",
                     va="center", fontsize=FONT["note"], color="#333")
         ax.set_yticks(ys, [_short(r.source.name) for r in rows])
         ax.invert_yaxis()

@@ -114,6 +114,10 @@ def source_names(article: Article) -> list[str]:
     return [row.source.name for row in sources(article).rows]
 
 
+#: What the source explorer's "channel" cell says when no outlet (news agency, broadcaster) is named for a source.
+NO_OUTLET = "no outlet named"
+
+
 def source_view_html(article: Article, source_name: str) -> str:
     """One source: who they are, their row of figures, their channel(s), and their quotes highlighted in the article.
 
@@ -123,6 +127,7 @@ def source_view_html(article: Article, source_name: str) -> str:
     >>> "AFP" in source_view_html(newskit.sample(), "Mahmud Nuri")
     True
     """
+    from .plots import percent
     from .sources import quotes, sources
 
     table = sources(article)
@@ -144,8 +149,8 @@ def source_view_html(article: Article, source_name: str) -> str:
             + (f" — {_esc(src.descriptor)}" if src.descriptor else "") + "</div>")
     figures = _table(
         ("kind", "category", "quotes", "quoted words", "share of all quoted words", "first quoted in", "channel", "verbs"),
-        [(src.kind, src.category, row.quotes, row.quoted_words, f"{row.share:.0%}", f"¶{row.first_paragraph + 1}",
-          ", ".join(channels) if channels else "none credited (spoke to this outlet or unstated)",
+        [(src.kind, src.category, row.quotes, row.quoted_words, percent(row.share), f"¶{row.first_paragraph + 1}",
+          ", ".join(channels) if channels else NO_OUTLET,
           ", ".join(v for v in verbs if v) or "–")],
     )
     items = "".join(
@@ -278,6 +283,7 @@ def tone_view(article: Article, which: str = "both") -> str:
 def _overview(article: Article) -> list[tuple[str, str]]:
     """Headline figures of one article for the comparison table: (measure, value)."""
     from . import sources as _sources
+    from .plots import percent
 
     rows: list[tuple[str, str]] = [
         ("paragraphs", str(len(article.paragraphs))),
@@ -290,7 +296,7 @@ def _overview(article: Article) -> list[tuple[str, str]]:
     rows += [
         ("direct quotes", str(len(qs))),
         ("quoted sources", str(len(table))),
-        ("share of words in quotes", f"{sum(q.words for q in qs) / words:.0%}"),
+        ("share of words in quotes", percent(sum(q.words for q in qs) / words)),
         ("most quoted source", max(table.rows, key=lambda r: r.quoted_words).source.name if table.rows else "–"),
         ("named / unnamed / organisation sources",
          " / ".join(str(sum(1 for r in table.rows if r.source.kind == k)) for k in ("named", "unnamed", "organisation"))),
