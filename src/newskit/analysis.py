@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .article import Article
 from .errors import NewskitError
+from .plots import percent
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sources import Attribution, Outlet, Quote, SourceTable
@@ -309,7 +310,7 @@ def _summary_text(d: dict[str, Any]) -> str:
         lines.append("sources (quotes, share of quoted words):")
         for r in src["table"][:10]:
             desc = f", {r['descriptor']}" if r["descriptor"] else ""
-            lines.append(f"  - {r['name']}{desc} [{r['kind']}]: {r['quotes']}, {r['share']:.0%}")
+            lines.append(f"  - {r['name']}{desc} [{r['kind']}]: {r['quotes']}, {percent(r['share'])}")
     if src["outlets"]:
         lines.append("outlets credited: " + ", ".join(o["name"] for o in src["outlets"]))
     lang = d["language"]

@@ -35,6 +35,7 @@ from urllib.parse import quote as url_quote
 from .analysis import Analysis, CorpusResult, analyze, corpus_paths
 from .article import Article
 from .errors import NewskitError
+from .plots import percent
 
 __all__ = ["render_report", "write_report", "render_index", "write_corpus_report"]
 
@@ -204,7 +205,7 @@ def render_report(article: Article, analysis: Analysis | None = None) -> str:
 
     # sources
     src_rows = [(r.source.name, r.source.descriptor, r.source.kind, r.source.category, r.quotes, r.quoted_words,
-                 f"{r.share:.0%}", r.first_paragraph + 1) for r in a.sources.rows]
+                 percent(r.share), r.first_paragraph + 1) for r in a.sources.rows]
     sections.append(("sources", "Sources: who is quoted",
                      "One row per source of direct quotes; share = share of all quoted words.",
                      _figure(lambda: plots.source_share(a.sources))
