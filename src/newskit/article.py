@@ -311,12 +311,13 @@ class Article:
 
     def __repr__(self) -> str:
         head = self.headline or (self.paragraphs[0].text[:60] if self.paragraphs else "")
-        return f"<Article {self.name!r}: {head[:70]!r}, {len(self.paragraphs)} paragraphs>"
+        n = len(self.paragraphs)
+        return f"<Article {self.name!r}: {head[:70]!r}, {n} paragraph{'' if n == 1 else 's'}>"
 
     def _repr_html_(self) -> str:
         esc = html.escape
         parts = [f"<div class='newskit-article'><p style='color:#555'>{esc(self.name)} · "
-                 f"{len(self.paragraphs)} paragraphs</p>"]
+                 f"{len(self.paragraphs)} paragraph{'' if len(self.paragraphs) == 1 else 's'}</p>"]
         if self.headline:
             parts.append(f"<h3>{esc(self.headline)}</h3>")
         for p in self.paragraphs:
