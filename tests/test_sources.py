@@ -282,3 +282,8 @@ def test_results_print_as_plain_text(seed):
 def test_wrong_argument_type_is_explained():
     with pytest.raises(TypeError, match="newskit.from_text"):
         newskit.quotes("just a string")
+
+
+def test_paragraph_ending_with_colon_introduces_the_next():
+    a = q('The minister, Jo Park, told CBC News on Monday:\n\n"We will build it."\n\n"And soon."')
+    assert [(x.speaker.name, x.channel) for x in a] == [("Jo Park", "CBC News"), ("Jo Park", "CBC News")]

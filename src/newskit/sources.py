@@ -456,6 +456,10 @@ OUTLETS = (
     "Sunday Telegraph", "The Independent", "the Independent", "Financial Times", "The Economist", "the Economist",
     "The Spectator", "the Spectator", "Politico", "Axios", "Twitter", "Facebook", "Instagram", "YouTube",
     "New York Observer", "Texas Monthly", "Le Monde", "Der Spiegel",
+    "CBC News", "CBC", "CTV News", "CTV", "Global News", "The Globe and Mail", "the Globe and Mail", "Globe and Mail",
+    "Toronto Star", "National Post", "The Canadian Press", "the Canadian Press", "Canadian Press", "Radio-Canada",
+    "CityNews", "Postmedia", "La Presse", "Le Devoir", "Maclean's", "CNBC", "Sky", "Daily Mail", "The Sun",
+    "Bloomberg News", "Reuters news agency", "NHK", "Xinhua", "Yonhap", "Kyodo",
 )
 _OUTLET_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])")
 _OUTLET_PATTERN = re.compile(
@@ -1218,6 +1222,7 @@ def _analyse(article: Article) -> _Analysis:
     attributions: list[Attribution] = []
     mentions: set[int] = set()
     last_q: int | None = None
+    carried: tuple[_Attr, Source | None] | None = None  # a paragraph ending "X said:" introduces the next one
     for p in article.paragraphs:
         fr = frames[p.index]
         toks = _tokens(fr.text)
@@ -1226,6 +1231,10 @@ def _analyse(article: Article) -> _Analysis:
         furniture = _is_furniture(p.text)
         para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         para_src: Source | None = None
+        if carried is not None:
+            para_attr, para_src = carried
+            carried = None
+        sent: list[str] = []
         for s0, s1 in _sentences(toks, closing):
             sent = toks[s0:s1]
             qpos = [i for i, t in enumerate(sent) if _is_placeholder(t)]
@@ -1313,6 +1322,10 @@ def _analyse(article: Article) -> _Analysis:
                     last_q = qi
             if not furniture:
                 resolver.note_subject(sent)
+        if sent and sent[-1] == ":" and not any(_is_placeholder(t) for t in sent):
+            intro = _before_attribution(sent[:-1][-_WINDOW:], False)
+            if intro is not None:
+                carried = (intro, resolver.resolve(intro.mention))
     quotes_out: list[Quote] = []
     not_speech: list[tuple[int, int]] = []
     for qi, r in enumerate(raws):
