@@ -287,3 +287,10 @@ def test_wrong_argument_type_is_explained():
 def test_paragraph_ending_with_colon_introduces_the_next():
     a = q('The minister, Jo Park, told CBC News on Monday:\n\n"We will build it."\n\n"And soon."')
     assert [(x.speaker.name, x.channel) for x in a] == [("Jo Park", "CBC News"), ("Jo Park", "CBC News")]
+
+
+def test_reported_speech_with_attribution_after():
+    art = newskit.from_text("H\n\nThe road will be late, said Rosa Lind, a city engineer.\n\n"
+                            "The budget is tight, Omar Diaz said in an interview.")
+    got = [(a.speaker.name, a.text) for a in art.attributions() if a.kind == "indirect"]
+    assert got == [("Rosa Lind", "The road will be late"), ("Omar Diaz", "The budget is tight")]

@@ -1242,11 +1242,17 @@ def _analyse(article: Article) -> _Analysis:
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent
             low = [t.lower() for t in head[:_WINDOW]]   # the speech verb of reported speech comes early
+            found = False
             for j, t in enumerate(low):
                 if t in SPEECH_VERBS and t not in _WEAK_VERBS and 0 < j and _is_verb_at(head, j):
                     np, appos = _np_backward(head[:j + 1], j)
                     if not np or j + 2 >= len(head):
                         continue
+                    pos0 = max((i for i in range(j) if head[i] == np[0]), default=0)
+                    if (not qpos and pos0 > 1 and head[pos0 - 1] == "," and head[0].lower() not in _INTRO
+                            and _tag(tuple(head[:pos0]))[0] not in {"IN", "VBG", "RB", "CC"}):
+                        break  # "The plan was late, Lord Butler said ...": the reported words come first
+
                     k = j + 1
                     if k < len(head) and low[k] == "that":
                         k += 1
@@ -1264,7 +1270,20 @@ def _analyse(article: Article) -> _Analysis:
                         chan = _find_channel(sent)
                         para_attr, para_src = _Attr(_Mention(np, appos, t), chan), src
                         attributions.append(_make_attribution(article, p, _join(content), "indirect", src, t, chan))
+                        found = True
                     break
+            if not found and not qpos:
+                # the attribution after the reported words: "The plan is late, Lord Butler said in an interview."
+                commas = [x for x in range(3, len(sent) - 1) if sent[x] == ","][:4]
+                for c in commas:
+                    tail_attr = _after_attribution(sent[c:c + _WINDOW])
+                    content = [x for x in sent[:c] if x not in _SENT_TOKS]
+                    if tail_attr is not None and len(content) >= 4:
+                        src = resolver.resolve(tail_attr.mention)
+                        para_attr, para_src = tail_attr, src
+                        attributions.append(_make_attribution(article, p, _join(content), "indirect", src,
+                                                              tail_attr.mention.verb, tail_attr.channel))
+                        break
             sent_text = _join(head)
             if _PASSIVE_CLAIM.search(sent_text):
                 attributions.append(_make_attribution(article, p, sent_text, "unattributed", None, None, None))
