@@ -182,7 +182,49 @@ def test_seed_keywords(seed):
     assert all(r.ll >= 3.84 for r in kw.positive)
 
 
+def test_keywords_shortcut_agrees_with_the_full_comparison(seed):
+    # keywords() skips most of the reference words the article lacks; the result must not change
+    ref = L._brown_reference()
+    for a, top in ((seed, 20), (seed, 200), (art("Head\n\nThe cat sat. The cat sat again and again."), 5)):
+        full = L.keyness(L.word_counts(a), ref, top=top, reference="Brown news (1961)")
+        assert L.keywords(a, top=top).to_dict() == full.to_dict()
+
+
 # --- tone ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Good. Very good!! Not bad, but not great?! :) ;-) 'fine' \"awful\" -- \u201clovely\u201d",
+    "HORRIBLE, horrible... kind of nice;nice:nice !!!wonderful??? ,sad, (happy) [angry] never so good",
+    "At least it isn't the worst; the least bad option, sort of.",
+    "",
+    "!!! ??? ... ,,,",
+])
+def test_vader_scorer_agrees_with_vader(text):
+    from newskit import resources
+
+    analyser = resources.vader()
+    fast = L._vader_scorer(analyser)
+    assert fast(text) == analyser.polarity_scores(text)
+    assert fast(text + " " + text.upper()) == analyser.polarity_scores(text + " " + text.upper())
+
+
+def test_span_index_finds_every_span_that_meets_a_range():
+    spans = sorted([(0, 50), (5, 8), (10, 12), (20, 30), (22, 25), (40, 45), (60, 70)])
+    index = L._SpanIndex(spans)
+    for start in range(0, 75, 3):
+        for end in range(start, 80, 7):
+            assert L._segments(start, end, index.meeting(start, end)) == L._segments(start, end, spans)
+
+
+def test_sentiment_scores_a_text_without_quotes_the_same_everywhere():
+    a = art("Head\n\nThe team won a great victory.\n\nIt was a sad, dark day. Nobody smiled.")
+    s = L.sentiment(a)
+    one, two = s.paragraphs
+    assert one.compound_all == one.compound_reporter == s.sentences[0].compound
+    assert two.compound_quoted is None and two.compound_all == two.compound_reporter
+
+
 
 
 def test_seed_sentiment_records(seed):
@@ -326,6 +368,21 @@ def test_labels_general_rules():
 
 
 # --- parts of speech -------------------------------------------------------------------------------
+
+
+def test_one_tagging_pass_per_article(monkeypatch):
+    from newskit import resources, sources
+
+    a = art('Head\n\nThe army was defeated by the rebels. "It is over," said Gen. Ali Hassan.\n\nTroops may return.')
+    a.tags, sources.quotes(a)  # noqa: B018 - tag the article (and find its quotes) first
+
+    def no_tagger():  # noqa: ANN202
+        raise AssertionError("tagged again")
+
+    monkeypatch.setattr(resources, "pos_tagger", no_tagger)
+    assert [p.verb for p in L.passives(a)] == ["defeated"]
+    L.pos_profile(a), L.labels(a), L.hedges(a), L.loaded_words(a)  # noqa: B018
+    assert L._tags(a)[[w.text for w in a.words].index('"')] == "``"
 
 
 def test_pos_profile(seed):

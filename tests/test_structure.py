@@ -331,3 +331,19 @@ def test_runs_of_quote_marks_are_handled():
     s = st.structure(art)
     assert len(s.paragraphs) == 2
     st.readability(art)
+
+
+def test_structure_tags_the_article_once(monkeypatch):
+    from newskit import resources, sources
+
+    a = newskit.from_text("Head\n\nPraising Tillerson, the mayor spoke on Tuesday in Mosul.\n\nA Short Subhead Here\n\n"
+                          "Officials in Mosul said the city was calm. Heavy rain fell in Mosul on Tuesday.")
+    a.tags, sources.quotes(a)  # noqa: B018 - tag the article (and find its quotes) first
+
+    def no_tagger():  # noqa: ANN202
+        raise AssertionError("tagged again")
+
+    monkeypatch.setattr(resources, "pos_tagger", no_tagger)
+    s = st.structure(a)
+    assert s.roles[1].role == "subhead"
+    assert "Mosul" in [i.label for i in s.pyramid.of_kind("where")]

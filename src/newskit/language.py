@@ -36,7 +36,9 @@ The word lists (all lower case, documented here so students can criticise them)
 from __future__ import annotations
 
 import bisect
+import copy
 import html
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -231,50 +233,73 @@ class _Tok:
     body_index: int  # index into article.words, -1 for the headline
 
 
+def _token_info(text: str) -> tuple[str, bool, str | None, tuple[tuple[int, int, str], ...]]:
+    """(folded form, is a word, the word it counts as or None, its hyphen-split units) of one token's text."""
+    low = _fold(text)
+    is_word = any(c.isalnum() for c in text)
+    if not is_word:
+        return low, False, None, ()
+    units = []
+    for s, e in _split_hyphens(text):
+        form = low[s:e]
+        units.append((s, e, "'s" if form == "'" else form))
+    return low, True, _norm(low), tuple(units)
+
+
 class _Index:
-    """Tokens (headline first, then body), their word forms, and the units a concordance matches on."""
+    """Tokens (headline first, then body), their word forms, and the units a concordance matches on.
+
+    Built in one pass; what depends only on a token's text is worked out once per distinct text.
+    """
 
     def __init__(self, article: Article) -> None:
         text = article.text
+        infos: dict[str, tuple[str, bool, str | None, tuple[tuple[int, int, str], ...]]] = {}
         toks: list[_Tok] = []
+        # words: the normalised word forms, with the token each comes from
+        word_forms: list[str] = []
+        word_tok: list[int] = []
+        word_offset_of_tok: list[int] = []
+        norms: list[str | None] = []
+        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki)
+        u_start: list[int] = []
+        u_end: list[int] = []
+        u_form: list[str] = []
+        u_tok: list[int] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+
+        def add(start: int, end: int, t: str, sentence: int, paragraph: int | None, body_index: int) -> None:
+            info = infos.get(t)
+            if info is None:
+                info = infos[t] = _token_info(t)
+            low, is_word, norm, units = info
+            i = len(toks)
+            toks.append(_Tok(start, end, t, low, sentence, paragraph, is_word, body_index))
+            word_offset_of_tok.append(len(word_forms))
+            norms.append(norm)
+            if norm is not None:
+                word_forms.append(norm)
+                word_tok.append(i)
+            for s, e, form in units:
+                postings[form].append(len(u_form))
+                u_start.append(start + s)
+                u_end.append(start + e)
+                u_form.append(form)
+                u_tok.append(i)
+
         if article.headline_span is not None:
             hs, he = article.headline_span
             for s, e in _word_spans(text, hs, he):
-                t = text[s:e]
-                toks.append(_Tok(s, e, t, _fold(t), -1, None, any(c.isalnum() for c in t), -1))
+                add(s, e, text[s:e], -1, None, -1)
         self.n_headline = len(toks)
         for w in article.words:
-            toks.append(_Tok(w.start, w.end, w.text, _fold(w.text), w.sentence, w.paragraph, w.is_word, w.index))
+            add(w.start, w.end, w.text, w.sentence, w.paragraph, w.index)
         self.toks = toks
-        # words: the normalised word forms, with the token each comes from
-        self.word_forms: list[str] = []
-        self.word_tok: list[int] = []
-        word_offset_of_tok: list[int] = []
-        for i, t in enumerate(toks):
-            word_offset_of_tok.append(len(self.word_forms))
-            n = _norm(t.lower) if t.is_word else None
-            if n is not None:
-                self.word_forms.append(n)
-                self.word_tok.append(i)
+        self.norms = norms
+        self.word_forms = word_forms
+        self.word_tok = word_tok
         self.word_offset_of_tok = word_offset_of_tok
-        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki)
-        self.u_start: list[int] = []
-        self.u_end: list[int] = []
-        self.u_form: list[str] = []
-        self.u_tok: list[int] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(toks):
-            if not t.is_word:
-                continue
-            for s, e in _split_hyphens(t.text):
-                form = t.lower[s:e]
-                if form in ("'s", "'"):
-                    form = "'s"
-                postings[form].append(len(self.u_form))
-                self.u_start.append(t.start + s)
-                self.u_end.append(t.start + e)
-                self.u_form.append(form)
-                self.u_tok.append(i)
+        self.u_start, self.u_end, self.u_form, self.u_tok = u_start, u_end, u_form, u_tok
         self.postings = dict(postings)
         self.vocab = sorted(self.postings)
 
@@ -303,25 +328,13 @@ def _index(article: Article) -> _Index:
 
 
 def _tags(article: Article) -> list[str]:
-    """Penn tags for article.words (quote-mark tokens are left out of tagging and get the tag "``")."""
+    """Penn tags for article.words (``Article.tags``, one tagger pass per article); quote-mark tokens get "``"."""
 
     def build() -> list[str]:
-        from . import resources
-
-        tagger = resources.pos_tagger()
-        tags = ["``"] * len(article.words)
-        by_sentence: dict[int, list[int]] = defaultdict(list)
+        tags = list(article.tags)
         for w in article.words:
-            if w.text not in _QUOTE_TOKENS:
-                by_sentence[w.sentence].append(w.index)
-        for idxs in by_sentence.values():
-            tokens = [article.words[i].text.replace("\u2019", "'").replace("\u2018", "'") for i in idxs]
-            try:
-                tagged = tagger.tag(tokens)
-            except Exception:  # noqa: BLE001 - a tagger failure must not break an analysis
-                tagged = [(t, "NN") for t in tokens]
-            for i, (_, tag) in zip(idxs, tagged, strict=False):
-                tags[i] = tag
+            if w.text in _QUOTE_TOKENS:
+                tags[w.index] = "``"
         return tags
 
     return _cached(article, "tags", build)
@@ -361,15 +374,18 @@ def _para_label(paragraph: int | None) -> str:
 
 def _sentence_tokens(article: Article) -> list[list[int]]:
     """Token positions (in the index) grouped by sentence; the headline is the first group."""
-    idx = _index(article)
-    groups: list[list[int]] = []
-    last = None
-    for i, t in enumerate(idx.toks):
-        if t.sentence != last:
-            groups.append([])
-            last = t.sentence
-        groups[-1].append(i)
-    return groups
+
+    def build() -> list[list[int]]:
+        groups: list[list[int]] = []
+        last = None
+        for i, t in enumerate(_index(article).toks):
+            if t.sentence != last:
+                groups.append([])
+                last = t.sentence
+            groups[-1].append(i)
+        return groups
+
+    return _cached(article, "sentence_tokens", build)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -697,11 +713,11 @@ def _word_runs(article: Article) -> list[list[str]]:
     def build() -> list[list[str]]:
         idx = _index(article)
         runs: list[list[str]] = []
+        norms = idx.norms
         for group in _sentence_tokens(article):
             run: list[str] = []
             for i in group:
-                t = idx.toks[i]
-                n = _norm(t.lower) if t.is_word else None
+                n = norms[i]
                 if n is None:
                     if run:
                         runs.append(run)
@@ -941,25 +957,49 @@ def keyness(target_counts: Mapping[str, int] | Article | Iterable[Article],
     """
     t = _as_counts(target_counts)
     r = _as_counts(reference_counts)
-    c = sum(t.values())
-    d = sum(r.values())
+    return _keyness(t, r, sum(t.values()), sum(r.values()), set(t) | set(r), top=top, min_count=min_count,
+                    min_ll=min_ll, reference=reference)
+
+
+def _keyness_row(word: str, a: int, b: int, c: int, d: int) -> KeynessRow:
+    """The keyness of one word: *a* and *b* its counts in the target and the reference, *c* and *d* their sizes."""
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    ll = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
+    lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
+    return KeynessRow(word, a, b, e1, ll, lr)
+
+
+def _keyness(t: Mapping[str, int], r: Mapping[str, int], c: int, d: int, words: Iterable[str], *, top: int,
+             min_count: int, min_ll: float, reference: str,
+             absent: Iterable[tuple[str, int]] = ()) -> Keyness:
+    """Keyness of *words*; *absent* (optional) lists reference words missing from the target, most frequent first.
+
+    A word the target lacks can only be underused, and its log-likelihood grows with its reference count,
+    so only the first *top* of *absent* that pass the filters can make the list: the scan stops there.
+    """
     pos: list[KeynessRow] = []
     neg: list[KeynessRow] = []
     if c and d:
-        for word in set(t) | set(r):
-            a = t.get(word, 0)
-            b = r.get(word, 0)
-            e1 = c * (a + b) / (c + d)
-            e2 = d * (a + b) / (c + d)
-            ll = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
-            lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
-            if ll < min_ll:
+        for word in words:
+            row = _keyness_row(word, t.get(word, 0), r.get(word, 0), c, d)
+            if row.ll < min_ll:
                 continue
-            row = KeynessRow(word, a, b, e1, ll, lr)
-            if a > e1 and a >= min_count:
+            if row.count > row.expected and row.count >= min_count:
                 pos.append(row)
-            elif a < e1 and b >= min_count:
+            elif row.count < row.expected and row.reference_count >= min_count:
                 neg.append(row)
+        taken = 0
+        for word, b in absent:
+            if taken >= top or b < min_count:
+                break
+            if word in t:
+                continue
+            row = _keyness_row(word, 0, b, c, d)
+            if row.ll < min_ll:
+                break
+            neg.append(row)
+            taken += 1
     pos.sort(key=lambda x: (-x.ll, x.word))
     neg.sort(key=lambda x: (-x.ll, x.word))
     return Keyness(tuple(pos[:max(0, top)]), tuple(neg[:max(0, top)]), c, d, min_count, reference)
@@ -985,6 +1025,15 @@ def _brown_reference() -> Counter[str]:
     return store["counts"]
 
 
+def _brown_ranked() -> tuple[int, list[tuple[str, int]]]:
+    """The Brown reference's total and its (word, count) pairs, most frequent first: worked out once per process."""
+    store = _brown_ranked.__dict__
+    if "r" not in store:
+        ref = _brown_reference()
+        store["r"] = (sum(ref.values()), sorted(ref.items(), key=lambda kv: (-kv[1], kv[0])))
+    return store["r"]
+
+
 def keywords(article: Article, top: int = 20) -> Keyness:
     """Words unusually frequent in *article* compared with ordinary news (the Brown corpus, news section).
 
@@ -992,8 +1041,14 @@ def keywords(article: Article, top: int = 20) -> Keyness:
     >>> "mosul" in keywords(newskit.sample()).words()
     True
     """
-    return _cached(article, ("keywords", top), lambda: keyness(
-        word_counts(article), _brown_reference(), top=top, reference="Brown news (1961)"))
+    def build() -> Keyness:
+        ref = _brown_reference()
+        total, ranked = _brown_ranked()
+        counts = word_counts(article)
+        return _keyness(counts, ref, sum(counts.values()), total, list(counts), top=top, min_count=2, min_ll=3.84,
+                        reference="Brown news (1961)", absent=ranked)
+
+    return _cached(article, ("keywords", top), build)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1166,11 +1221,13 @@ def pos_profile(article: Article) -> PosProfile:
 
         mapping = resources.universal_tag_map()
         tags = _tags(article)
+        idx = _index(article)
+        norms = idx.norms[idx.n_headline:]  # None for punctuation and clitics
         counts: Counter[str] = Counter()
         adjs: list[TaggedWord] = []
         advs: list[TaggedWord] = []
-        for w, tag in zip(article.words, tags, strict=False):
-            if not w.is_word or _norm(_fold(w.text)) is None:
+        for w, tag, norm in zip(article.words, tags, norms, strict=False):
+            if norm is None:
                 continue
             uni = mapping.get(tag, "X")
             counts[uni] += 1
@@ -1260,6 +1317,60 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
+def _vader_scorer(analyser: Any) -> Callable[[str], dict[str, float]]:
+    """``analyser.polarity_scores``, made cheaper for news text with exactly the same results.
+
+    Before scoring, VADER pairs every distinct word of the text with each of its 17 punctuation
+    marks (",word", "word!!", ...) to recognise tokens such as "word," - most of its time goes
+    there. A token can only be a word plus the punctuation run at its edge, so the scorer gives
+    VADER (a private copy of it, for this text) only the punctuation runs that the text's tokens
+    really begin or end with. If this VADER does not look as expected, the plain method is used.
+    """
+    constants = getattr(analyser, "constants", None)
+    marks = getattr(constants, "PUNC_LIST", None)
+    strip = getattr(constants, "REGEX_REMOVE_PUNCTUATION", None)
+    if not (isinstance(marks, list) and all(isinstance(m, str) and m for m in marks) and hasattr(strip, "sub")):
+        return analyser.polarity_scores
+    try:  # the argument needs every mark's characters to be stripped from the words
+        if strip.sub("", "".join(marks)):
+            return analyser.polarity_scores
+    except Exception:  # noqa: BLE001
+        return analyser.polarity_scores
+    chars = frozenset("".join(marks))
+    view = copy.copy(analyser)
+    view.constants = copy.copy(constants)
+
+    def scores(text: str) -> dict[str, float]:
+        edges: set[str] = set()
+        for tok in set(text.split()):
+            i, j = 0, len(tok)
+            while i < j and tok[i] in chars:
+                i += 1
+            while j > i and tok[j - 1] in chars:
+                j -= 1
+            edges.add(tok[:i])
+            edges.add(tok[j:])
+        view.constants.PUNC_LIST = [m for m in marks if m in edges]
+        return view.polarity_scores(text)
+
+    return scores
+
+
+class _SpanIndex:
+    """Spans sorted by start, with the running maximum of their ends, to find those meeting a range by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def meeting(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that may overlap [start, end), in order (a superset: the caller clips)."""
+        lo = bisect.bisect_right(self.reach, start)  # every span before lo ends at or before start
+        hi = bisect.bisect_left(self.starts, end, lo)  # every span from hi on starts at or after end
+        return self.spans[lo:hi]
+
+
 def _segments(start: int, end: int, holes: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Split [start, end) into (outside holes, inside holes) spans."""
     outside: list[tuple[int, int]] = []
@@ -1292,26 +1403,34 @@ def sentiment(article: Article) -> Sentiment:
     def build() -> Sentiment:
         from . import resources
 
-        analyser = resources.vader()
+        vader = _vader_scorer(resources.vader())
         text = article.text
-        quoted = _quoted_spans(article)
+        quoted = _SpanIndex(_quoted_spans(article))
+        scored: dict[str, dict[str, float]] = {}
+
+        def polarity(s: str) -> dict[str, float]:
+            # the same text (a one-sentence paragraph, a paragraph without quotes) is scored once
+            sc = scored.get(s)
+            if sc is None:
+                sc = scored[s] = vader(s)
+            return sc
 
         def score(s: str) -> float | None:
             if not any(c.isalpha() for c in s):
                 return None
-            return round(float(analyser.polarity_scores(s)["compound"]), 4)
+            return round(float(polarity(s)["compound"]), 4)
 
         paras: list[ParagraphTone] = []
         for p in article.paragraphs:
-            out, ins = _segments(p.start, p.end, quoted)
+            out, ins = _segments(p.start, p.end, quoted.meeting(p.start, p.end))
             rep = " ".join(text[s:e] for s, e in out)
             quo = " ".join(text[s:e] for s, e in ins)
             paras.append(ParagraphTone(p.number, p.start, p.end, score(p.text) or 0.0, score(rep), score(quo),
                                        sum(e - s for s, e in out), sum(e - s for s, e in ins)))
         sents: list[SentenceTone] = []
         for s in article.sentences:
-            sc = analyser.polarity_scores(s.text)
-            _, ins = _segments(s.start, s.end, quoted)
+            sc = polarity(s.text)
+            _, ins = _segments(s.start, s.end, quoted.meeting(s.start, s.end))
             share = sum(e - b for b, e in ins) / max(1, s.end - s.start)
             sents.append(SentenceTone(s.index, s.start, s.end, s.paragraph, round(float(sc["compound"]), 4),
                                       float(sc["pos"]), float(sc["neg"]), float(sc["neu"]), share))
@@ -2036,9 +2155,24 @@ def _heading_like(article: Article) -> set[int]:
     return out
 
 
-def _shouting(idx: _Index, group: list[int]) -> bool:
-    words = [idx.toks[i].text for i in group if idx.toks[i].is_word and any(c.isalpha() for c in idx.toks[i].text)]
-    return len(words) >= 3 and sum(1 for w in words if w.isupper()) > len(words) / 2
+def _shouting(idx: _Index, groups: list[list[int]]) -> list[bool]:
+    """For each sentence group: is it written in capitals (most of its words, at least 3 of them, upper case)?"""
+    seen: dict[str, tuple[bool, bool]] = {}  # token text -> (has a letter, is upper case)
+    out: list[bool] = []
+    for group in groups:
+        words = upper = 0
+        for i in group:
+            t = idx.toks[i]
+            if not t.is_word:
+                continue
+            info = seen.get(t.text)
+            if info is None:
+                info = seen[t.text] = (any(c.isalpha() for c in t.text), t.text.isupper())
+            if info[0]:
+                words += 1
+                upper += info[1]
+        out.append(words >= 3 and upper > words / 2)
+    return out
 
 
 def _title_tables() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
@@ -2089,7 +2223,16 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
     titles, lexicon = _title_tables()
     headings = _heading_like(article)
     groups_by_sentence = _sentence_tokens(article)
+    shouting_groups = _shouting(idx, groups_by_sentence)
     text = article.text
+
+    capitalised: dict[str, bool] = {}
+
+    def is_cap(t: str) -> bool:  # _is_cap, worked out once per distinct token text
+        v = capitalised.get(t)
+        if v is None:
+            v = capitalised[t] = _is_cap(t)
+        return v
 
     def tag(i: int) -> str | None:
         b = toks[i].body_index
@@ -2100,8 +2243,7 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
 
     mentions: list[_Mention] = []
     # 1. generic labels from the lexicon (case-insensitive), with qualifiers
-    for group in groups_by_sentence:
-        shouting = _shouting(idx, group)
+    for group, shouting in zip(groups_by_sentence, shouting_groups, strict=True):
         for pos, i in enumerate(group):
             low = toks[i].lower
             for entry in lexicon.get(low, ()):
@@ -2121,15 +2263,15 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
                 if fp > 0:
                     prev = toks[group[fp - 1]]
                     if prev.is_word and prev.lower not in sw and not heading and (
-                            _is_cap(prev.text) and (fp - 1 > 0 or tag(group[fp - 1]) in ("NNP", "NNPS", "JJ"))
+                            is_cap(prev.text) and (fp - 1 > 0 or tag(group[fp - 1]) in ("NNP", "NNPS", "JJ"))
                             and not (cat == "armed group" and _is_acronym(prev.text))
                             or any(h in prev.text for h in _HYPHENS)):
                         fp -= 1
                         first = group[fp]
-                        if _is_cap(prev.text) and not any(h in prev.text for h in _HYPHENS):
+                        if is_cap(prev.text) and not any(h in prev.text for h in _HYPHENS):
                             qualifier = prev.text
                 # a possessive proper name before that ("Iraq's Army")
-                if fp > 1 and toks[group[fp - 1]].lower == "'s" and _is_cap(toks[group[fp - 2]].text):
+                if fp > 1 and toks[group[fp - 1]].lower == "'s" and is_cap(toks[group[fp - 2]].text):
                     fp -= 2
                     first = group[fp]
                     qualifier = toks[first].text
@@ -2137,26 +2279,26 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
                 end = last
                 lp = pos + len(words) - 1
                 if cat != "armed group" and lp + 2 < len(group) and toks[group[lp + 1]].lower == "of" and \
-                        _is_cap(toks[group[lp + 2]].text) and not heading:
+                        is_cap(toks[group[lp + 2]].text) and not heading:
                     end = group[lp + 2]
                     qualifier = toks[end].text
                 s, e = toks[first].start, toks[end].end
                 surface = _label_text(text[s:e])
-                if qualifier is None and not (first != i and _is_cap(toks[first].text)):
+                if qualifier is None and not (first != i and is_cap(toks[first].text)):
                     surface = surface.lower()
                 mentions.append(_Mention(s, e, surface, f"lex:{cat}", "lexicon", cat, qualifier, (first, end)))
                 break
     # 2. names: acronyms and runs of capitalised words (body sentences that are not headings)
     title_prefixes = {t[:k] for ts in titles.values() for t in ts for k in range(1, len(t) + 1)}
     names: list[_Mention] = []
-    for group in groups_by_sentence:
-        if not group or is_heading(group[0]) or _shouting(idx, group):
+    for group, shouting in zip(groups_by_sentence, shouting_groups, strict=True):
+        if not group or is_heading(group[0]) or shouting:
             continue
         first_word = next((i for i in group if toks[i].is_word), None)
 
         def starts_name(i: int, first_word: int | None = first_word) -> bool:
             tt = toks[i]
-            if not tt.is_word or tt.text == "I" or not _is_cap(tt.text) or tt.lower in sw or tt.lower in _CALENDAR:
+            if not tt.is_word or tt.text == "I" or not is_cap(tt.text) or tt.lower in sw or tt.lower in _CALENDAR:
                 return False
             if i == first_word:
                 return tag(i) in ("NNP", "NNPS") or _is_acronym(tt.text)
@@ -2243,7 +2385,7 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
             for size in range(min(longest, len(group) - pos), 0, -1):
                 seq = tuple(toks[group[pos + k]].lower for k in range(size))
                 m = known.get(seq)
-                if m is not None and all(_is_cap(toks[group[pos + k]].text) for k in range(size) if
+                if m is not None and all(is_cap(toks[group[pos + k]].text) for k in range(size) if
                                          toks[group[pos + k]].lower not in ("of", "for", "in", "and", "the")) and \
                         (m.source != "acronym" or toks[group[pos]].text.replace(".", "").isupper()):
                     hit = (size, m)

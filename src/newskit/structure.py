@@ -117,53 +117,54 @@ def _is_all_caps(article: Article) -> bool:
     """True when (nearly) every letter of the body is upper case: capitals then carry no information."""
 
     def compute() -> bool:
-        upper = lower = 0
+        chars: Counter[str] = Counter()
         for p in article.paragraphs:
-            for c in p.text:
-                if c.isupper():
-                    upper += 1
-                elif c.islower():
-                    lower += 1
+            chars.update(p.text)  # counted in C; then each distinct character is tested once
+        upper = sum(n for c, n in chars.items() if c.isupper())
+        lower = sum(n for c, n in chars.items() if c.islower())
         return upper + lower > 0 and lower <= 0.05 * (upper + lower)
 
     return _memo(article, "all_caps", compute)
 
 
 def _words_by_paragraph(article: Article) -> list[list[Word]]:
-    out: list[list[Word]] = [[] for _ in article.paragraphs]
-    for w in article.words:
-        out[w.paragraph].append(w)
-    return out
+    def compute() -> list[list[Word]]:
+        out: list[list[Word]] = [[] for _ in article.paragraphs]
+        for w in article.words:
+            out[w.paragraph].append(w)
+        return out
+
+    return _memo(article, "by_paragraph", compute)
 
 
-def _tag(article: Article, words: Sequence[Word]) -> list[str]:
-    """Penn Treebank tags of *words* (tokens of ``article.words``), one tagger pass per sentence.
+@dataclass(frozen=True)
+class _Lex:
+    """Per token of ``article.words``: ``Word.lower``, ``Word.is_word``, and "a counted word" (a word, not a clitic)."""
 
-    Raw quote marks are given to the tagger as PTB's ```` `` ```` / ``''`` (it
-    mistakes curly quotes for names) and an all-capitals text is lowered first.
-    """
-    from . import resources
+    lower: list[str]
+    is_word: list[bool]
+    counted: list[bool]
 
-    tagger = resources.pos_tagger()
-    caps = _is_all_caps(article)
-    text = article.text
-    tags: list[str] = []
-    sent: list[str] = []
-    current = -1
-    for w in words:
-        if w.sentence != current and sent:
-            tags.extend(t for _, t in tagger.tag(sent))
-            sent = []
-        current = w.sentence
-        tok = w.text
-        if tok and all(c in _QUOTE_CHARS for c in tok):
-            tok = "``" if not sent or text[w.start - 1].isspace() else "''"
-        elif caps and len(tok) > 1:
-            tok = tok.lower() if sent else tok.capitalize()
-        sent.append(tok)
-    if sent:
-        tags.extend(t for _, t in tagger.tag(sent))
-    return tags
+
+def _lex(article: Article) -> _Lex:
+    """The token properties the analyses test again and again, worked out once per distinct token text."""
+
+    def compute() -> _Lex:
+        seen: dict[str, tuple[str, bool, bool]] = {}
+        lower: list[str] = []
+        is_word: list[bool] = []
+        counted: list[bool] = []
+        for w in article.words:
+            info = seen.get(w.text)
+            if info is None:
+                low, word = w.lower, w.is_word
+                info = seen[w.text] = (low, word, word and low not in _CLITICS)
+            lower.append(info[0])
+            is_word.append(info[1])
+            counted.append(info[2])
+        return _Lex(lower, is_word, counted)
+
+    return _memo(article, "lex", compute)
 
 
 def _has_finite_verb(tags: Sequence[str]) -> bool:
@@ -238,16 +239,17 @@ class _Para:
 
 def _features(article: Article) -> list[_Para]:
     by_para = _words_by_paragraph(article)
+    counted = _lex(article).counted
     n_sent = [0] * len(article.paragraphs)
     for s in article.sentences:
         n_sent[s.paragraph] += 1
     out = []
     for p in article.paragraphs:
-        ws = [w for w in by_para[p.index] if w.is_word and w.lower not in _CLITICS]
+        ws = [w for w in by_para[p.index] if counted[w.index]]
         para = _Para(p.index, p.text, [w.text for w in ws], [], n_sent[p.index], _ends_sentence(p.text))
         if not para.punctuated and 0 < para.n <= _MAX_FURNITURE_WORDS:  # only furniture candidates need tags
-            tags = _tag(article, by_para[p.index])
-            para.tags = [t for w, t in zip(by_para[p.index], tags, strict=True) if w.is_word and w.lower not in _CLITICS]
+            tags = article.tags
+            para.tags = [tags[w.index] for w in ws]
         out.append(para)
     return out
 
@@ -291,20 +293,21 @@ def _ngrams(words: Sequence[str], n: int = 4) -> set[tuple[str, ...]]:
 def _quoted_ngrams(article: Article) -> list[set[tuple[str, ...]]]:
     """Per paragraph: the 4-word sequences inside direct quotes (from :func:`newskit.sources.quotes`)."""
     inside = _quoted_flags(article)
+    counted = _lex(article).counted
     out: list[set[tuple[str, ...]]] = [set() for _ in article.paragraphs]
     run: list[str] = []
     run_para = -1
     for w in article.words:
-        if not w.is_word or w.lower in _CLITICS:
+        if not counted[w.index]:
             continue
         if inside[w.index] and w.paragraph == run_para:
             run.append(w.text)
             continue
-        if run:
+        if len(run) >= 4:
             out[run_para] |= _ngrams(run)
         run = [w.text] if inside[w.index] else []
         run_para = w.paragraph
-    if run:
+    if len(run) >= 4:
         out[run_para] |= _ngrams(run)
     return out
 
@@ -509,12 +512,13 @@ class ParagraphShape:
 def _shapes(article: Article, roles: Sequence[ParagraphRole]) -> tuple[ParagraphShape, ...]:
     inside = _quoted_flags(article)
     by_para = _words_by_paragraph(article)
+    counted = _lex(article).counted
     n_sent = [0] * len(article.paragraphs)
     for s in article.sentences:
         n_sent[s.paragraph] += 1
     out = []
     for p, r in zip(article.paragraphs, roles, strict=True):
-        ws = [w for w in by_para[p.index] if w.is_word and w.lower not in _CLITICS]
+        ws = [w for w in by_para[p.index] if counted[w.index]]
         quoted = sum(1 for w in ws if inside[w.index])
         first = " ".join(p.text.split()[:6])
         if len(p.text.split()) > 6:
@@ -674,11 +678,27 @@ def _name_flags(article: Article) -> list[bool]:
     from . import resources
 
     words = article.words
+    tags = article.tags
     stop = resources.stopwords()
     # a word opening a sentence, a quotation or a clause after a colon/dash is capitalised anyway
-    initial = [w.index == 0 or words[w.index - 1].sentence != w.sentence or words[w.index - 1].text in _OPENERS
-               or all(c in _QUOTE_CHARS for c in words[w.index - 1].text) for w in words]
-    caps = [_capitalised(w) for w in words]
+    initial: list[bool] = []
+    caps: list[bool] = []
+    quote_marks: dict[str, bool] = {}  # token text -> made of quote marks only
+    capital: dict[str, bool] = {}  # token text -> _capitalised
+    prev: Word | None = None
+    for w in words:
+        if prev is None or prev.sentence != w.sentence or prev.text in _OPENERS:
+            initial.append(True)
+        else:
+            q = quote_marks.get(prev.text)
+            if q is None:
+                q = quote_marks[prev.text] = all(c in _QUOTE_CHARS for c in prev.text)
+            initial.append(q)
+        c = capital.get(w.text)
+        if c is None:
+            c = capital[w.text] = _capitalised(w)
+        caps.append(c)
+        prev = w
     inside = {w.text for w, ini, c in zip(words, initial, caps, strict=True) if c and not ini}
     flags = [False] * len(words)
     for w, ini, c in zip(words, initial, caps, strict=True):
@@ -687,11 +707,10 @@ def _name_flags(article: Article) -> list[bool]:
         if not ini or w.text in inside or (len(w.text) > 1 and w.text.isupper()):
             flags[w.index] = True
         elif w.lower not in stop:  # "Praising Tillerson ...", "Heavy rain ...": ask the tagger about this sentence
-            sent = [x for x in words[w.index:w.index + 40] if x.sentence == w.sentence]
-            tags = _tag(article, sent) + ["."]
+            tag = tags[w.index]
+            nxt = tags[w.index + 1] if w.index + 1 < len(words) and words[w.index + 1].sentence == w.sentence else "."
             # a proper noun, and not one modifying a common noun ("Heavy rain" is tagged NNP JJ... by mistake)
-            flags[w.index] = tags[0] in ("NNP", "NNPS") and (tags[1] in ("NNP", "NNPS")
-                                                              or not tags[1].startswith(("NN", "JJ", "CD")))
+            flags[w.index] = tag in ("NNP", "NNPS") and (nxt in ("NNP", "NNPS") or not nxt.startswith(("NN", "JJ", "CD")))
     return flags
 
 
@@ -823,6 +842,8 @@ def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, 
     """
     out: list[tuple[str, str, int, int, int]] = []
     words = [w for w in article.words if w.paragraph in body]
+    lower = _lex(article).lower
+    lows = [lower[w.index] for w in words]
     caps = _is_all_caps(article)
     n = len(words)
 
@@ -832,45 +853,45 @@ def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, 
     i = 0
     while i < n:
         w = words[i]
-        low, sent = w.lower, w.sentence
+        low, sent = lows[i], w.sentence
         cased = caps or w.text[0].isupper()
         core_end = i + 1
         key: str | None = None
         relative = False
         if low in _WEEKDAYS and cased:
             prev = words[i - 1] if same(i - 1, sent) else None
-            if prev is None or not prev.text[:1].isupper() or prev.lower in _TIME_WORDS_BEFORE:
+            if prev is None or not prev.text[:1].isupper() or lows[i - 1] in _TIME_WORDS_BEFORE:
                 key = low  # but not the "Sunday" of "Fox News Sunday"
         elif low in _DEICTIC and (caps or w.text in (low, low.capitalize())):
             key = low  # "today", not the "TODAY" of "USA TODAY"
         elif low in _MONTHS and cased:
             nxt_digit = same(i + 1, sent) and words[i + 1].text[:1].isdigit()
-            cue = same(i - 1, sent) and words[i - 1].lower in _MONTH_CUES
+            cue = same(i - 1, sent) and lows[i - 1] in _MONTH_CUES
             if low not in _AMBIGUOUS_MONTHS or nxt_digit or cue:
                 while same(core_end, sent) and core_end - i < 4 and (
                         words[core_end].text[:1].isdigit() or words[core_end].text == ","):
                     core_end += 1
                 while core_end - 1 > i and words[core_end - 1].text == ",":
                     core_end -= 1
-                key = " ".join(x.lower for x in words[i:core_end])
+                key = " ".join(lows[i:core_end])
         elif len(low) == 4 and low.isdigit() and 1900 <= int(low) <= 2099:
             key = low
-        elif low in _RELATIVE and same(i + 1, sent) and words[i + 1].lower in _PERIODS:
+        elif low in _RELATIVE and same(i + 1, sent) and lows[i + 1] in _PERIODS:
             core_end = i + 2
-            key = f"{low} {words[i + 1].lower}"
+            key = f"{low} {lows[i + 1]}"
             relative = True
         elif (low.isdigit() or low in ("a", "two", "three", "few", "several")) and same(i + 2, sent) \
-                and words[i + 1].lower in _PERIODS and words[i + 2].lower == "ago":
+                and lows[i + 1] in _PERIODS and lows[i + 2] == "ago":
             core_end = i + 3
-            key = " ".join(x.lower for x in words[i:core_end])
+            key = " ".join(lows[i:core_end])
         if key is None:
             i += 1
             continue
         start = i
-        if same(start - 1, sent) and (words[start - 1].lower in _TIME_MODIFIERS
-                                      or (relative and words[start - 1].lower == "the")):
+        if same(start - 1, sent) and (lows[start - 1] in _TIME_MODIFIERS
+                                      or (relative and lows[start - 1] == "the")):
             start -= 1
-        if same(start - 1, sent) and words[start - 1].lower in _TIME_PREPOSITIONS:
+        if same(start - 1, sent) and lows[start - 1] in _TIME_PREPOSITIONS:
             start -= 1
         s, e = words[start].start, words[core_end - 1].end
         out.append((key, article.text[s:e], s, e, w.paragraph))
@@ -902,13 +923,15 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
     need = (len(stems) + 1) // 2
     mentions = 0
     first: tuple[int, int, int] | None = None
+    lower = _lex(article).lower
     for idx in body:
         seen = set()
         for w in by_para[idx]:
-            if w.lower[:3] in prefixes:  # a Porter stem keeps the word's start: stem only possible matches
-                if w.lower not in memo:
-                    memo[w.lower] = stem(w.lower)
-                seen.add(memo[w.lower])
+            low = lower[w.index]
+            if low[:3] in prefixes:  # a Porter stem keeps the word's start: stem only possible matches
+                if low not in memo:
+                    memo[low] = stem(low)
+                seen.add(memo[low])
         hit = len(stems & seen)
         if hit >= need:
             mentions += 1
@@ -930,7 +953,8 @@ def _build_pyramid(article: Article) -> Pyramid:
     head_words = set()
     if article.headline:
         head_words = {_name_key(t.strip(_QUOTE_CHARS + ",.:;!?")).removesuffix("'s") for t in article.headline.split()}
-    n_words = sum(1 for w in article.words if w.paragraph in body and w.is_word)
+    is_word = _lex(article).is_word
+    n_words = sum(1 for w in article.words if w.paragraph in body and is_word[w.index])
     need = 2 if n_words >= 150 else 1
 
     items: list[PyramidItem] = []
@@ -1264,10 +1288,11 @@ def _build_readability(article: Article) -> Readability:
     last_sentence = -1
     sentences_with_words: set[int] = set()
     prev_end = -1
+    lex = _lex(article)
     for w in article.words:
-        if not w.is_word:
+        if not lex.is_word[w.index]:
             continue
-        if w.lower in _CLITICS and words and w.start == prev_end:  # "did" + "n't", "Iraq" + "’s": one word
+        if lex.lower[w.index] in _CLITICS and words and w.start == prev_end:  # "did" + "n't", "Iraq" + "’s": one word
             words[-1] += w.text
             prev_end = w.end
             continue
@@ -1282,8 +1307,20 @@ def _build_readability(article: Article) -> Readability:
     syl = [memo[x] if x in memo else memo.setdefault(x, count_syllables(x, cmu)) for x in words]
     n_syl = sum(syl)
     poly = sum(1 for s in syl if s >= 3)
-    complex_words = sum(1 for x, s, ini in zip(words, syl, initial, strict=True) if _complex(x, s, ini, caps, cmu))
-    letters = sum(1 for x in words for c in x if c.isalpha())
+    judged: dict[tuple[str, bool], bool] = {}
+    complex_words = 0
+    for x, s, ini in zip(words, syl, initial, strict=True):
+        verdict = judged.get((x, ini))
+        if verdict is None:
+            verdict = judged[(x, ini)] = _complex(x, s, ini, caps, cmu)
+        complex_words += verdict
+    letter_counts: dict[str, int] = {}
+    letters = 0
+    for x in words:
+        n = letter_counts.get(x)
+        if n is None:
+            n = letter_counts[x] = sum(1 for c in x if c.isalpha())
+        letters += n
     minutes = n_words / WORDS_PER_MINUTE
     if n_words == 0 or n_sent == 0:
         return Readability(None, None, None, None, None, minutes, n_words, n_sent, n_syl, complex_words, poly,
