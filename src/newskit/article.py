@@ -78,16 +78,10 @@ class Word:
     text: str
     sentence: int
     paragraph: int
-
-    @property
-    def lower(self) -> str:
-        """The token in lower case, with a curly apostrophe made straight (``Iraq’s`` -> ``iraq's``)."""
-        return self.text.lower().replace("\u2019", "'")
-
-    @property
-    def is_word(self) -> bool:
-        """True when the token has a letter or digit in it (not bare punctuation)."""
-        return any(c.isalnum() for c in self.text)
+    #: The token in lower case, with a curly apostrophe made straight (``Iraq’s`` -> ``iraq's``).
+    lower: str = ""
+    #: True when the token has a letter or digit in it (not bare punctuation).
+    is_word: bool = False
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -237,7 +231,9 @@ class Article:
         out: list[Word] = []
         for sent in self.sentences:
             for s, e in _word_spans(self.text, sent.start, sent.end):
-                out.append(Word(len(out), s, e, self.text[s:e], sent.index, sent.paragraph))
+                t = self.text[s:e]
+                out.append(Word(len(out), s, e, t, sent.index, sent.paragraph, t.lower().replace("\u2019", "'"),
+                                any(c.isalnum() for c in t)))
         return tuple(out)
 
     @cached_property
