@@ -90,7 +90,8 @@ _CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
 _QUOTE_CHARS = frozenset("\"'`\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``(start, end)`` so that ``text[start:end]`` has no surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -122,7 +123,7 @@ def split_paragraphs(text: str, has_headline: bool = True) -> tuple[tuple[int, i
     first_body_line = 0
     if has_headline and len(nonblank) > 1:
         i = nonblank[0]
-        headline = _trimmed(text, *lines[i])
+        headline = trim_span(text, *lines[i])
         first_body_line = i + 1
     body = lines[first_body_line:]
     body_nonblank = [j for j, (s, e) in enumerate(body) if text[s:e].strip()]
@@ -139,7 +140,7 @@ def split_paragraphs(text: str, has_headline: bool = True) -> tuple[tuple[int, i
             blocks.append((body[current[0]][0], body[current[-1]][1]))
     else:
         blocks = [body[j] for j in body_nonblank]
-    return headline, [_trimmed(text, s, e) for s, e in blocks]
+    return headline, [trim_span(text, s, e) for s, e in blocks]
 
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -220,7 +221,7 @@ class Article:
         out: list[Sentence] = []
         for p in self.paragraphs:
             for s, e in punkt.span_tokenize(p.text):
-                s, e = _trimmed(self.text, p.start + s, p.start + e)
+                s, e = trim_span(self.text, p.start + s, p.start + e)
                 if e > s:
                     out.append(Sentence(len(out), s, e, self.text[s:e], p.index))
         return tuple(out)

@@ -79,15 +79,13 @@ def _quotes_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    import json
 
     art = _load_arg(args)
     from . import sources
 
     records = sources.quote_records(art, include_indirect=args.all)
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _print_json(records)
     else:
         print(sources.format_quote_table(records))
     return 0
@@ -123,8 +121,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         return status
     result = analysis.analyze(_load_arg(args))
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _print_json(result.to_dict())
     else:
         print(result.summary())
     return 0
@@ -160,6 +157,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     written = report.write_report(art, out)
     print(f"wrote {written}")
     return 0
+
+
+def _print_json(data: object) -> None:
+    import json
+
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

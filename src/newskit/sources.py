@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .article import Article, Paragraph
+from .article import trim_span as _trim
 
 __all__ = ["Source", "Quote", "Attribution", "Outlet", "SourceRow", "SourceTable", "QuoteList", "AttributionList",
            "OutletList",
@@ -153,6 +154,20 @@ def _cell(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def _html_table(headers: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> str:
+    """An HTML table; *rows* hold cells already escaped (the last cell is left-aligned text)."""
+    if not rows:
+        return f"<p><em>{empty}</em></p>"
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r[:-1]) + f"<td style='text-align:left'>{r[-1]}</td></tr>"
+                   for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _who(src: Source | None, nobody: str) -> str:
+    return src.name if src else nobody
+
+
 class QuoteList(list):
     """A list of :class:`Quote` that shows itself as a table in a notebook (and as text with ``print``)."""
 
@@ -160,14 +175,9 @@ class QuoteList(list):
         return format_quote_table(quote_records_of(self))
 
     def _repr_html_(self) -> str:
-        if not self:
-            return "<p><em>No direct quotes found.</em></p>"
-        head = "".join(f"<th>{h}</th>" for h in ("¶", "speaker", "kind", "verb", "channel", "quote"))
-        rows = "".join(
-            f"<tr><td>{q.paragraph + 1}</td><td>{_cell(q.speaker.name if q.speaker else '?')}</td><td>{q.kind}</td>"
-            f"<td>{_cell(q.verb)}</td><td>{_cell(q.channel)}</td><td style='text-align:left'>“{_cell(q.text)}”</td></tr>"
-            for q in self)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        rows = [(str(q.paragraph + 1), _cell(_who(q.speaker, "?")), q.kind, _cell(q.verb), _cell(q.channel),
+                 f"“{_cell(q.text)}”") for q in self]
+        return _html_table(("¶", "speaker", "kind", "verb", "channel", "quote"), rows, "No direct quotes found.")
 
 
 class AttributionList(list):
@@ -176,18 +186,14 @@ class AttributionList(list):
     def __str__(self) -> str:
         if not self:
             return "no reported speech or unattributed claims found"
-        return "\n".join(f"¶{a.paragraph + 1:<3} {a.kind:12} {(a.speaker.name if a.speaker else '(nobody named)')[:24]:24} "
-                         f"{a.text[:70]}" for a in self)
+        return "\n".join(f"¶{a.paragraph + 1:<3} {a.kind:12} {_who(a.speaker, '(nobody named)')[:24]:24} {a.text[:70]}"
+                         for a in self)
 
     def _repr_html_(self) -> str:
-        if not self:
-            return "<p><em>No reported speech or unattributed claims found.</em></p>"
-        head = "".join(f"<th>{h}</th>" for h in ("¶", "kind", "who", "verb", "channel", "what"))
-        rows = "".join(
-            f"<tr><td>{a.paragraph + 1}</td><td>{a.kind}</td><td>{_cell(a.speaker.name if a.speaker else '(nobody named)')}"
-            f"</td><td>{_cell(a.verb)}</td><td>{_cell(a.channel)}</td><td style='text-align:left'>{_cell(a.text)}</td></tr>"
-            for a in self)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        rows = [(str(a.paragraph + 1), a.kind, _cell(_who(a.speaker, "(nobody named)")), _cell(a.verb), _cell(a.channel),
+                 _cell(a.text)) for a in self]
+        return _html_table(("¶", "kind", "who", "verb", "channel", "what"), rows,
+                           "No reported speech or unattributed claims found.")
 
 
 class OutletList(list):
@@ -199,12 +205,8 @@ class OutletList(list):
         return "\n".join(f"{o.name:24} {len(o.quotes)} quotes, {len(o.attributions)} reports" for o in self)
 
     def _repr_html_(self) -> str:
-        if not self:
-            return "<p><em>No media outlets credited.</em></p>"
-        head = "".join(f"<th>{h}</th>" for h in ("outlet", "quotes carried", "reports carried"))
-        rows = "".join(f"<tr><td>{_cell(o.name)}</td><td>{len(o.quotes)}</td><td>{len(o.attributions)}</td></tr>"
-                       for o in self)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        rows = [(_cell(o.name), str(len(o.quotes)), str(len(o.attributions))) for o in self]
+        return _html_table(("outlet", "quotes carried", "reports carried"), rows, "No media outlets credited.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,14 +354,6 @@ def _scan(article: Article) -> list[_Raw]:
         if pieces:
             kept.append(_Raw(pieces, r.open_mark, r.close_mark))
     return kept
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 # ---------------------------------------------------------------------------------------------
