@@ -25,8 +25,9 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# (JupyterLab refuses to start as root unless told; containers often run as root)
 lab: nltk-data
-	$(VENV)/bin/jupyter lab notebooks/00-start-here.ipynb
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/00-start-here.ipynb
 
 test: nltk-data browser
 	$(PY) -m ruff check src tests benchmarks
