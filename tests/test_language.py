@@ -120,7 +120,7 @@ def test_ngrams():
     g = L.ngrams(a, 2)
     assert g.rows[0].words == ("red", "car") and g.rows[0].count == 3
     assert ("car", "red") not in [r.words for r in g]  # not across punctuation
-    with pytest.raises(ValueError):
+    with pytest.raises(newskit.QueryError):
         L.ngrams(a, 0)
 
 
@@ -134,9 +134,9 @@ def test_collocations(seed):
     assert ("prime", "minister", "maliki") in [c.words for c in tri]
     sw = newskit.resources.stopwords()
     assert not any(all(w in sw for w in c.words) for c in L.collocations(seed, top=100))
-    with pytest.raises(ValueError):
+    with pytest.raises(newskit.QueryError):
         L.collocations(seed, n=4)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError):  # a QueryError is a ValueError too
         L.collocations(seed, measure="chi")
 
 
@@ -186,8 +186,77 @@ def test_keywords_shortcut_agrees_with_the_full_comparison(seed):
     # keywords() skips most of the reference words the article lacks; the result must not change
     ref = L._brown_reference()
     for a, top in ((seed, 20), (seed, 200), (art("Head\n\nThe cat sat. The cat sat again and again."), 5)):
-        full = L.keyness(L.word_counts(a), ref, top=top, reference="Brown news (1961)")
-        assert L.keywords(a, top=top).to_dict() == full.to_dict()
+        for sw in (False, True):
+            full = L.keyness(a, ref, top=top, reference="Brown news (1961)", stopwords=sw)
+            assert L.keywords(a, top=top, stopwords=sw).to_dict() == full.to_dict()
+
+
+def test_keywords_leave_out_stopwords_by_default(seed):
+    sw = newskit.resources.stopwords()
+    kw, with_sw = L.keywords(seed), L.keywords(seed, stopwords=True)
+    assert not any(r.word in sw for r in kw.positive + kw.negative)
+    assert "he" in [r.word for r in with_sw.negative]  # the seed never says "he"
+    assert not kw.stopwords_included and with_sw.stopwords_included
+    # stopwords still count in the totals: a content word's figures are the same either way
+    assert kw.target_total == with_sw.target_total == 611
+    same = {r.word: r for r in with_sw.positive}
+    assert all(same[r.word] == r for r in kw.positive if r.word in same)
+    short = art("Rain closes roads\n\nRain fell on the town on Monday and on Tuesday, and the roads closed. "
+                "The rain came back on Wednesday and the river rose, and the roads stayed shut.")
+    words = L.keywords(short).words() + [r.word for r in L.keywords(short).negative]
+    assert "rain" in words and "roads" in words
+    assert not {"on", "and", "the"} & set(words)
+    assert "on" in L.keywords(short, stopwords=True).words()
+
+
+def test_word_totals_say_they_include_the_headline(seed):
+    f, kw = seed.frequencies(), seed.keywords()
+    assert f.total_words == 611 and f.headline_words == 11  # the 600 body words of readability + the headline's
+    assert f.total_words - f.headline_words == newskit.structure.readability(seed).words
+    for result in (f, kw):
+        assert "611 words incl. headline" in result._repr_html_() and "611 words incl. headline" in str(result)
+    assert f.to_dict()["headline_words"] == 11 and kw.to_dict()["headline_words"] == 11
+    plain = L.frequencies(art("Only one line, so no title."))
+    assert plain.headline_words == 0 and "6 words;" in str(plain) and "headline" not in str(plain)
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda a: L.frequencies(a, top="5"), "top must be a whole number such as 10, not the text '5'"),
+    (lambda a: L.frequencies(a, top=-1), "top must be 0 or more"),
+    (lambda a: L.frequencies(a, top=True), "top must be a whole number"),
+    (lambda a: L.collocations(a, n=5), "pairs (n=2) or triples (n=3), not n=5"),
+    (lambda a: L.collocations(a, measure="chi"), "measure must be"),
+    (lambda a: L.collocations(a, top=2.5), "top must be a whole number"),
+    (lambda a: L.ngrams(a, 0), "1 or more"),
+    (lambda a: L.ngrams(a, "2"), "whole number"),
+    (lambda a: L.concordance(a, "army", width=None), "width must be a whole number"),
+    (lambda a: L.keywords(a, top="ten"), "top must be a whole number"),
+    (lambda a: L.keyness(a, {"x": 1}, top=-5), "top must be 0 or more"),
+    (lambda a: L.vocabulary(a, top=None), "top must be a whole number"),
+    (lambda a: a.frequencies("5"), "top must be a whole number"),
+    (lambda a: a.collocations(n=5), "not n=5"),
+])
+def test_bad_count_arguments_raise_query_error(seed, call, message):
+    with pytest.raises(newskit.QueryError, match=message.replace("(", r"\(").replace(")", r"\)")) as err:
+        call(seed)
+    assert isinstance(err.value, newskit.NewskitError)
+
+
+def test_results_print_as_plain_text(seed):
+    results = [seed.frequencies(), seed.keywords(), seed.labels(), seed.hedges(), seed.passives(), seed.sentiment(),
+               L.collocations(seed), L.ngrams(seed, 2), L.vocabulary(seed), L.pos_profile(seed),
+               L.loaded_words(seed), L.numbers(seed), L.dispersion(seed, "Mosul")]
+    for r in results:
+        text = str(r)
+        assert not text.startswith(type(r).__name__ + "("), type(r)  # not the dataclass repr
+        assert repr(r).startswith(type(r).__name__ + "(")  # the repr is unchanged
+        assert text.count("\n") <= 60 and "<td" not in text and "&" not in text, type(r)
+    assert str(seed.frequencies()).splitlines()[2].split() == ["mosul", "10", "1.6%"]
+    assert "ISIS" in str(seed.labels()) and "Maliki" in str(seed.labels())
+    assert "3 hedges, 2 boosters, 1 other modal verb" in str(seed.hedges())
+    assert "5 passives, 2 without an agent" in str(seed.passives()) and "(no agent)" in str(seed.passives())
+    assert "¶15" in str(seed.sentiment())
+    assert str(L.hedges(art("Head\n\nThe sky is blue."))).endswith("(none found)")
 
 
 # --- tone ------------------------------------------------------------------------------------------

@@ -204,9 +204,13 @@ def test_seed_pyramid(seed):
     assert [(i.label, i.first_number) for i in when] == [("in recent months", 12), ("on Tuesday", 14)]
     assert when[1].mentions == 2
     assert p.first["when"] == 11 and p.first["where"] == 1
-    scored = [i for i in p.items if i.kind != "what"]
+    assert [i.scored for i in when] == [True, False]  # only the story's first "when" is scored
+    assert not any(i.scored for i in p.of_kind("what"))
+    assert all(i.scored for i in p.of_kind("who") + p.of_kind("where"))
+    scored = [i for i in p.items if i.scored]
+    assert scored == p.scored
     assert p.top_third_share == pytest.approx(sum(i.in_top_third for i in scored) / len(scored))
-    assert 0.7 < p.top_third_share < 0.85
+    assert p.top_third_share == pytest.approx(7 / 8)  # only the first "when" (¶12) comes late
     for i in p.items:
         assert 0 <= i.start < i.end <= len(seed.text)
     for i in p.of_kind("where") + p.of_kind("when"):
@@ -240,9 +244,60 @@ def test_place_cues_and_dateline():
 
 def test_pyramid_dict_and_html(seed):
     p = st.pyramid(seed)
-    json.dumps(p.to_dict())
-    assert "Mosul" in p._repr_html_()
+    d = p.to_dict()
+    json.dumps(d)
+    assert [i["scored"] for i in d["items"]] == [i.scored for i in p.items]
+    page = p._repr_html_()
+    assert "Mosul" in page
+    assert "first 5 of 13 paragraphs of running text" in page and "body paragraphs" not in page
     assert p.verdict.startswith("classic")
+
+
+# A textbook inverted pyramid (our own words): who, what, where and when in the lede, then quotes, then
+# background and outlook. Late on: a sentence opening with a capitalised common word ("Roads"), a second
+# and a third time expression.
+BAKERY = (
+    "Fire Destroys Bakery In Village Square\n\n"
+    "A fire destroyed the Corner Loaf bakery in the village of Harwell on Friday night, and owner Priya Nandi "
+    "said it would take months to rebuild.\n\n"
+    "\u201cThe ovens were off, so we think it started in the wiring,\u201d said Nandi, who has run the bakery "
+    "for twelve years.\n\n"
+    "Two crews fought the fire for three hours. Nobody was hurt, the fire service said.\n\n"
+    "The bakery was rebuilt once before, after a flood ten years ago.\n\n"
+    "Neighbours have started a fund to help the staff. Roads around the square will stay closed until "
+    "Wednesday."
+)
+
+
+def test_textbook_inverted_pyramid():
+    art = newskit.from_text(BAKERY)
+    p = st.pyramid(art)
+    labels = {(i.kind, i.label) for i in p.items}
+    assert ("who", "Priya Nandi") in labels and ("where", "Harwell") in labels  # "the village of Harwell"
+    assert not any(i.label.startswith("Roads") for i in p.items)  # capitalised only to open a sentence
+    when = p.of_kind("when")
+    assert [(i.label, i.first_number, i.scored) for i in when] == [
+        ("on Friday", 1, True), ("ten years ago", 4, False), ("until Wednesday", 5, False)]
+    assert p.top_third_share == 1.0 and p.verdict.startswith("classic")
+    what = p.of_kind("what")[0]
+    assert what.label == "fire, destroyed, bakery, village, square"  # words, not Porter stems ("destroy", "squar")
+    assert "2 of 5 paragraphs of running text" in str(p)
+
+
+def test_outlets_are_not_actors():
+    text = ("Storm closes port\n\nA storm closed the port in the town of Kelso on Monday, officials told the BBC.\n\n"
+            "\u201cThe waves were huge,\u201d harbour master Ann Lee told the BBC.\n\nShips wait offshore.")
+    p = st.pyramid(newskit.from_text(text))
+    assert "BBC" not in [i.label for i in p.items]
+    assert [i.label for i in p.of_kind("who")] == ["Ann Lee"] and [i.label for i in p.of_kind("where")] == ["Kelso"]
+
+
+def test_sentence_initial_names_need_evidence():
+    text = ("Title\n\nTrump spoke first. Later the crowd heard Trump again. Roads were shut. "
+            "Helen Marsh said little. Marsh left early. Heavy rain fell.")
+    who = [i.label for i in st.pyramid(newskit.from_text(text)).of_kind("who")]
+    assert "Trump" in who and "Helen Marsh" in who  # capitalised mid-sentence elsewhere; a multiword name
+    assert not {"Roads", "Heavy", "Later"} & set(who)
 
 
 # --- 4. readability -----------------------------------------------------------------------------
@@ -265,7 +320,22 @@ def test_readability_formulas_on_a_tiny_text():
     assert (r.words, r.sentences, r.syllables) == (6, 2, 6)
     assert r.flesch_reading_ease == pytest.approx(206.835 - 1.015 * 3 - 84.6)
     assert r.flesch_kincaid_grade == pytest.approx(0.39 * 3 + 11.8 - 15.59)
-    assert r.verdict.startswith("very easy")
+    assert r.verdict == "too short to score reliably (under 100 words)"  # the numbers are kept, not read
+
+
+def test_verdict_needs_a_hundred_words():
+    sentence = "The cat sat on the mat. "
+    short = st.readability(newskit.from_text("Title\n\n" + sentence * 16))  # 96 words
+    long = st.readability(newskit.from_text("Title\n\n" + sentence * 17))  # 102 words
+    assert short.words == 96 and short.verdict.startswith("too short") and short.flesch_reading_ease > 90
+    assert long.words == 102 and long.verdict.startswith("very easy")
+    assert "too short" in str(short) and "96 words, 16 sentences" in short._repr_html_()
+
+
+def test_readability_plurals():
+    r = st.readability(newskit.from_text("Title\n\nGo."))
+    assert "1 word, 1 sentence, 1 syllable" in str(r) and "1 word, 1 sentence" in r._repr_html_()
+    assert "sentences" not in str(r)
 
 
 def test_contractions_count_as_one_word():
@@ -293,6 +363,28 @@ def test_readability_dict_and_html(seed):
     json.dumps(d)
     assert d["words"] == 600 and d["verdict"] == r.verdict
     assert "Flesch reading ease" in r._repr_html_()
+
+
+def test_results_print_as_plain_text(seed):
+    s, r = st.structure(seed), st.readability(seed)
+    for result in (s, r, s.pyramid):
+        text = str(result)
+        assert not text.startswith(type(result).__name__ + "(")  # not the dataclass repr
+        assert repr(result).startswith(type(result).__name__ + "(")
+        assert "<" not in text
+    lines = str(s).splitlines()
+    assert lines[0] == f"Headline: {seed.headline}"
+    assert lines[1].startswith("Structure: 15 paragraphs (1 lede, 8 body, 4 quote-led, 1 caption, 1 subhead)")
+    assert lines[3].split()[:3] == ["¶1", "lede", str(s.paragraphs[0].words)] and "Inverted pyramid: classic" in str(s)
+    assert str(r).startswith("Readability: difficult: college level (600 words, 24 sentences, 1010 syllables")
+    assert "Flesch reading ease   39.1" in str(r)
+
+
+def test_headline_topic_shows_words_not_stems(seed):
+    what = st.pyramid(seed).of_kind("what")[0]
+    words = what.label.split(", ")
+    assert words[:5] == ["Iraq", "army", "abandoned", "Mosul", "ISIS"]  # headline order, the body's own forms
+    assert not {"armi", "isi", "cloth", "chang", "abandon"} & set(words)
 
 
 # --- API, caching, safety -----------------------------------------------------------------------

@@ -40,6 +40,7 @@ import copy
 import html
 import itertools
 import math
+import numbers as _numbers
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -292,6 +293,7 @@ class _Index:
             for s, e in _word_spans(text, hs, he):
                 add(s, e, text[s:e], -1, None, -1)
         self.n_headline = len(toks)
+        self.headline_words = len(word_forms)  # words of the headline (the first of word_forms)
         for w in article.words:
             add(w.start, w.end, w.text, w.sentence, w.paragraph, w.index)
         self.toks = toks
@@ -368,6 +370,44 @@ def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], caption: str =
     return f"<div class='newskit-language'>{cap}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
 
 
+def _plain(headers: Iterable[str], rows: Iterable[Iterable[str]], title: str = "", limit: int = 20,
+           width: int = 60) -> str:
+    """A small plain-text table for ``print()``: a title line, then at most *limit* rows, cells cut to *width*."""
+    heads = list(headers)
+    every = [[str(c) for c in r] for r in rows]
+    shown = [[c if len(c) <= width else c[:width - 1] + "…" for c in r] for r in every[:limit]]
+    lines = [title] if title else []
+    if shown:
+        widths = [max([len(h)] + [len(r[i]) for r in shown]) for i, h in enumerate(heads)]
+        lines.append("  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip())
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in shown]
+        if len(every) > limit:
+            lines.append(f"... and {len(every) - limit} more")
+    else:
+        lines.append("(none found)")
+    return "\n".join(lines)
+
+
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    """``"1 hedge"``, ``"3 hedges"``."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def _whole(name: str, value: Any, minimum: int = 0) -> int:
+    """Check a count argument (``top``, ``width``, ``n``...) early; raise :class:`QueryError` with a clear message."""
+    if isinstance(value, bool) or not isinstance(value, _numbers.Integral):
+        shown = f"the text {value!r}" if isinstance(value, str) else repr(value)
+        raise QueryError(f"{name} must be a whole number such as 10, not {shown}")
+    if value < minimum:
+        raise QueryError(f"{name} must be {minimum} or more, not {value}")
+    return int(value)
+
+
+def _words_caption(total: int, headline: int) -> str:
+    """``"611 words incl. headline"`` when the headline's words are part of *total*."""
+    return f"{_n(total, 'word')} incl. headline" if headline else _n(total, "word")
+
+
 def _para_label(paragraph: int | None) -> str:
     return "headline" if paragraph is None else f"¶{paragraph + 1}"
 
@@ -409,6 +449,7 @@ class Frequencies:
     rows: tuple[WordCount, ...]
     total_words: int
     stopwords_included: bool
+    headline_words: int = 0
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -421,16 +462,24 @@ class Frequencies:
         return {r.word: r.count for r in self.rows}
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total_words": self.total_words, "stopwords_included": self.stopwords_included,
+        return {"total_words": self.total_words, "headline_words": self.headline_words,
+                "stopwords_included": self.stopwords_included,
                 "rows": [{"word": r.word, "count": r.count, "share": round(r.share, 5)} for r in self.rows]}
+
+    def _caption(self) -> str:
+        return (f"{_words_caption(self.total_words, self.headline_words)}; "
+                f"stopwords {'included' if self.stopwords_included else 'left out'}")
+
+    def __str__(self) -> str:
+        return _plain(("word", "count", "share"), [(r.word, str(r.count), f"{r.share:.1%}") for r in self.rows],
+                      f"Most frequent words ({self._caption()})", limit=50)
 
     def _repr_html_(self) -> str:
         top = max((r.count for r in self.rows), default=1)
         rows = [(_esc(r.word), str(r.count),
                  f"<span style='display:inline-block;background:#4c78a8;height:0.8em;"
                  f"width:{100 * r.count / top:.0f}px'></span> {r.share:.1%}") for r in self.rows]
-        cap = f"{self.total_words} words; stopwords {'included' if self.stopwords_included else 'left out'}"
-        return _table(("word", "count", "share"), rows, cap)
+        return _table(("word", "count", "share"), rows, self._caption())
 
 
 def word_counts(source: Article | Iterable[Article], *, stopwords: bool = True) -> Counter[str]:
@@ -457,16 +506,26 @@ def word_counts(source: Article | Iterable[Article], *, stopwords: bool = True) 
 def frequencies(article: Article, top: int = 20, stopwords: bool = False) -> Frequencies:
     """The *top* most frequent words; ``stopwords=False`` leaves out "the", "of", ... (NLTK's English list).
 
+    The words counted are the headline's *and* the body's: ``total_words`` says how many, the
+    ``headline_words`` included, and a share is a count over that total. A clitic is no word of its
+    own ("Iraq's" counts once, as "iraq"), except that "n't" counts as "not". On the seed that makes
+    611 words: the 600 body words of :func:`newskit.structure.readability` plus the headline's 11
+    (``len(article)`` says 603: it leaves the headline out but counts each "'s" as a word).
+    Raises :class:`newskit.QueryError` when *top* is not a whole number of 0 or more.
+
     >>> import newskit
     >>> frequencies(newskit.sample(), top=3).rows[0].word
     'mosul'
     """
+    top = _whole("top", top)
+
     def build() -> Frequencies:
         counts = word_counts(article, stopwords=stopwords)
-        total = len(_index(article).word_forms)
+        idx = _index(article)
+        total = len(idx.word_forms)
         order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        rows = tuple(WordCount(w, c, c / total if total else 0.0) for w, c in order[:max(0, top)])
-        return Frequencies(rows, total, stopwords)
+        rows = tuple(WordCount(w, c, c / total if total else 0.0) for w, c in order[:top])
+        return Frequencies(rows, total, stopwords, idx.headline_words)
 
     return _cached(article, ("frequencies", top, stopwords), build)
 
@@ -617,14 +676,15 @@ def concordance(article: Article, query: str, width: int = 40) -> Concordance:
     Case does not matter; a phrase matches consecutive words (``"prime minister"``); a
     trailing ``*`` matches every word that starts so (``"flee*"`` finds flee, flees, fleeing).
     A part of a hyphenated name matches too (``"Maliki"`` finds ``al-Maliki``).
-    Raises :class:`newskit.QueryError` for an empty or unusable query.
+    Raises :class:`newskit.QueryError` for an empty or unusable query, or a *width* that is not a
+    whole number of 0 or more.
 
     >>> import newskit
     >>> len(concordance(newskit.sample(), "prime minister"))
     4
     """
     terms = _parse_query(query)
-    width = max(0, int(width))
+    width = _whole("width", width)
 
     def build() -> Concordance:
         idx = _index(article)
@@ -667,6 +727,10 @@ class Dispersion:
                 "positions": [round(p, 5) for p in self.positions], "paragraphs": list(self.paragraphs),
                 "spans": [list(s) for s in self.spans], "paragraph_starts": list(self.paragraph_starts),
                 "per_paragraph": [{"number": n, "count": c} for n, c in self.per_paragraph]}
+
+    def __str__(self) -> str:
+        per = ", ".join(f"{'headline' if n == 0 else f'¶{n}'}: {c}" for n, c in self.per_paragraph if c)
+        return f"{self.query!r}: {_n(len(self), 'hit')} in {_n(self.total_words, 'word')}" + (f" ({per})" if per else "")
 
     def _repr_html_(self) -> str:
         marks = "".join(f"<span style='position:absolute;left:{100 * p:.2f}%;top:0;width:2px;height:100%;"
@@ -759,6 +823,10 @@ class NGrams:
     def to_dict(self) -> dict[str, Any]:
         return {"n": self.n, "rows": [{"words": list(r.words), "count": r.count} for r in self.rows]}
 
+    def __str__(self) -> str:
+        return _plain((f"{self.n}-gram", "count"), [(r.text, str(r.count)) for r in self.rows],
+                      f"Most frequent sequences of {self.n} words", limit=50)
+
     def _repr_html_(self) -> str:
         return _table((f"{self.n}-gram", "count"), [(_esc(r.text), str(r.count)) for r in self.rows])
 
@@ -770,8 +838,8 @@ def ngrams(article: Article, n: int, top: int = 20, stopwords: bool = True) -> N
     >>> ngrams(newskit.sample(), 2, stopwords=False).rows[0]
     NGram(words=('the', 'city'), count=5)
     """
-    if not isinstance(n, int) or n < 1:
-        raise ValueError(f"n must be a whole number of words, 1 or more (not {n!r})")
+    n = _whole("n (the number of words in a sequence)", n, 1)
+    top = _whole("top", top)
 
     def build() -> NGrams:
         from . import resources
@@ -784,7 +852,7 @@ def ngrams(article: Article, n: int, top: int = 20, stopwords: bool = True) -> N
                 if sw and all(w in sw for w in g):
                     continue
                 counts[g] += 1
-        order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:max(0, top)]
+        order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         return NGrams(n, tuple(NGram(g, c) for g, c in order))
 
     return _cached(article, ("ngrams", n, top, stopwords), build)
@@ -822,6 +890,12 @@ class Collocations:
         return {"n": self.n, "measure": self.measure, "min_count": self.min_count,
                 "rows": [{"words": list(r.words), "count": r.count, "score": round(r.score, 4)} for r in self.rows]}
 
+    def __str__(self) -> str:
+        label = {"pmi": "PMI", "likelihood": "log-likelihood"}[self.measure]
+        return _plain(("words", "count", label), [(r.text, str(r.count), f"{r.score:.2f}") for r in self.rows],
+                      f"Word {'pairs' if self.n == 2 else 'triples'} seen at least {self.min_count} times, "
+                      f"ranked by {label}")
+
     def _repr_html_(self) -> str:
         label = {"pmi": "PMI", "likelihood": "log-likelihood"}[self.measure]
         return _table(("words", "count", label), [(_esc(r.text), str(r.count), f"{r.score:.2f}") for r in self.rows],
@@ -834,16 +908,19 @@ def collocations(article: Article, n: int = 2, top: int = 10, measure: str = "pm
     Uses NLTK's collocation finders. ``measure="pmi"`` (pointwise mutual information, only
     n-grams seen at least *min_count* times: PMI overrates rare pairs) or ``"likelihood"``
     (Dunning's log-likelihood ratio). N-grams made only of stopwords are left out, and none
-    crosses punctuation or a sentence end.
+    crosses punctuation or a sentence end. Raises :class:`newskit.QueryError` for another *n* or
+    *measure*, or a *top* / *min_count* that is not a whole number of 0 or more.
 
     >>> import newskit
     >>> ("prime", "minister") in [c.words for c in collocations(newskit.sample())]
     True
     """
-    if n not in (2, 3):
-        raise ValueError(f"collocations are pairs (n=2) or triples (n=3), not n={n!r}")
+    if isinstance(n, bool) or n not in (2, 3):
+        raise QueryError(f"collocations are pairs (n=2) or triples (n=3), not n={n!r}")
     if measure not in ("pmi", "likelihood"):
-        raise ValueError(f"measure must be 'pmi' or 'likelihood', not {measure!r}")
+        raise QueryError(f"measure must be 'pmi' or 'likelihood', not {measure!r}")
+    top = _whole("top", top)
+    min_count = _whole("min_count", min_count)
 
     def build() -> Collocations:
         from nltk.collocations import (
@@ -872,7 +949,7 @@ def collocations(article: Article, n: int = 2, top: int = 10, measure: str = "pm
             scored = []
         freq = finder.ngram_fd
         scored.sort(key=lambda gs: (-gs[1], -freq[gs[0]], gs[0]))
-        rows = tuple(Collocation(tuple(g), freq[g], float(s)) for g, s in scored[:max(0, top)])
+        rows = tuple(Collocation(tuple(g), freq[g], float(s)) for g, s in scored[:top])
         return Collocations(n, measure, min_count, rows)
 
     return _cached(article, ("collocations", n, top, measure, min_count), build)
@@ -910,6 +987,8 @@ class Keyness:
     reference_total: int
     min_count: int
     reference: str
+    stopwords_included: bool = True
+    headline_words: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         def rows(rs: tuple[KeynessRow, ...]) -> list[dict[str, Any]]:
@@ -918,12 +997,26 @@ class Keyness:
                     for r in rs]
 
         return {"reference": self.reference, "target_total": self.target_total,
-                "reference_total": self.reference_total, "min_count": self.min_count,
+                "headline_words": self.headline_words, "reference_total": self.reference_total,
+                "min_count": self.min_count, "stopwords_included": self.stopwords_included,
                 "positive": rows(self.positive), "negative": rows(self.negative)}
 
     def words(self) -> list[str]:
         """The positive key words, most key first."""
         return [r.word for r in self.positive]
+
+    def _caption(self) -> str:
+        return (f"compared with {self.reference} ({_words_caption(self.target_total, self.headline_words)} vs "
+                f"{_n(self.reference_total, 'word')}; stopwords {'included' if self.stopwords_included else 'left out'})")
+
+    def __str__(self) -> str:
+        def rows(rs: tuple[KeynessRow, ...]) -> list[tuple[str, ...]]:
+            return [(r.word, str(r.count), str(r.reference_count), f"{r.expected:.2f}", f"{r.ll:.1f}",
+                     f"{r.log_ratio:+.2f}") for r in rs]
+
+        head = ("word", "here", "reference", "expected", "LL", "log ratio")
+        return "\n".join([_plain(head, rows(self.positive), f"Overused {self._caption()}"),
+                          _plain(head, rows(self.negative), "Underused")])
 
     def _repr_html_(self) -> str:
         def part(title: str, rs: tuple[KeynessRow, ...]) -> str:
@@ -931,34 +1024,50 @@ class Keyness:
                           [(_esc(r.word), str(r.count), str(r.reference_count), f"{r.expected:.2f}", f"{r.ll:.1f}",
                             f"{r.log_ratio:+.2f}") for r in rs], title)
 
-        return (part(f"Overused compared with {_esc(self.reference)} ({self.target_total} vs "
-                     f"{self.reference_total} words)", self.positive)
-                + part("Underused", self.negative))
+        return part(f"Overused {_esc(self._caption())}", self.positive) + part("Underused", self.negative)
 
 
-def _as_counts(source: Mapping[str, int] | Article | Iterable[Article]) -> Mapping[str, int]:
+def _as_counts(source: Mapping[str, int] | Article | Iterable[Article]) -> tuple[Mapping[str, int], int]:
+    """The word counts of *source*, and how many of its words are headline words (0 for plain counts)."""
     if isinstance(source, Mapping):
-        return source
-    return word_counts(source)
+        return source, 0
+    articles = [source] if isinstance(source, Article) else list(source)
+    counts = word_counts(articles)  # checks that every item is an Article
+    return counts, sum(_index(a).headline_words for a in articles)
 
 
 def keyness(target_counts: Mapping[str, int] | Article | Iterable[Article],
             reference_counts: Mapping[str, int] | Article | Iterable[Article], *, top: int = 20,
-            min_count: int = 2, min_ll: float = 3.84, reference: str = "the reference") -> Keyness:
+            min_count: int = 2, min_ll: float = 3.84, reference: str = "the reference",
+            stopwords: bool = True) -> Keyness:
     """Compare word counts of a target (an article, a folder of articles, or counts) with a reference.
 
     Each side may be a ``{word: count}`` mapping, an Article, or a list of Articles (e.g.
-    ``newskit.load_folder(...)``). Words seen fewer than *min_count* times (in the target for
-    positive keywords, in the reference for negative ones) or with log-likelihood below *min_ll*
-    are left out.
+    ``newskit.load_folder(...)``); an Article's words include its headline's. Words seen fewer
+    than *min_count* times (in the target for positive keywords, in the reference for negative
+    ones) or with log-likelihood below *min_ll* are left out. ``stopwords=False`` leaves NLTK's
+    English stopwords out of both lists; the totals, and so every other word's figures, do not
+    change. Raises :class:`newskit.QueryError` when *top* or *min_count* is not a whole number of
+    0 or more.
 
     >>> keyness({"storm": 5, "the": 10}, {"storm": 1, "the": 100}, min_count=1).positive[0].word
     'storm'
     """
-    t = _as_counts(target_counts)
-    r = _as_counts(reference_counts)
+    top = _whole("top", top)
+    min_count = _whole("min_count", min_count)
+    t, head = _as_counts(target_counts)
+    r, _ = _as_counts(reference_counts)
     return _keyness(t, r, sum(t.values()), sum(r.values()), set(t) | set(r), top=top, min_count=min_count,
-                    min_ll=min_ll, reference=reference)
+                    min_ll=min_ll, reference=reference, skip=_skipped(stopwords), headline_words=head)
+
+
+def _skipped(stopwords: bool) -> frozenset[str]:
+    """The words a keyness list leaves out: none, or NLTK's English stopwords."""
+    if stopwords:
+        return frozenset()
+    from . import resources
+
+    return frozenset(resources.stopwords())
 
 
 def _keyness_row(word: str, a: int, b: int, c: int, d: int) -> KeynessRow:
@@ -972,16 +1081,20 @@ def _keyness_row(word: str, a: int, b: int, c: int, d: int) -> KeynessRow:
 
 def _keyness(t: Mapping[str, int], r: Mapping[str, int], c: int, d: int, words: Iterable[str], *, top: int,
              min_count: int, min_ll: float, reference: str,
-             absent: Iterable[tuple[str, int]] = ()) -> Keyness:
+             absent: Iterable[tuple[str, int]] = (), skip: frozenset[str] = frozenset(),
+             headline_words: int = 0) -> Keyness:
     """Keyness of *words*; *absent* (optional) lists reference words missing from the target, most frequent first.
 
     A word the target lacks can only be underused, and its log-likelihood grows with its reference count,
     so only the first *top* of *absent* that pass the filters can make the list: the scan stops there.
+    Words in *skip* (stopwords) are left out of both lists; the totals *c* and *d* keep them.
     """
     pos: list[KeynessRow] = []
     neg: list[KeynessRow] = []
     if c and d:
         for word in words:
+            if word in skip:
+                continue
             row = _keyness_row(word, t.get(word, 0), r.get(word, 0), c, d)
             if row.ll < min_ll:
                 continue
@@ -993,7 +1106,7 @@ def _keyness(t: Mapping[str, int], r: Mapping[str, int], c: int, d: int, words: 
         for word, b in absent:
             if taken >= top or b < min_count:
                 break
-            if word in t:
+            if word in t or word in skip:
                 continue
             row = _keyness_row(word, 0, b, c, d)
             if row.ll < min_ll:
@@ -1002,7 +1115,8 @@ def _keyness(t: Mapping[str, int], r: Mapping[str, int], c: int, d: int, words: 
             taken += 1
     pos.sort(key=lambda x: (-x.ll, x.word))
     neg.sort(key=lambda x: (-x.ll, x.word))
-    return Keyness(tuple(pos[:max(0, top)]), tuple(neg[:max(0, top)]), c, d, min_count, reference)
+    return Keyness(tuple(pos[:max(0, top)]), tuple(neg[:max(0, top)]), c, d, min_count, reference, not skip,
+                   headline_words)
 
 
 def _brown_reference() -> Counter[str]:
@@ -1034,21 +1148,36 @@ def _brown_ranked() -> tuple[int, list[tuple[str, int]]]:
     return store["r"]
 
 
-def keywords(article: Article, top: int = 20) -> Keyness:
+def keywords(article: Article, top: int = 20, *, stopwords: bool = False) -> Keyness:
     """Words unusually frequent in *article* compared with ordinary news (the Brown corpus, news section).
 
+    ``positive`` lists the words used more often here than in ordinary news, ``negative`` those used
+    less often (see :func:`keyness` for the statistics; at least 2 occurrences, LL 3.84 or more).
+    The article's words include its headline's.
+
+    By default (``stopwords=False``) NLTK's English stopwords ("the", "on", "and", "he" ...) are
+    left out of both lists, so the list reads as what the article is about. They still count in
+    the totals, so every other word's figures are the same either way. ``stopwords=True`` keeps
+    them: a little word is then "key" when the article uses it unusually often or rarely (a story
+    that never says "he" has it underused). Raises :class:`newskit.QueryError` when *top* is not a
+    whole number of 0 or more.
+
     >>> import newskit
-    >>> "mosul" in keywords(newskit.sample()).words()
-    True
+    >>> kw = keywords(newskit.sample())
+    >>> "mosul" in kw.words(), "the" in kw.words() + [r.word for r in kw.negative]
+    (True, False)
     """
+    top = _whole("top", top)
+
     def build() -> Keyness:
         ref = _brown_reference()
         total, ranked = _brown_ranked()
         counts = word_counts(article)
         return _keyness(counts, ref, sum(counts.values()), total, list(counts), top=top, min_count=2, min_ll=3.84,
-                        reference="Brown news (1961)", absent=ranked)
+                        reference="Brown news (1961)", absent=ranked, skip=_skipped(stopwords),
+                        headline_words=_index(article).headline_words)
 
-    return _cached(article, ("keywords", top), build)
+    return _cached(article, ("keywords", top, bool(stopwords)), build)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1088,11 +1217,20 @@ class Vocabulary:
                 "hapaxes": self.hapaxes, "stems": self.stems, "mean_word_length": round(self.mean_word_length, 3),
                 "top_stems": [{"stem": s.stem, "count": s.count, "forms": list(s.forms)} for s in self.top_stems]}
 
+    def _facts(self) -> list[tuple[str, str]]:
+        return [("words (tokens)", str(self.tokens)), ("different words (types)", str(self.types)),
+                ("type/token ratio", f"{self.ttr:.2f}"), ("MTLD", f"{self.mtld:.1f}"),
+                ("words used once", str(self.hapaxes)), ("stems", str(self.stems)),
+                ("mean word length", f"{self.mean_word_length:.1f}")]
+
+    def __str__(self) -> str:
+        return "\n".join([_plain(("measure", "value"), self._facts(), "Vocabulary"),
+                          _plain(("stem", "count", "forms"),
+                                 [(s.stem, str(s.count), ", ".join(s.forms)) for s in self.top_stems],
+                                 "Most frequent stems")])
+
     def _repr_html_(self) -> str:
-        facts = [("words (tokens)", str(self.tokens)), ("different words (types)", str(self.types)),
-                 ("type/token ratio", f"{self.ttr:.2f}"), ("MTLD", f"{self.mtld:.1f}"),
-                 ("words used once", str(self.hapaxes)), ("stems", str(self.stems)),
-                 ("mean word length", f"{self.mean_word_length:.1f}")]
+        facts = self._facts()
         stems = [(_esc(s.stem), str(s.count), _esc(", ".join(s.forms))) for s in self.top_stems]
         return _table(("measure", "value"), facts) + _table(("stem", "count", "forms"), stems, "Most frequent stems")
 
@@ -1122,6 +1260,8 @@ def vocabulary(article: Article, top: int = 10) -> Vocabulary:
     >>> v.tokens, v.types
     (5, 2)
     """
+    top = _whole("top", top)
+
     def build() -> Vocabulary:
         from nltk.stem import PorterStemmer
 
@@ -1140,7 +1280,7 @@ def vocabulary(article: Article, top: int = 10) -> Vocabulary:
 
         sw = resources.stopwords()
         content = [(s, c) for s, c in stem_counts.items() if not forms[s] <= sw]
-        order = sorted(content, key=lambda kv: (-kv[1], kv[0]))[:max(0, top)]
+        order = sorted(content, key=lambda kv: (-kv[1], kv[0]))[:top]
         return Vocabulary(
             tokens=n, types=len(counts), ttr=len(counts) / n if n else 0.0, mtld=mtld,
             hapaxes=sum(1 for c in counts.values() if c == 1), stems=len(stem_counts),
@@ -1196,6 +1336,14 @@ class PosProfile:
         return {"total": self.total, "counts": dict(self.counts),
                 "shares": {k: round(v, 4) for k, v in self.shares.items()},
                 "adjectives": words(self.adjectives), "adverbs": words(self.adverbs)}
+
+    def __str__(self) -> str:
+        shares = self.shares
+        table = _plain(("part of speech", "count", "share"), [(t, str(c), f"{shares[t]:.1%}") for t, c in self.counts],
+                       f"Parts of speech ({_n(self.total, 'word')} in the body)")
+        return "\n".join([table, "Adjectives (* = inside a quote): "
+                           + ", ".join(w.text + "*" * w.quoted for w in self.adjectives),
+                           "Adverbs: " + ", ".join(w.text + "*" * w.quoted for w in self.adverbs)])
 
     def _repr_html_(self) -> str:
         shares = self.shares
@@ -1298,6 +1446,16 @@ class Sentiment:
                                "compound": s.compound, "positive": s.positive, "negative": s.negative,
                                "neutral": s.neutral, "quoted_share": round(s.quoted_share, 4)}
                               for s in self.sentences]}
+
+    def __str__(self) -> str:
+        def f(v: float | None) -> str:
+            return "–" if v is None else f"{v:+.2f}"
+
+        title = (f"Tone (VADER compound, -1 negative to +1 positive): headline {f(self.headline)}, "
+                 f"overall {f(self.overall)}, reporter's words {f(self.reporter)}, quoted words {f(self.quoted)}")
+        rows = [(f"¶{p.number}", f(p.compound_all), f(p.compound_reporter), f(p.compound_quoted))
+                for p in self.paragraphs]
+        return _plain(("paragraph", "all", "reporter", "quoted"), rows, title, limit=40)
 
     def _repr_html_(self) -> str:
         def cell(v: float | None) -> str:
@@ -1527,13 +1685,22 @@ class Hedges:
                 "hits": [{"text": h.text, "start": h.start, "end": h.end, "paragraph": h.paragraph,
                           "category": h.category, "kind": h.kind, "quoted": h.quoted} for h in self.hits]}
 
+    def _caption(self) -> str:
+        c = self.counts
+        return (f"{_n(c['hedge'], 'hedge')}, {_n(c['booster'], 'booster')}, "
+                f"{_n(c['modal'], 'other modal verb')}")
+
+    def __str__(self) -> str:
+        rows = [(_para_label(h.paragraph), h.text, h.category, h.kind, "quoted" if h.quoted else "reporter")
+                for h in self.hits]
+        return _plain(("where", "words", "category", "kind", "voice"), rows, f"Hedging and certainty: {self._caption()}",
+                      limit=40)
+
     def _repr_html_(self) -> str:
         colours = {"hedge": "#fff3c4", "booster": "#ffd6d6", "modal": "#dde8ff"}
         rows = [(_para_label(h.paragraph), f"<span style='background:{colours[h.category]}'>{_esc(h.text)}</span>",
                  _esc(h.category), _esc(h.kind), "quoted" if h.quoted else "reporter") for h in self.hits]
-        c = self.counts
-        return _table(("where", "words", "category", "kind", "voice"), rows,
-                      f"{c['hedge']} hedges, {c['booster']} boosters, {c['modal']} other modal verbs")
+        return _table(("where", "words", "category", "kind", "voice"), rows, self._caption())
 
 
 #: Approximators that hedge only when a number follows ("up to 300", not "step up to the plate").
@@ -1629,6 +1796,12 @@ class LoadedWords:
         return {"counts": self.counts,
                 "hits": [{"text": h.text, "start": h.start, "end": h.end, "paragraph": h.paragraph,
                           "category": h.category, "polarity": h.polarity, "quoted": h.quoted} for h in self.hits]}
+
+    def __str__(self) -> str:
+        rows = [(_para_label(h.paragraph), h.text, h.category, h.polarity or "", "quoted" if h.quoted else "reporter")
+                for h in self.hits]
+        counts = ", ".join(f"{v} {k}" for k, v in self.counts.items())
+        return _plain(("where", "word", "category", "polarity", "voice"), rows, f"Loaded words: {counts}", limit=40)
 
     def _repr_html_(self) -> str:
         rows = [(_para_label(h.paragraph), _esc(h.text), _esc(h.category), _esc(h.polarity or ""),
@@ -1740,11 +1913,17 @@ class Numbers:
                            "value": q.value, "kind": q.kind, "hedge": q.hedge, "hedge_kind": q.hedge_kind,
                            "hedge_start": q.hedge_start, "noun": q.noun} for q in self.items]}
 
+    def __str__(self) -> str:
+        rows = [(_para_label(q.paragraph), q.hedge or "", q.text, q.noun or "",
+                 "" if q.value is None else f"{q.value:,.10g}", q.kind) for q in self.items]
+        return _plain(("where", "hedge", "number", "of what", "value", "kind"), rows,
+                      f"{_n(len(self.items), 'number')}, {len(self.hedged())} hedged", limit=40)
+
     def _repr_html_(self) -> str:
         rows = [(_para_label(q.paragraph), _esc(q.hedge or ""), f"<b>{_esc(q.text)}</b>", _esc(q.noun or ""),
                  "" if q.value is None else f"{q.value:,.10g}", _esc(q.kind)) for q in self.items]
         return _table(("where", "hedge", "number", "of what", "value", "kind"), rows,
-                      f"{len(self.items)} numbers, {len(self.hedged())} hedged")
+                      f"{_n(len(self.items), 'number')}, {len(self.hedged())} hedged")
 
 
 def _approximator_table() -> dict[str, list[tuple[tuple[str, ...], Any]]]:
@@ -1923,11 +2102,18 @@ class Passives:
                            "sentence": p.sentence, "verb": p.verb, "auxiliary": p.auxiliary, "agent": p.agent,
                            "agent_span": list(p.agent_span) if p.agent_span else None} for p in self.items]}
 
+    def _caption(self) -> str:
+        return f"{_n(len(self.items), 'passive')}, {len(self.agentless())} without an agent"
+
+    def __str__(self) -> str:
+        rows = [(f"¶{p.paragraph + 1}", p.text, p.verb, p.agent or "(no agent)") for p in self.items]
+        return _plain(("where", "passive", "verb", "agent (by ...)"), rows, f"Passive voice: {self._caption()}",
+                      limit=40)
+
     def _repr_html_(self) -> str:
         rows = [(f"¶{p.paragraph + 1}", _esc(p.text), _esc(p.verb),
                  _esc(p.agent) if p.agent else "<i style='color:#c62828'>no agent</i>") for p in self.items]
-        return _table(("where", "passive", "verb", "agent (by ...)"), rows,
-                      f"{len(self.items)} passives, {len(self.agentless())} without an agent")
+        return _table(("where", "passive", "verb", "agent (by ...)"), rows, self._caption())
 
 
 _NP_TAGS = frozenset({"DT", "PDT", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS"})
@@ -2076,6 +2262,12 @@ class Labels:
         return {"groups": [{"name": g.name, "kind": g.kind, "category": g.category, "count": g.count,
                             "labels": [{"text": lb.text, "count": lb.count, "spans": [list(s) for s in lb.spans]}
                                        for lb in g.labels]} for g in self.groups]}
+
+    def __str__(self) -> str:
+        rows = [(g.name, g.kind + (f" ({g.category})" if g.category else ""), str(g.count),
+                 ", ".join(f"{lb.text} ×{lb.count}" for lb in g.labels)) for g in self.groups]
+        return _plain(("actor", "kind", "mentions", "labels"), rows, "How the article names each actor", limit=30,
+                      width=90)
 
     def _repr_html_(self) -> str:
         rows = [(f"<b>{_esc(g.name)}</b>", _esc(g.kind + (f" ({g.category})" if g.category else "")), str(g.count),

@@ -4,7 +4,7 @@ Four analyses, each a pure function of an :class:`~newskit.Article` returning a
 small frozen dataclass (every span is a pair of character offsets into
 ``article.text``):
 
-* :func:`paragraph_roles` - what each body paragraph *is*: the lede, ordinary
+* :func:`paragraph_roles` - what each paragraph *is*: the lede, ordinary
   body text, a paragraph opening with a quote, or page furniture that survived
   copy-and-paste (photo captions, subheads, pull quotes, "Read more" links).
 * :func:`structure` - the roles plus the *shape* of every paragraph (words,
@@ -50,6 +50,7 @@ __all__ = [
     "pyramid",
     "readability",
     "count_syllables",
+    "MIN_WORDS_FOR_VERDICT",
 ]
 
 Role = Literal["lede", "body", "quote-led", "caption", "subhead", "pull-quote", "related"]
@@ -185,7 +186,7 @@ def _title_case(words: Sequence[str]) -> bool:
 
 @dataclass(frozen=True)
 class ParagraphRole:
-    """The role of one body paragraph and why: ``index`` (from 0), ``number`` (from 1), ``role``, ``reason``, span."""
+    """The role of one paragraph and why: ``index`` (from 0), ``number`` (from 1), ``role``, ``reason``, span."""
 
     index: int
     number: int
@@ -421,13 +422,13 @@ def _classify(article: Article) -> tuple[ParagraphRole, ...]:
 
 
 def paragraph_roles(article: Article) -> list[ParagraphRole]:
-    """The role of every body paragraph, with the reason for it.
+    """The role of every paragraph, with the reason for it.
 
     Roles (see :data:`ROLES`): ``"lede"`` (the first paragraph of running text),
     ``"body"``, ``"quote-led"`` (running text opening with a quote mark),
     and page furniture that survived copy-and-paste: ``"caption"``,
     ``"subhead"``, ``"pull-quote"`` and ``"related"``. The headline is not a
-    body paragraph: see ``article.headline`` / :attr:`Structure.headline`.
+    paragraph: see ``article.headline`` / :attr:`Structure.headline`.
 
     The rules, applied in this order (the first that fits wins):
 
@@ -569,7 +570,8 @@ class PyramidItem:
     ``kind`` is ``"who"`` (a main actor), ``"where"`` (a place), ``"when"`` (a
     time expression) or ``"what"`` (the headline's topic); ``first_paragraph``
     is a paragraph index (``first_number`` counts from 1) and ``start``/``end``
-    the span of the first mention.
+    the span of the first mention. ``scored`` says whether the item counts in
+    the top-third share (every who and where, the first when; see :func:`pyramid`).
     """
 
     kind: str
@@ -581,12 +583,28 @@ class PyramidItem:
     end: int
     in_top_third: bool
     in_headline: bool = False
+    scored: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready plain data."""
         return {"kind": self.kind, "label": self.label, "mentions": self.mentions,
                 "first_paragraph": self.first_paragraph, "first_number": self.first_number, "start": self.start,
-                "end": self.end, "in_top_third": self.in_top_third, "in_headline": self.in_headline}
+                "end": self.end, "in_top_third": self.in_top_third, "in_headline": self.in_headline,
+                "scored": self.scored}
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    """``"1 sentence"``, ``"24 sentences"``."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def _text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int = 40) -> list[str]:
+    """Plain-text table lines, columns padded to the widest cell (cells cut to *width* characters)."""
+    cut = [[c if len(c) <= width else c[:width - 1] + "…" for c in r] for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cut]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cut]
+    return lines
 
 
 @dataclass(frozen=True)
@@ -594,11 +612,11 @@ class Pyramid:
     """The inverted pyramid: where who / what / where / when first appear, and the top-third share.
 
     ``items`` are the key items in order of first appearance; ``body_paragraphs``
-    the indices of running-text paragraphs (lede, body, quote-led) and
-    ``top_third`` how many of them make the first third. ``top_third_share`` is
-    the share of the who/where/when items first mentioned there (None when the
-    article has none). ``first`` maps each kind to the index of the paragraph
-    where it first appears (None when absent).
+    the indices of the paragraphs of running text (roles lede, body, quote-led)
+    and ``top_third`` how many of them make the first third. ``top_third_share``
+    is the share of the scored items (every who and where, and the story's first
+    when) first mentioned there (None when the article has none). ``first`` maps
+    each kind to the index of the paragraph where it first appears (None when absent).
     """
 
     items: tuple[PyramidItem, ...]
@@ -612,6 +630,11 @@ class Pyramid:
         return [i for i in self.items if i.kind == kind]
 
     @property
+    def scored(self) -> list[PyramidItem]:
+        """The items the top-third share is computed from."""
+        return [i for i in self.items if i.scored]
+
+    @property
     def verdict(self) -> str:
         """A plain-English reading of the top-third share."""
         s = self.top_third_share
@@ -623,6 +646,20 @@ class Pyramid:
             return "mostly front-loaded: most key facts come in the first third"
         return "not an inverted pyramid: many key facts come late"
 
+    def _summary(self) -> str:
+        """One sentence on the share and what it counts ("" when nothing is scored)."""
+        if self.top_third_share is None:
+            return ""
+        share = f"{self.top_third_share:.0%}"
+        n = len(self.body_paragraphs)
+        if n <= 1:
+            top = "the only paragraph of running text"
+        else:
+            top = f"the first {'' if self.top_third == 1 else f'{self.top_third} '}of {n} paragraphs of running text"
+        items = _plural(len(self.scored), "key item")
+        return (f"{share} of {items} (main actors, places and the story's first time) first appear in the top "
+                f"third ({top})")
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready plain data."""
         share = None if self.top_third_share is None else round(self.top_third_share, 4)
@@ -630,18 +667,25 @@ class Pyramid:
                 "top_third": self.top_third, "top_third_share": share, "first": dict(self.first),
                 "verdict": self.verdict}
 
+    def __str__(self) -> str:
+        rows = [(i.kind, i.label, str(i.mentions), f"¶{i.first_number}", "yes" if i.in_top_third else "",
+                 "yes" if i.scored else "") for i in self.items]
+        table = _text_table(("kind", "item", "mentions", "first", "top third", "scored"), rows) if rows else []
+        summary = self._summary()
+        return "\n".join([f"Inverted pyramid: {self.verdict}", *([summary + "."] if summary else []), *table])
+
     def _repr_html_(self) -> str:
         esc = html.escape
-        share = "–" if self.top_third_share is None else f"{self.top_third_share:.0%}"
         rows = "".join(
             f"<tr><td>{i.kind}</td><td>{esc(i.label)}</td><td>{i.mentions}</td><td>¶{i.first_number}</td>"
-            f"<td>{'✓' if i.in_top_third else ''}</td><td>{'✓' if i.in_headline else ''}</td></tr>"
+            f"<td>{'✓' if i.in_top_third else ''}</td><td>{'✓' if i.in_headline else ''}</td>"
+            f"<td>{'✓' if i.scored else ''}</td></tr>"
             for i in self.items
         )
-        return (f"<div class='newskit-pyramid'><p><b>Inverted pyramid</b>: {share} of the actors, places and times "
-                f"appear first in the top third (first {self.top_third} of {len(self.body_paragraphs)} body "
-                f"paragraphs) — {esc(self.verdict)}.</p><table><thead><tr><th>kind</th><th>item</th>"
-                f"<th>mentions</th><th>first</th><th>top third</th><th>in headline</th></tr></thead>"
+        summary = self._summary()
+        return (f"<div class='newskit-pyramid'><p><b>Inverted pyramid</b>: {esc(summary) + ' — ' if summary else ''}"
+                f"{esc(self.verdict)}.</p><table><thead><tr><th>kind</th><th>item</th>"
+                f"<th>mentions</th><th>first</th><th>top third</th><th>in headline</th><th>scored</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table></div>")
 
 
@@ -673,13 +717,23 @@ def _capitalised(w: Word) -> bool:
 
 
 def _name_flags(article: Article) -> list[bool]:
-    """For each token: is it part of a proper name? Capitals decide inside a sentence; at its start, the
-    word must be capitalised elsewhere too, or the POS tagger must call it a proper noun (NNP/NNPS)."""
+    """For each token: is it part of a proper name?
+
+    Inside a sentence a capital decides. A word that opens a sentence (or a quotation, or a clause after a
+    colon or dash) is capitalised anyway, so there it counts only with other evidence: it is an acronym
+    ("ISIS"); or the same word is capitalised inside a sentence elsewhere in the article ("Trump said ...
+    ... said Trump"); or it starts a multiword name - the POS tagger calls it a proper noun (NNP/NNPS), it is
+    no stopword, and the next word (or the one after "of") is capitalised ("Helen Marsh said", "Bank of
+    England"). The tagger alone is not enough: it tags "Roads" in "Roads into the town remain closed" NNP,
+    and it tags a real name at a sentence start NN or RB often enough that its tag is not required when the
+    word is capitalised mid-sentence elsewhere.
+    """
     from . import resources
 
+    stop = resources.stopwords()
     words = article.words
     tags = article.tags
-    stop = resources.stopwords()
+    n = len(words)
     # a word opening a sentence, a quotation or a clause after a colon/dash is capitalised anyway
     initial: list[bool] = []
     caps: list[bool] = []
@@ -700,17 +754,21 @@ def _name_flags(article: Article) -> list[bool]:
         caps.append(c)
         prev = w
     inside = {w.text for w, ini, c in zip(words, initial, caps, strict=True) if c and not ini}
-    flags = [False] * len(words)
+
+    def mid_capital(k: int, sentence: int) -> bool:
+        return k < n and words[k].sentence == sentence and caps[k] and not initial[k]
+
+    flags = [False] * n
     for w, ini, c in zip(words, initial, caps, strict=True):
         if not c:
             continue
         if not ini or w.text in inside or (len(w.text) > 1 and w.text.isupper()):
             flags[w.index] = True
-        elif w.lower not in stop:  # "Praising Tillerson ...", "Heavy rain ...": ask the tagger about this sentence
-            tag = tags[w.index]
-            nxt = tags[w.index + 1] if w.index + 1 < len(words) and words[w.index + 1].sentence == w.sentence else "."
-            # a proper noun, and not one modifying a common noun ("Heavy rain" is tagged NNP JJ... by mistake)
-            flags[w.index] = tag in ("NNP", "NNPS") and (nxt in ("NNP", "NNPS") or not nxt.startswith(("NN", "JJ", "CD")))
+        elif tags[w.index] in ("NNP", "NNPS") and w.lower not in stop:
+            k = w.index + 1
+            if k < n and words[k].text in ("of", "de", "bin"):
+                k += 1
+            flags[w.index] = mid_capital(k, w.sentence)
     return flags
 
 
@@ -781,12 +839,15 @@ _SKIPPABLE = frozenset({"the", "a", "an", "this", "that", "these", "those", "its
 
 def _place_cue(article: Article, i: int, j: int) -> bool:
     """A locative preposition before the name (over at most two determiners or other lowercase words that are not
-    function words: "in the northern ... Mosul") or a place noun right after it ("Nineveh province")."""
+    function words: "in the northern ... Mosul"), a place noun and "of" before it ("the town of Eastbrook") or a
+    place noun right after it ("Nineveh province")."""
     from . import resources
 
     words = article.words
     stop = resources.stopwords()
     sent = words[i].sentence
+    if i >= 2 and words[i - 2].sentence == sent and words[i - 1].lower == "of" and words[i - 2].lower in _PLACE_NOUNS:
+        return True
     k = i - 1
     for _ in range(3):
         if k < 0 or words[k].sentence != sent:
@@ -832,6 +893,8 @@ _TIME_MODIFIERS = frozenset({"early", "late", "mid", "last", "next", "this", "ea
 _TIME_PREPOSITIONS = frozenset({"on", "in", "since", "by", "until", "till", "from", "during", "over", "before",
                                 "after", "at", "through"})
 _TIME_WORDS_BEFORE = _TIME_MODIFIERS | _TIME_PREPOSITIONS
+_COUNT_WORDS = frozenset("""a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty sixty hundred few several many""".split())
 
 
 def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, int, int, int]]:
@@ -880,7 +943,7 @@ def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, 
             core_end = i + 2
             key = f"{low} {lows[i + 1]}"
             relative = True
-        elif (low.isdigit() or low in ("a", "two", "three", "few", "several")) and same(i + 2, sent) \
+        elif (low.isdigit() or low in _COUNT_WORDS) and same(i + 2, sent) \
                 and lows[i + 1] in _PERIODS and lows[i + 2] == "ago":
             core_end = i + 3
             key = " ".join(lows[i:core_end])
@@ -900,7 +963,11 @@ def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, 
 
 
 def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
-    """The "what": the first running-text paragraph holding at least half the headline's content-word stems."""
+    """The "what": the first running-text paragraph holding at least half the headline's content-word stems.
+
+    Words are matched by Porter stem ("Floods" and "flooded"), but the label shows words, not stems: for each
+    stem the form the running text uses most ("abandoned", "army", "ISIS"), else the headline's own word.
+    """
     head = article.headline
     if not head or not body:
         return None
@@ -914,7 +981,13 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
         toks = [head[s:e] for s, e in resources.word_tokenizer().span_tokenize(head)]
     except Exception:  # noqa: BLE001 - NLTK's aligner gives up on some odd inputs
         toks = head.split()
-    stems = {stem(_norm(t)) for t in toks if sum(c.isalpha() for c in t) >= 3 and _norm(t) not in stop}
+    head_forms: dict[str, str] = {}  # stem -> the headline's word, in headline order
+    for t in toks:
+        low = _norm(t)
+        if sum(c.isalpha() for c in t) >= 3 and low not in stop:
+            word = t.strip(_QUOTE_CHARS)
+            head_forms.setdefault(stem(low), word if len(word) > 1 and word.isupper() else word.lower())
+    stems = set(head_forms)
     if not stems:
         return None
     memo: dict[str, str] = {}
@@ -924,6 +997,8 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
     mentions = 0
     first: tuple[int, int, int] | None = None
     lower = _lex(article).lower
+    words = article.words
+    surface: dict[str, Counter[str]] = {}  # stem -> the running text's forms of it
     for idx in body:
         seen = set()
         for w in by_para[idx]:
@@ -931,7 +1006,14 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
             if low[:3] in prefixes:  # a Porter stem keeps the word's start: stem only possible matches
                 if low not in memo:
                     memo[low] = stem(low)
-                seen.add(memo[low])
+                st = memo[low]
+                if st in stems:
+                    seen.add(st)
+                    form = w.text
+                    if not (len(form) > 1 and form.isupper()) and (w.index == 0 or words[w.index - 1].sentence
+                                                                   != w.sentence or words[w.index - 1].text in _QUOTES):
+                        form = form.lower()  # "Hundreds of people ...": capitalised only to open the sentence
+                    surface.setdefault(st, Counter())[form] += 1
         hit = len(stems & seen)
         if hit >= need:
             mentions += 1
@@ -940,8 +1022,26 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
                 first = (idx, p.start, p.end)
     if first is None:
         return None
-    label = ", ".join(sorted(stems))
-    return PyramidItem("what", label, mentions, first[0], first[0] + 1, first[1], first[2], False, True)
+
+    def shown(st: str) -> str:
+        forms = surface.get(st)
+        if not forms:
+            return head_forms[st]
+        best = max(forms.values())
+        return min((f for f, c in forms.items() if c == best), key=lambda f: (f != f.lower(), f))  # ties: lower case
+
+    label = ", ".join(shown(st) for st in head_forms)
+    return PyramidItem("what", label, mentions, first[0], first[0] + 1, first[1], first[2], False, True, False)
+
+
+_QUOTES = frozenset(_QUOTE_CHARS) | _OPENERS
+
+
+def _outlet_names(article: Article) -> set[str]:
+    """The media outlets credited as channels ("told the BBC"), case-folded, without a leading "the"."""
+    from . import sources
+
+    return {o.name.casefold().removeprefix("the ") for o in sources.outlets(article)}
 
 
 def _build_pyramid(article: Article) -> Pyramid:
@@ -959,6 +1059,9 @@ def _build_pyramid(article: Article) -> Pyramid:
 
     items: list[PyramidItem] = []
     groups = _name_groups(article, body)
+    if groups:
+        outlets = _outlet_names(article)
+        groups = [g for g in groups if not outlets or not any(x.casefold() in outlets for x in g.surfaces)]
     actors = [g for g in groups if not (g.place_cues and g.place_cues * 4 >= len(g.mentions))]
     places = [g for g in groups if g.place_cues and g.place_cues * 4 >= len(g.mentions)]
     for kind, pool, cap in (("who", actors, 6), ("where", places, 4)):
@@ -971,15 +1074,15 @@ def _build_pyramid(article: Article) -> Pyramid:
     times: dict[str, list[tuple[str, int, int, int]]] = {}
     for key, label, s, e, p in _time_expressions(article, body):
         times.setdefault(key, []).append((label, s, e, p))
-    for key, ms in times.items():
+    for n_time, (key, ms) in enumerate(times.items()):  # in order of first mention: only the first is scored
         label, s, e, p = ms[0]
-        items.append(PyramidItem("when", label, len(ms), p, p + 1, s, e, p in top, key in head_words))
-    scored = list(items)
+        items.append(PyramidItem("when", label, len(ms), p, p + 1, s, e, p in top, key in head_words, n_time == 0))
     what = _headline_topic(article, body_list)
     if what is not None:
         items.append(PyramidItem("what", what.label, what.mentions, what.first_paragraph, what.first_number,
-                                 what.start, what.end, what.first_paragraph in top, True))
+                                 what.start, what.end, what.first_paragraph in top, True, False))
     items.sort(key=lambda it: (it.start, it.kind))
+    scored = [it for it in items if it.scored]
     share = sum(it.in_top_third for it in scored) / len(scored) if scored else None
     first: dict[str, int | None] = {}
     for kind in ("who", "what", "where", "when"):
@@ -994,32 +1097,47 @@ def pyramid(article: Article) -> Pyramid:
     Only running text counts (paragraphs whose role is lede, body or
     quote-led; captions and other furniture are left out).
 
-    * **who** - main actors: runs of proper nouns (POS tags NNP/NNPS, plus
-      ``al-``/``bin-`` style names), titles such as "Prime Minister" stripped,
-      a bare surname folded into the one full name ending with it
-      ("Maliki" -> "al-Maliki"), mentioned at least twice (once in articles
-      under 150 words); at most the 6 most mentioned. Nationality adjectives
-      ("Iraqi families") are skipped.
+    * **who** - main actors: runs of capitalised words inside a sentence
+      (plus ``al-``/``bin-`` style names and acronyms), titles such as "Prime
+      Minister" stripped, a bare surname folded into the one full name ending
+      with it ("Maliki" -> "al-Maliki"), mentioned at least twice (once in
+      articles under 150 words); at most the 6 most mentioned. A word that is
+      capitalised only because it opens a sentence is no name ("Roads into
+      the town remain closed"): there it needs more evidence - the same word
+      capitalised inside a sentence elsewhere, or a following capitalised
+      word making a multiword name that the POS tagger calls a proper noun
+      ("Helen Marsh said"). Nationality adjectives ("Iraqi families") are
+      skipped, and so are media outlets credited as channels ("told the
+      BBC"): they carry the story, they are not in it.
     * **where** - the same kind of name, counted as a place when at least a
       quarter of its mentions follow a locative preposition ("in/at/from/near
-      ... Mosul"), precede a place noun ("Nineveh province") or form the
-      dateline ("ALBANY, N.Y. -"); at most 4.
+      ... Mosul") or a place noun and "of" ("the town of Eastbrook"), precede
+      a place noun ("Nineveh province") or form the dateline ("ALBANY, N.Y.
+      -"); at most 4.
     * **when** - time expressions: weekdays ("on Tuesday"), dates ("Nov. 9,
       2016"), years (1900-2099), "today"/"yesterday", relative periods
       ("last week", "in recent months", "three days ago").
     * **what** - the headline's topic: the first paragraph holding at least
-      half of the headline's content-word stems (reported, but not scored).
+      half of the headline's content words (matched by Porter stem, shown as
+      the words the text uses); reported, but not scored.
 
-    The **top-third share** is the fraction of the who/where/when items whose
-    first mention lies in the first third of the running-text paragraphs
-    (rounded up: 13 paragraphs -> the first 5). A classic inverted pyramid
-    (most important first) scores high; a chronological or feature story low.
-    In an all-capitals article names cannot be told apart, so only times count.
+    **The measure.** The *top third* is the first third of the paragraphs of
+    running text (rounded up: 13 paragraphs -> the first 5). The
+    **top-third share** is the fraction of the *scored* items whose first
+    mention lies there. Every who and where item is scored, but only the
+    *first* when: a news story's key "when" is the first time it gives ("on
+    Sunday" in the lede); later time expressions ("three years ago", "more
+    rain is expected on Tuesday") are background or outlook, which an inverted
+    pyramid puts low on purpose, so they are listed with ``scored=False``
+    instead of counting against it. A share of 75% or more reads as a classic
+    inverted pyramid, 50% or more as mostly front-loaded; a chronological or
+    feature story scores low. In an all-capitals article names cannot be told
+    apart, so only the time counts.
 
     >>> import newskit
     >>> p = pyramid(newskit.sample())
-    >>> p.first["where"], [i.label for i in p.of_kind("when")]
-    (1, ['in recent months', 'on Tuesday'])
+    >>> p.first["where"], [(i.label, i.scored) for i in p.of_kind("when")]
+    (1, [('in recent months', True), ('on Tuesday', False)])
     """
     return _memo(article, "pyramid", lambda: _build_pyramid(article))
 
@@ -1035,7 +1153,7 @@ class Structure:
     """How the article is built: headline, paragraph roles, per-paragraph shape, and the inverted pyramid.
 
     ``roles`` holds one :class:`ParagraphRole` and ``paragraphs`` one
-    :class:`ParagraphShape` per body paragraph (same order); ``pyramid`` is a
+    :class:`ParagraphShape` per paragraph (same order); ``pyramid`` is a
     :class:`Pyramid`. :meth:`records` gives the structure map for a plot.
     """
 
@@ -1076,6 +1194,17 @@ class Structure:
         return {"headline": self.headline, "headline_span": list(self.headline_span) if self.headline_span else None,
                 "paragraphs": paras, "role_counts": {r: self.count(r) for r in ROLES},
                 "quote_share": round(self.quote_share, 4), "pyramid": self.pyramid.to_dict()}
+
+    def __str__(self) -> str:
+        counts = ", ".join(f"{self.count(r)} {r}" for r in ROLES if self.count(r))
+        rows = [(f"¶{p.number}", p.role, str(p.words), str(p.sentences), f"{p.quote_share:.0%}", p.first_words)
+                for p in self.paragraphs]
+        lines = [f"Structure: {_plural(len(self.paragraphs), 'paragraph')} ({counts})" if self.paragraphs
+                 else "Structure: no paragraphs"]
+        if self.headline:
+            lines.insert(0, f"Headline: {self.headline}")
+        lines += _text_table(("¶", "role", "words", "sentences", "quoted", "starts"), rows, width=50)
+        return "\n".join([*lines, "", str(self.pyramid)])
 
     def _repr_html_(self) -> str:
         esc = html.escape
@@ -1229,11 +1358,11 @@ class Readability:
                 "sentences": self.sentences, "syllables": self.syllables, "complex_words": self.complex_words,
                 "polysyllables": self.polysyllables, "letters": self.letters, "verdict": self.verdict}
 
-    def _repr_html_(self) -> str:
+    def _rows(self) -> list[tuple[str, str, str]]:
         def f(x: float | None) -> str:
             return "–" if x is None else f"{x:.1f}"
 
-        rows = [
+        return [
             ("Flesch reading ease", f(self.flesch_reading_ease), "0-100: higher is easier"),
             ("Flesch-Kincaid grade", f(self.flesch_kincaid_grade), "US school grade"),
             ("Gunning fog", f(self.gunning_fog), "years of schooling"),
@@ -1241,11 +1370,20 @@ class Readability:
             ("Coleman-Liau", f(self.coleman_liau), "US school grade"),
             ("Reading time", f"{self.reading_time_minutes:.1f} min", f"at {WORDS_PER_MINUTE} words a minute"),
         ]
+
+    def _counts(self) -> str:
+        return (f"{_plural(self.words, 'word')}, {_plural(self.sentences, 'sentence')}, "
+                f"{_plural(self.syllables, 'syllable')}; headline left out")
+
+    def __str__(self) -> str:
+        return "\n".join([f"Readability: {self.verdict} ({self._counts()})",
+                          *_text_table(("measure", "score", "scale"), self._rows())])
+
+    def _repr_html_(self) -> str:
         body = "".join(f"<tr><td>{a}</td><td style='text-align:right'>{b}</td><td style='color:#777'>{c}</td></tr>"
-                       for a, b, c in rows)
+                       for a, b, c in self._rows())
         return (f"<div class='newskit-readability'><p><b>Readability</b>: {html.escape(self.verdict)} "
-                f"({self.words} words, {self.sentences} sentences, {self.syllables} syllables)</p>"
-                f"<table><tbody>{body}</tbody></table></div>")
+                f"({self._counts()})</p><table><tbody>{body}</tbody></table></div>")
 
 
 _BANDS = ((90, "very easy: 5th grade (age 10-11)"), (80, "easy: 6th grade (age 11-12)"),
@@ -1253,9 +1391,16 @@ _BANDS = ((90, "very easy: 5th grade (age 10-11)"), (80, "easy: 6th grade (age 1
           (50, "fairly difficult: 10th-12th grade (high school)"), (30, "difficult: college level"))
 
 
-def _verdict(fre: float | None) -> str:
+#: Below this many words the scores are computed but the verdict does not read them.
+MIN_WORDS_FOR_VERDICT = 100
+_TOO_SHORT = f"too short to score reliably (under {MIN_WORDS_FOR_VERDICT} words)"
+
+
+def _verdict(fre: float | None, words: int | None = None) -> str:
     if fre is None:
         return "no words to measure"
+    if words is not None and words < MIN_WORDS_FOR_VERDICT:
+        return _TOO_SHORT
     for floor, text in _BANDS:
         if fre >= floor:
             return text
@@ -1333,11 +1478,11 @@ def _build_readability(article: Article) -> Readability:
     smog = 1.0430 * math.sqrt(poly * 30 / n_sent) + 3.1291
     cli = 0.0588 * (100 * letters / n_words) - 0.296 * (100 * n_sent / n_words) - 15.8
     return Readability(fre, fk, fog, smog, cli, minutes, n_words, n_sent, n_syl, complex_words, poly, letters,
-                       _verdict(fre))
+                       _verdict(fre, n_words))
 
 
 def readability(article: Article) -> Readability:
-    """Readability scores of the body text (every body paragraph; the headline left out).
+    """Readability scores of the body text (every paragraph, whatever its role; the headline left out).
 
     Counts: **words** are word tokens of ``article.words`` with a letter or
     digit, a clitic joined to its word ("did"+"n't" is one word);
@@ -1361,7 +1506,21 @@ def readability(article: Article) -> Readability:
     * reading time = W / 238 minutes (an adult's average silent reading speed).
 
     The verdict reads the Flesch score on the usual bands (60-70 "plain
-    English", 30-50 "difficult: college level", ...).
+    English", 30-50 "difficult: college level", ...). The formulas were made
+    for texts of 100 words or more: below :data:`MIN_WORDS_FOR_VERDICT` (100)
+    words every score is still computed, but the verdict says "too short to
+    score reliably (under 100 words)" (a two-word text can get a Coleman-Liau
+    grade of -10).
+
+    How these counts relate to the other word counts of newskit: ``words``
+    counts the same body words as ``len(article)`` (headline left out), except
+    that a clitic counts as part of its word here: "Iraq's" and "didn't" are
+    one word each, as in textstat or a word processor, where ``len(article)``
+    counts the tokens "'s" and "n't" too (seed: 600 here, 603 there). The
+    ``words`` column of :func:`structure` adds up to the same figure. The
+    frequency and keyword counts of :mod:`newskit.language` count these words
+    *and the headline's* (seed: 600 + 11 = 611; there "n't" counts as a word
+    of its own, "not").
 
     Compared with ``textstat`` (seed body: FRE 39.1, FK grade 14.3; here 39.05 and
     14.0), the formulas are the same and the counts differ a little. Words
