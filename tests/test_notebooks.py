@@ -145,9 +145,10 @@ def test_concordance_explorers_start_with_a_query():
 
 @pytest.mark.parametrize(("name", "cell", "terms"), [
     ("03-language", "article.collocations()", ["PMI"]),
-    ("03-language", "article.keywords()", ["here", "reference", "expected", "LL", "log ratio", "on purpose"]),
+    ("03-language", "article.keywords()", ["here", "reference", "expected", "LL", "log ratio", "left out"]),
+    ("03-language", "article.keywords(stopwords=True)", ["underused", "stopwords=True"]),
     ("03-language", "article.sentiment()", ["VADER compound", "+0.00", "–"]),
-    ("04-your-article", "mine.keywords()", ["log ratio", "on purpose"]),
+    ("04-your-article", "mine.keywords()", ["log ratio", "left out"]),
 ])
 def test_table_jargon_is_explained_just_before_the_table(name, cell, terms):
     text = _markdown_before(_read(NOTEBOOK_DIR / f"{name}.ipynb"), cell)

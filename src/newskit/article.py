@@ -87,6 +87,7 @@ class Word:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FALLBACK_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]+")
 _CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
+_CLITIC_TOKENS = frozenset({"'s", "'t", "n't", "'re", "'ve", "'ll", "'d", "'m", "s"})
 _QUOTE_CHARS = frozenset("\"'`\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
 
 
@@ -303,8 +304,12 @@ class Article:
             yield p, p.text
 
     def __len__(self) -> int:
-        """Number of words (tokens with a letter or digit) in the body."""
-        return sum(1 for w in self.words if w.is_word)
+        """Number of words in the body, counted as a reader does ("Iraq's" and "don't" are one word each).
+
+        The tokens ``'s``, ``n't``, ``'re`` ... that the tokenizer splits off are not counted, so
+        this matches :func:`newskit.readability` and word processors.
+        """
+        return sum(1 for w in self.words if w.is_word and w.lower not in _CLITIC_TOKENS)
 
     def __repr__(self) -> str:
         head = self.headline or (self.paragraphs[0].text[:60] if self.paragraphs else "")
@@ -390,11 +395,14 @@ class Article:
 
         return language.collocations(self, n=n, top=top)
 
-    def keywords(self, top: int = 20) -> language.Keyness:
-        """Words unusually frequent here compared with ordinary news (Brown corpus) (see :func:`newskit.language.keywords`)."""
+    def keywords(self, top: int = 20, *, stopwords: bool = False) -> language.Keyness:
+        """Words unusually frequent here compared with ordinary news (Brown corpus); ``stopwords=True`` keeps "the", "he", ...
+
+        (see :func:`newskit.language.keywords`)
+        """
         from . import language
 
-        return language.keywords(self, top=top)
+        return language.keywords(self, top=top, stopwords=stopwords)
 
     def sentiment(self) -> language.Sentiment:
         """VADER tone per sentence and paragraph, reporter vs quoted text (see :func:`newskit.language.sentiment`)."""

@@ -259,7 +259,7 @@ def frequency_view(article: Article, top: int = 20, stopwords: bool = False, key
     if not 1 <= top <= 200:
         raise QueryError(f"top must be between 1 and 200, not {top}")
     if keyness:
-        fig = plots.keyness_bars(language.keywords(article, top=top))
+        fig = plots.keyness_bars(language.keywords(article, top=top, stopwords=stopwords))
     else:
         fig = plots.frequency_bars(language.frequencies(article, top=top, stopwords=stopwords))
     return f"<div class='nk-frequency'>{plots.figure_html(fig)}</div>"
