@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import html
 import itertools
 import math
@@ -1252,6 +1253,19 @@ def _mtld_pass(words: list[str], threshold: float = 0.72) -> float:
     return len(words) / factors if factors else float(len(words))
 
 
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """Porter stem of a word (NLTK's PorterStemmer); a word's stem never changes, so it is cached for the process."""
+    return _porter().stem(word)
+
+
+@functools.cache
+def _porter():  # noqa: ANN202 - NLTK class
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
+
+
 def vocabulary(article: Article, top: int = 10) -> Vocabulary:
     """How varied the vocabulary is (see :class:`Vocabulary`).
 
@@ -1263,15 +1277,12 @@ def vocabulary(article: Article, top: int = 10) -> Vocabulary:
     top = _whole("top", top)
 
     def build() -> Vocabulary:
-        from nltk.stem import PorterStemmer
-
         words = _index(article).word_forms
         counts = Counter(words)
-        stemmer = PorterStemmer()
         stem_counts: Counter[str] = Counter()
         forms: dict[str, set[str]] = defaultdict(set)
         for w, c in counts.items():
-            s = stemmer.stem(w)
+            s = _stem(w)
             stem_counts[s] += c
             forms[s].add(w)
         n = len(words)
