@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import bisect
 import copy
-import functools
 import html
 import itertools
 import math
@@ -1253,19 +1252,6 @@ def _mtld_pass(words: list[str], threshold: float = 0.72) -> float:
     return len(words) / factors if factors else float(len(words))
 
 
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """Porter stem of a word (NLTK's PorterStemmer); a word's stem never changes, so it is cached for the process."""
-    return _porter().stem(word)
-
-
-@functools.cache
-def _porter():  # noqa: ANN202 - NLTK class
-    from nltk.stem import PorterStemmer
-
-    return PorterStemmer()
-
-
 def vocabulary(article: Article, top: int = 10) -> Vocabulary:
     """How varied the vocabulary is (see :class:`Vocabulary`).
 
@@ -1277,18 +1263,18 @@ def vocabulary(article: Article, top: int = 10) -> Vocabulary:
     top = _whole("top", top)
 
     def build() -> Vocabulary:
+        from . import resources
+
         words = _index(article).word_forms
         counts = Counter(words)
         stem_counts: Counter[str] = Counter()
         forms: dict[str, set[str]] = defaultdict(set)
         for w, c in counts.items():
-            s = _stem(w)
+            s = resources.stem(w)
             stem_counts[s] += c
             forms[s].add(w)
         n = len(words)
         mtld = (_mtld_pass(words) + _mtld_pass(words[::-1])) / 2 if words else 0.0
-        from . import resources
-
         sw = resources.stopwords()
         content = [(s, c) for s, c in stem_counts.items() if not forms[s] <= sw]
         order = sorted(content, key=lambda kv: (-kv[1], kv[0]))[:top]

@@ -266,6 +266,19 @@ def pos_tagger() -> FastTagger:
 
 
 @functools.cache
+def _porter():  # noqa: ANN202 - NLTK class
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Porter stem of *word* (NLTK's PorterStemmer); cached, as a word's stem never changes."""
+    return _porter().stem(word)
+
+
+@functools.cache
 def universal_tag_map() -> dict[str, str]:
     """Map from Penn Treebank tags to the universal tagset (NOUN, VERB, ADJ, ...)."""
     from nltk.tag.mapping import tagset_mapping

@@ -971,11 +971,9 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
     head = article.headline
     if not head or not body:
         return None
-    from nltk.stem.porter import PorterStemmer
-
     from . import resources
 
-    stem = PorterStemmer().stem
+    stem = resources.stem
     stop = resources.stopwords()
     try:
         toks = [head[s:e] for s, e in resources.word_tokenizer().span_tokenize(head)]
