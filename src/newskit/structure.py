@@ -238,12 +238,17 @@ class _Para:
         return len(self.words)
 
 
-def _features(article: Article) -> list[_Para]:
-    by_para = _words_by_paragraph(article)
-    counted = _lex(article).counted
+def _sentences_per_paragraph(article: Article) -> list[int]:
     n_sent = [0] * len(article.paragraphs)
     for s in article.sentences:
         n_sent[s.paragraph] += 1
+    return n_sent
+
+
+def _features(article: Article) -> list[_Para]:
+    by_para = _words_by_paragraph(article)
+    counted = _lex(article).counted
+    n_sent = _sentences_per_paragraph(article)
     out = []
     for p in article.paragraphs:
         ws = [w for w in by_para[p.index] if counted[w.index]]
@@ -514,9 +519,7 @@ def _shapes(article: Article, roles: Sequence[ParagraphRole]) -> tuple[Paragraph
     inside = _quoted_flags(article)
     by_para = _words_by_paragraph(article)
     counted = _lex(article).counted
-    n_sent = [0] * len(article.paragraphs)
-    for s in article.sentences:
-        n_sent[s.paragraph] += 1
+    n_sent = _sentences_per_paragraph(article)
     out = []
     for p, r in zip(article.paragraphs, roles, strict=True):
         ws = [w for w in by_para[p.index] if counted[w.index]]
