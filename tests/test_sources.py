@@ -294,3 +294,8 @@ def test_reported_speech_with_attribution_after():
                             "The budget is tight, Omar Diaz said in an interview.")
     got = [(a.speaker.name, a.text) for a in art.attributions() if a.kind == "indirect"]
     assert got == [("Rosa Lind", "The road will be late"), ("Omar Diaz", "The budget is tight")]
+
+
+def test_text_holding_placeholder_characters():
+    # the frame marks quotes with private-use characters; article text that holds them must not confuse it
+    assert [x.text for x in q('\ue000 "Yes," said Ann Bo \ue001\ue0007\ue001.')] == ["Yes,"]

@@ -480,6 +480,10 @@ class _Frame:
     quote_ids: list[int]
 
 
+#: The article's own text may hold the private-use characters that mark placeholders; they become spaces.
+_NO_PLACEHOLDER = str.maketrans("\uE000\uE001", "  ")
+
+
 def _frame(article: Article, raws: list[_Raw]) -> dict[int, _Frame]:
     text = article.text
     spans_by_para: dict[int, list[tuple[int, int, int]]] = {}
@@ -506,11 +510,11 @@ def _frame(article: Article, raws: list[_Raw]) -> dict[int, _Frame]:
         for lo, hi, qi in spans:
             if lo < pos:
                 continue
-            out.append(text[pos:lo])
+            out.append(text[pos:lo].translate(_NO_PLACEHOLDER))
             out.append(f"\uE000{qi}\uE001")
             ids.append(qi)
             pos = hi
-        out.append(text[pos:p.end])
+        out.append(text[pos:p.end].translate(_NO_PLACEHOLDER))
         frames[p.index] = _Frame("".join(out), ids)
     return frames
 
