@@ -21,11 +21,11 @@ import textwrap
 import time
 import warnings
 from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from html_audit import audit as _audit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -350,26 +350,6 @@ PAYLOAD_TEXT = (
     "a resident, told <style>body{display:none}</style>BBC. Reportedly the army may have fled.\n\n"
     "The city was abandoned by the army, which was accused of </p></div></table> cowardice.\n"
 )
-
-
-class _Audit(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.attrs: list[tuple[str, str, str | None]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self.attrs.extend((tag, k, v) for k, v in attrs)
-
-    handle_startendtag = handle_starttag
-
-
-def _audit(page: str) -> _Audit:
-    a = _Audit()
-    a.feed(page)
-    a.close()
-    return a
 
 
 def assert_escaped(where: str, page: str) -> None:

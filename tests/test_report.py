@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from html_audit import audit
 
 import newskit
 from newskit import cli, report
@@ -19,26 +19,6 @@ TRICKY = (
     "\"We will build <em>more</em> homes,\" said Rosa Diaz, the mayor. Officials said costs would rise.\n\n"
     "The plan was approved by the council. It may be changed later, some residents fear.\n"
 )
-
-
-class _Audit(HTMLParser):
-    """Collects every tag, attribute and URL of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.attrs: list[tuple[str, str, str | None]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self.attrs.extend((tag, k, v) for k, v in attrs)
-
-
-def audit(page: str) -> _Audit:
-    a = _Audit()
-    a.feed(page)
-    a.close()
-    return a
 
 
 def assert_self_contained(page: str) -> None:
