@@ -248,26 +248,22 @@ class Article:
         """
         from . import resources
 
-        tagger = resources.pos_tagger()
         letters = [c for c in self.body[:20000] if c.isalpha()]
         caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-        tags: list[str] = []
-        sent: list[str] = []
+        sentences: list[list[str]] = []
         current = -1
         for w in self.words:
-            if w.sentence != current and sent:
-                tags.extend(t for _, t in tagger.tag(sent))
-                sent = []
-            current = w.sentence
+            if w.sentence != current:
+                sentences.append([])
+                current = w.sentence
+            sent = sentences[-1]
             tok = w.text.replace("\u2019", "'").replace("\u2018", "'")
             if all(c in _QUOTE_CHARS for c in tok):
                 tok = "``" if not sent or self.text[w.start - 1].isspace() else "''"
             elif caps and len(tok) > 1:
                 tok = tok.lower() if sent else tok.capitalize()
             sent.append(tok)
-        if sent:
-            tags.extend(t for _, t in tagger.tag(sent))
-        return tuple(tags)
+        return tuple(tag for tags in resources.pos_tagger().tag_sents(sentences) for tag in tags)
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
