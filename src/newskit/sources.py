@@ -20,12 +20,12 @@ The pipeline is rule-based and linear in the length of the text:
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import sys
 import types
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -548,15 +548,28 @@ _PP_STOP = frozenset("at in on to into with against over about under through".sp
 _ED_OK = frozenset("retired elected unnamed embattled respected detained veteran former united".split())
 
 
-@functools.lru_cache(maxsize=8192)
-def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
-    """Penn Treebank tags of a run of frame tokens (a quote placeholder is read as "it")."""
+#: Tags of the token runs read during one analysis (cleared when the next analysis starts).
+_TAGGED: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _tag_runs(runs: Iterable[tuple[str, ...]]) -> None:
+    """Tag many runs of frame tokens in one batch (far faster than one by one) and remember them."""
     from . import resources
 
-    if not toks:
-        return ()
-    words = ["it" if _is_placeholder(t) else t for t in toks]
-    return tuple(tag for _, tag in resources.pos_tagger().tag(words))
+    todo = [r for r in dict.fromkeys(runs) if r and r not in _TAGGED]
+    if todo:
+        words = [["it" if _is_placeholder(t) else t for t in run] for run in todo]
+        for run, tags in zip(todo, resources.pos_tagger().tag_sents(words), strict=True):
+            _TAGGED[run] = tuple(tags)
+
+
+def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Penn Treebank tags of a run of frame tokens (a quote placeholder is read as "it")."""
+    tags = _TAGGED.get(toks)
+    if tags is None:
+        _tag_runs([toks])
+        tags = _TAGGED.get(toks, ())
+    return tags if toks else ()
 
 
 def _is_verb_at(toks: list[str], j: int) -> bool:
@@ -941,7 +954,7 @@ class _Resolver:
 
     def note_subject(self, sent: list[str]) -> None:
         """After a sentence: its subject (if a person) and the other people named in it gain salience."""
-        if sent and not _is_placeholder(sent[0]) and any(_is_name_tok(t) and t[:1].isupper() for t in sent[:_SUBJECT_WINDOW]):
+        if _names_someone(sent):
             np, appos = _sentence_subject(sent[:_SUBJECT_WINDOW])
             subject = None
             if np and np[0].lower() not in _PRON_SUBJ:
@@ -987,6 +1000,12 @@ _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
 _WINDOW = 40
 #: A sentence's subject is looked for in its first tokens (after an introductory phrase).
 _SUBJECT_WINDOW = 22
+
+
+def _names_someone(sent: list[str]) -> bool:
+    """True when a sentence's opening names someone (the resolver then reads its subject)."""
+    return bool(sent) and not _is_placeholder(sent[0]) and any(
+        _is_name_tok(t) and t[:1].isupper() for t in sent[:_SUBJECT_WINDOW])
 
 
 def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
@@ -1128,13 +1147,11 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     Leading conjunctions, adverbs and an introductory phrase up to its comma are skipped
     ("But, in a wide interview, Mr Blair said ..." gives Mr Blair).
     """
-    from . import resources
-
     sent = sent[:_WINDOW]
     words = [t if not _is_placeholder(t) else "it" for t in sent]
     if not words:
         return [], []
-    tags = [tag for _, tag in resources.pos_tagger().tag(words)]
+    tags = _tag(tuple(sent))
     i = 0
     while i < len(words):
         if tags[i] in {"CC", "RB", ","} or words[i].lower() in {"however", "meanwhile"}:
@@ -1221,19 +1238,26 @@ def _analyse(article: Article) -> _Analysis:
     mentions: set[int] = set()
     last_q: int | None = None
     carried: tuple[_Attr, Source | None] | None = None  # a paragraph ending "X said:" introduces the next one
+    # each paragraph's frame tokens and sentences; the sentence openings the resolver will read
+    # are tagged in one batch up front
+    _TAGGED.clear()
+    split: list[tuple[list[str], list[tuple[int, int]], bool]] = []
     for p in article.paragraphs:
         fr = frames[p.index]
         toks = _tokens(fr.text)
         closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(text, raws[qi]))
         # a line without final punctuation (caption, pull quote, its credit) does not change who "he" is
-        furniture = _is_furniture(p.text)
+        split.append((toks, _sentences(toks, closing), _is_furniture(p.text)))
+    _tag_runs(tuple(toks[s0:s1][:_SUBJECT_WINDOW]) for toks, sents, furniture in split if not furniture
+              for s0, s1 in sents if _names_someone(toks[s0:s1]))
+    for p, (toks, sentences, furniture) in zip(article.paragraphs, split, strict=True):
         para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         para_src: Source | None = None
         if carried is not None:
             para_attr, para_src = carried
             carried = None
         sent: list[str] = []
-        for s0, s1 in _sentences(toks, closing):
+        for s0, s1 in sentences:
             sent = toks[s0:s1]
             qpos = [i for i, t in enumerate(sent) if _is_placeholder(t)]
             # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
