@@ -18,8 +18,10 @@ record (``ok=False``) instead of stopping the run.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
+import gc
 import html
 import math
 import os
@@ -377,17 +379,37 @@ def analyze(article: Article | str | os.PathLike[str], *, has_headline: bool = T
             raise TypeError(f"analyze() needs a newskit.Article or a file path, not {type(article).__name__}")
     from . import language, sources, structure
 
-    lang = LanguageResults(**{name: getattr(language, name)(article) for name in LANGUAGE_ANALYSES})
-    return Analysis(
-        article=article,
-        structure=structure.structure(article),
-        readability=structure.readability(article),
-        language=lang,
-        quotes=tuple(sources.quotes(article)),
-        sources=sources.sources(article),
-        attributions=tuple(sources.attributions(article)),
-        outlets=tuple(sources.outlets(article)),
-    )
+    with _collector_paused():
+        lang = LanguageResults(**{name: getattr(language, name)(article) for name in LANGUAGE_ANALYSES})
+        return Analysis(
+            article=article,
+            structure=structure.structure(article),
+            readability=structure.readability(article),
+            language=lang,
+            quotes=tuple(sources.quotes(article)),
+            sources=sources.sources(article),
+            attributions=tuple(sources.attributions(article)),
+            outlets=tuple(sources.outlets(article)),
+        )
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while an analysis runs, then restore it.
+
+    An analysis creates a great many small objects (a word, a span, a tag each) and
+    no reference cycles; with the NLTK models in memory (millions of objects) every
+    full collection the allocations trigger walks all of them again. Pausing it
+    saves about a fifth of the time on a long article (see benchmarks/run.py).
+    Memory is still freed as usual by reference counting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------
