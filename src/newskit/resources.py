@@ -335,6 +335,9 @@ class FastTagger:
         t2 = matrix[[row("i-2 tag " + p, 0) for p in prevs]]
         t12 = matrix[[[row("i tag+i-2 tag " + p + " " + p2, 0) for p2 in prevs] for p in prevs]]
         self.pair_table = t1[:, None, :] + t2[None, :, :] + t12  # [prev, prev2, label]
+        self._normals: dict[str, str] = {}
+        self._word_rows: dict[str, tuple[int, int]] = {}
+        self._context_rows: dict[str, tuple[int, ...]] = {}
 
     def tag(self, tokens: list[str]) -> list[tuple[str, str]]:
         """Tag one sentence: a list of ``(word, tag)`` pairs, like NLTK's ``tag``."""
@@ -344,23 +347,26 @@ class FastTagger:
         """Tag several sentences at once (faster than one at a time): one list of tags per sentence."""
         np = self._np
         tagdict, row = self.tagdict, self.rows.get
-        feature_rows: list[list[int]] = []
+        word_rows, context_rows = self._word_rows, self._context_rows
+        feature_rows: list[tuple[int, ...]] = []
         contexts = []
+        bias = row("bias", 0)
         for tokens in sentences:
-            context = self.start + [self.normalize(w) for w in tokens] + self.end
+            context = self.start + [self._normal(w) for w in tokens] + self.end
             contexts.append(context)
+            around = [context_rows.get(c) or self._remember_context(c) for c in context]
             for i, word in enumerate(tokens):
                 if tagdict.get(word):
                     continue
-                j = i + 2
-                feature_rows.append([
-                    row("bias", 0), row("i suffix " + word[-3:], 0), row("i pref1 " + (word[0] if word else ""), 0),
-                    row("i word " + context[j], 0), row("i-1 word " + context[j - 1], 0),
-                    row("i-1 suffix " + context[j - 1][-3:], 0), row("i-2 word " + context[j - 2], 0),
-                    row("i+1 word " + context[j + 1], 0), row("i+1 suffix " + context[j + 1][-3:], 0),
-                    row("i+2 word " + context[j + 2], 0)])
-        static = (self.matrix[np.array(feature_rows, dtype=np.intp)].sum(axis=1) + self.ranks
-                  if feature_rows else None)
+                own = word_rows.get(word) or self._remember_word(word)
+                c0, c1, c2, n1, n2 = around[i + 2], around[i + 1], around[i], around[i + 3], around[i + 4]
+                feature_rows.append((bias, own[0], own[1], c0[0], c1[1], c1[2], c2[3], n1[4], n1[5], n2[6]))
+        static = None
+        if feature_rows:
+            rows = np.array(feature_rows, dtype=np.intp)
+            static = self.matrix[rows[:, 0]] + self.ranks
+            for f in range(1, rows.shape[1]):
+                static += self.matrix[rows[:, f]]
         labels, prev_index, pair_table, matrix = self.labels, self.prev_index, self.pair_table, self.matrix
         out: list[list[str]] = []
         k = 0
@@ -370,7 +376,7 @@ class FastTagger:
             for i, word in enumerate(tokens):
                 tag = tagdict.get(word)
                 if not tag:
-                    scores = static[k] + pair_table[prev_index[prev], prev_index[prev2]]
+                    scores = static[k] + pair_table[prev_index[prev], prev_index[prev2]]  # type: ignore[index]
                     k += 1
                     r = row("i-1 tag+i word " + prev + " " + context[i + 2])
                     if r:
@@ -380,6 +386,35 @@ class FastTagger:
                 prev2, prev = prev, tag
             out.append(tags)
         return out
+
+    # Feature rows worked out once per word form (a word's own features, and what it adds as a neighbour).
+    _CACHE_LIMIT = 200_000
+
+    def _normal(self, word: str) -> str:
+        n = self._normals.get(word)
+        if n is None:
+            if len(self._normals) > self._CACHE_LIMIT:
+                self._normals.clear()
+            n = self._normals[word] = self.normalize(word)
+        return n
+
+    def _remember_word(self, word: str) -> tuple[int, int]:
+        row = self.rows.get
+        if len(self._word_rows) > self._CACHE_LIMIT:
+            self._word_rows.clear()
+        rows = self._word_rows[word] = (row("i suffix " + word[-3:], 0), row("i pref1 " + (word[0] if word else ""), 0))
+        return rows
+
+    def _remember_context(self, c: str) -> tuple[int, ...]:
+        """Rows of normalised word *c* as: this word, previous word (and its suffix), the one before,
+        next word (and its suffix), the one after."""
+        row = self.rows.get
+        if len(self._context_rows) > self._CACHE_LIMIT:
+            self._context_rows.clear()
+        rows = self._context_rows[c] = (
+            row("i word " + c, 0), row("i-1 word " + c, 0), row("i-1 suffix " + c[-3:], 0), row("i-2 word " + c, 0),
+            row("i+1 word " + c, 0), row("i+1 suffix " + c[-3:], 0), row("i+2 word " + c, 0))
+        return rows
 
 
 @functools.cache
