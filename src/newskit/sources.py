@@ -20,7 +20,10 @@ The pipeline is rule-based and linear in the length of the text:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
+import itertools
 import re
 import sys
 import types
@@ -527,6 +530,7 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or tok.lower().startswith(("al-", "el-", "bin", "ibn", "de", "van", "von", "der", "la", "du"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_name_tok(tok: str) -> bool:
     if not tok or not (tok[0].isalpha()):
         return False
@@ -693,13 +697,24 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
     return np, appos
 
 
+_JOIN_FIXES = ((re.compile(r" ([’']s)\b"), r"\1"), (re.compile(r" ([’'])(?= )"), r"\1"),
+               (re.compile(r" ([,.;:!?)\]])"), r"\1"), (re.compile(r"([(\[]) "), r"\1"))
+_JOIN_BEFORE = frozenset("’',.;:!?)]")  # a token starting so is joined to the one before
+
+
 def _join(toks: list[str]) -> str:
+    """Tokens back into text: no space before a clitic or punctuation, none inside brackets."""
     s = " ".join(toks)
-    s = re.sub(r" ([’']s)\b", r"\1", s)
-    s = re.sub(r" ([’'])(?= )", r"\1", s)
-    s = re.sub(r" ([,.;:!?)\]])", r"\1", s)
-    s = re.sub(r"([(\[]) ", r"\1", s)
+    if any(t[:1] in _JOIN_BEFORE or t[-1:] in "([" for t in toks):  # else there is nothing to fix
+        for pattern, repl in _JOIN_FIXES:
+            s = pattern.sub(repl, s)
     return s.strip()
+
+
+def _drop_possessive(tok: str) -> str:
+    """ "Maliki's" -> "Maliki", "U.S." -> "U.S" (a trailing full stop goes too)."""
+    tok = tok.rstrip(".")
+    return tok[:-2] if tok.endswith(("'s", "\u2019s")) else tok
 
 
 @dataclass
@@ -782,7 +797,7 @@ class _Resolver:
         for t in _tokens(text):
             if _is_name_tok(t) and t.lower() not in _TITLES and t.lower() not in {"the", "a", "an", "but", "and", "in",
                                                                                "on", "at", "he", "she", "it", "we", "i"}:
-                cur.append(re.sub(r"['\u2019]s$", "", t.rstrip(".")))
+                cur.append(_drop_possessive(t))
             else:
                 if cur:
                     runs.append(cur)
@@ -980,7 +995,7 @@ class _Resolver:
             if _is_name_tok(t) and t.lower() not in _TITLES and t.lower() not in _NOT_PERSON:
                 if not cur:
                     before = prev
-                cur.append(re.sub(r"['\u2019]s$", "", t.rstrip(".")))
+                cur.append(_drop_possessive(t))
             else:
                 if cur:
                     out.append((cur, before))
@@ -1425,17 +1440,26 @@ def _looks_like_title(q: str) -> bool:
                                         for w in words) and len(words) >= 2
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _locate(text: str, lo: int, hi: int, content: str) -> tuple[int, int] | None:
     """Find *content* in text[lo:hi] ignoring whitespace differences; its span, or None."""
     want = "".join(content.split())
     if not want:
         return None
-    keep = [i for i in range(lo, hi) if not text[i].isspace()]
-    flat = "".join(text[i] for i in keep)
+    runs = list(_NON_SPACE.finditer(text, lo, hi))  # the text's non-space runs; joined, they are `flat`
+    flat = "".join(m.group() for m in runs)
     k = flat.find(want)
     if k < 0:
         return None
-    return keep[k], keep[k + len(want) - 1] + 1
+    ends = list(itertools.accumulate(m.end() - m.start() for m in runs))  # flat offset where each run ends
+
+    def at(j: int) -> int:  # flat offset -> text offset
+        r = bisect.bisect_right(ends, j)
+        return runs[r].start() + j - (ends[r - 1] if r else 0)
+
+    return at(k), at(k + len(want) - 1) + 1
 
 
 def _make_attribution(article: Article, p: Paragraph, content: str, kind: str, src: Source | None,
