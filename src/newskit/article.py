@@ -85,6 +85,7 @@ class Word:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: the characters str.isalnum() accepts
 _FALLBACK_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]+")
 _CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
 _CLITIC_TOKENS = frozenset({"'s", "'t", "n't", "'re", "'ve", "'ll", "'d", "'m", "s"})
@@ -231,11 +232,13 @@ class Article:
     def words(self) -> tuple[Word, ...]:
         """The body's tokens (NLTK's word tokenizer), each with its span, sentence and paragraph."""
         out: list[Word] = []
+        text = self.text
         for sent in self.sentences:
-            for s, e in _word_spans(self.text, sent.start, sent.end):
-                t = self.text[s:e]
-                out.append(Word(len(out), s, e, t, sent.index, sent.paragraph, t.lower().replace("\u2019", "'"),
-                                any(c.isalnum() for c in t)))
+            index, paragraph = sent.index, sent.paragraph
+            for s, e in _word_spans(text, sent.start, sent.end):
+                t = text[s:e]
+                out.append(Word(len(out), s, e, t, index, paragraph, t.lower().replace("\u2019", "'"),
+                                t.isalnum() or _ALNUM.search(t) is not None))
         return tuple(out)
 
     @cached_property

@@ -252,8 +252,8 @@ class FastWordTokenizer:
                       + steps([tokenizer.DOUBLE_DASHES], ("-",)))
         self.ending = steps(tokenizer.ENDING_QUOTES, self._ENDING_NEEDS)
         self.contractions = [engine(p) for p in (*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3)]
-        # one search decides whether any contraction rule can apply; same engine, same flags
-        self.any_contraction = re.compile(r"(?i)can|d'|gim|gon|got|lem|more|wan| '")
+        # one search for the words the contraction rules split decides whether any can apply (same engine, flags)
+        self.any_contraction = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna| 't(?:is|was)")
         self.quotes = re.compile(r"``|'{2}|\"")
 
     def tokenize(self, text: str) -> list[str]:
