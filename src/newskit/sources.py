@@ -540,8 +540,12 @@ def _is_name_tok(tok: str) -> bool:
     return low.startswith(("al-", "el-")) or low in {"bin", "ibn", "de", "van", "von", "der", "da", "du", "la"}
 
 
+#: First character of a quote placeholder token ("\uE000<quote number>\uE001").
+_PH = "\uE000"
+
+
 def _is_placeholder(tok: str) -> bool:
-    return tok.startswith("\uE000")
+    return tok[:1] == _PH  # (inlined as this test in the hottest loops)
 
 
 _AUX = frozenset("has had have was were is are will would could should can did do does may might must be been being "
@@ -981,7 +985,7 @@ class _Resolver:
                 if subject is None and appos and all(_is_name_tok(t) for t in appos):
                     subject = self._person(appos)   # "McCain's former chief of staff, Mark Salter, was ..."
             self.boost(subject, 80)
-            words = [t for t in sent if not _is_placeholder(t)]
+            words = [t for t in sent if t[:1] != _PH]
             for run, prev in self._name_runs_with_prev(words):
                 other = self._person(run)
                 if other is not None and (subject is None or other.name != subject.name):
@@ -1009,7 +1013,9 @@ class _Resolver:
 _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm|Inc|Ltd"
            r"|Corp|Co|Bros|Plc)\."
            r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])")
-_TOKEN = re.compile(_ABBREV + r"|\uE000\d+\uE001|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9]")
+# (the lookahead lets the engine skip the abbreviation list at every position not starting with a capital)
+_TOKEN = re.compile(r"(?=[A-Z])(?:" + _ABBREV + r")|\uE000\d+\uE001"
+                    r"|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9]")
 _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
 #: How many tokens on each side of a quote or verb the attribution rules read (bounds the work per quote).
 _WINDOW = 40
@@ -1030,7 +1036,7 @@ def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[t
     """
     out, start = [], 0
     for i, t in enumerate(toks):
-        if (_is_placeholder(t) and i + 1 < len(toks) and toks[i + 1][:1].isupper()
+        if (t[:1] == _PH and i + 1 < len(toks) and toks[i + 1][:1].isupper()
                 and int(t[1:-1]) in closing):
             out.append((start, i + 1))
             start = i + 1
@@ -1163,7 +1169,7 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     ("But, in a wide interview, Mr Blair said ..." gives Mr Blair).
     """
     sent = sent[:_WINDOW]
-    words = [t if not _is_placeholder(t) else "it" for t in sent]
+    words = [t if t[:1] != _PH else "it" for t in sent]
     if not words:
         return [], []
     tags = _tag(tuple(sent))
@@ -1274,7 +1280,7 @@ def _analyse(article: Article) -> _Analysis:
         sent: list[str] = []
         for s0, s1 in sentences:
             sent = toks[s0:s1]
-            qpos = [i for i, t in enumerate(sent) if _is_placeholder(t)]
+            qpos = [i for i, t in enumerate(sent) if t[:1] == _PH]
             # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent
