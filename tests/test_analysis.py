@@ -271,3 +271,35 @@ def test_cli_analyze_folder_json_lines(corpus: list[Path], tmp_path: Path, capsy
     recs = [json.loads(x) for x in lines]
     assert [r["name"] for r in recs] == sorted(p.name for p in corpus)
     assert [r["ok"] for r in recs] == [True, False, True, False, True]
+
+
+def test_analyze_pauses_the_garbage_collector_and_restores_it(monkeypatch: pytest.MonkeyPatch):
+    import gc
+
+    from newskit import language
+
+    seen = []
+    real = language.frequencies
+
+    def spy(article):  # noqa: ANN001, ANN202
+        seen.append(gc.isenabled())
+        return real(article)
+
+    monkeypatch.setattr(language, "frequencies", spy)
+    assert gc.isenabled()
+    analyze(newskit.from_text("A headline\n\nThe minister said it was fine."))
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a caller who turned it off keeps it off
+    try:
+        analyze(newskit.from_text("A headline\n\nThe minister said it was fine."))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def boom(article):  # noqa: ANN001, ANN202
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(language, "frequencies", boom)
+    with pytest.raises(RuntimeError):
+        analyze(newskit.from_text("A headline\n\nThe minister said it was fine."))
+    assert gc.isenabled()
