@@ -28,13 +28,16 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import weakref
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress
 from typing import Any, Literal, TypeVar
 
-from .article import Article, Word
+from .article import Article
 
 __all__ = [
     "ROLES",
@@ -64,6 +67,7 @@ BODY_ROLES: frozenset[str] = frozenset({"lede", "body", "quote-led"})
 
 _CACHE: weakref.WeakKeyDictionary[Article, dict[str, Any]] = weakref.WeakKeyDictionary()
 _T = TypeVar("_T")
+_V = TypeVar("_V")
 
 
 def _memo(article: Article, key: str, compute: Callable[[], _T]) -> _T:
@@ -114,56 +118,59 @@ def _norm(token: str) -> str:
     return token.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII = bytes(range(128))
+
+
 def _is_all_caps(article: Article) -> bool:
     """True when (nearly) every letter of the body is upper case: capitals then carry no information."""
 
     def compute() -> bool:
-        chars: Counter[str] = Counter()
-        for p in article.paragraphs:
-            chars.update(p.text)  # counted in C; then each distinct character is tested once
-        upper = sum(n for c, n in chars.items() if c.isupper())
-        lower = sum(n for c, n in chars.items() if c.islower())
+        # ASCII letters are counted as bytes of the UTF-8 text (bytes.translate runs in C); the few non-ASCII
+        # characters (always multi-byte in UTF-8, so never mistaken for ASCII) are decoded and tested one by one
+        raw = "".join(p.text for p in article.paragraphs).encode("utf-8", "surrogatepass")
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        for c, n in Counter(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")).items():
+            if c.isupper():
+                upper += n
+            elif c.islower():
+                lower += n
         return upper + lower > 0 and lower <= 0.05 * (upper + lower)
 
     return _memo(article, "all_caps", compute)
 
 
-def _words_by_paragraph(article: Article) -> list[list[Word]]:
-    def compute() -> list[list[Word]]:
-        out: list[list[Word]] = [[] for _ in article.paragraphs]
-        for w in article.words:
-            out[w.paragraph].append(w)
-        return out
-
-    return _memo(article, "by_paragraph", compute)
-
-
 @dataclass(frozen=True)
 class _Lex:
-    """Per token of ``article.words``: ``Word.lower``, ``Word.is_word``, and "a counted word" (a word, not a clitic)."""
+    """Columns over the tokens of ``article.words``: ``Word.text``, ``Word.lower``, ``Word.is_word``,
+    ``Word.sentence``, "a counted word" (a word, not a clitic), and the tokens of each paragraph
+    (``para_start[p]:para_start[p + 1]``). The hot loops read these lists rather than ``Word`` attributes."""
 
+    text: list[str]
     lower: list[str]
     is_word: list[bool]
     counted: list[bool]
+    sentence: list[int]
+    para_start: list[int]
+    forms_text: set[str]  # the distinct token texts
+    forms_lower: set[str]  # the distinct lower-case forms
 
 
 def _lex(article: Article) -> _Lex:
-    """The token properties the analyses test again and again, worked out once per distinct token text."""
+    """The token properties the analyses test again and again, worked out once per article."""
 
     def compute() -> _Lex:
-        seen: dict[str, tuple[str, bool, bool]] = {}
-        lower: list[str] = []
-        is_word: list[bool] = []
-        counted: list[bool] = []
-        for w in article.words:
-            info = seen.get(w.text)
-            if info is None:
-                low, word = w.lower, w.is_word
-                info = seen[w.text] = (low, word, word and low not in _CLITICS)
-            lower.append(info[0])
-            is_word.append(info[1])
-            counted.append(info[2])
-        return _Lex(lower, is_word, counted)
+        words = article.words
+        lower = [w.lower for w in words]
+        is_word = [w.is_word for w in words]
+        paragraph = [w.paragraph for w in words]  # non-decreasing: tokens come paragraph by paragraph
+        text = [w.text for w in words]
+        return _Lex(text, lower, is_word,
+                    [word and low not in _CLITICS for low, word in zip(lower, is_word, strict=True)],
+                    [w.sentence for w in words],
+                    [bisect_left(paragraph, p) for p in range(len(article.paragraphs) + 1)], set(text), set(lower))
 
     return _memo(article, "lex", compute)
 
@@ -246,16 +253,16 @@ def _sentences_per_paragraph(article: Article) -> list[int]:
 
 
 def _features(article: Article) -> list[_Para]:
-    by_para = _words_by_paragraph(article)
-    counted = _lex(article).counted
+    lex = _lex(article)
+    text, counted, bounds = lex.text, lex.counted, lex.para_start
     n_sent = _sentences_per_paragraph(article)
     out = []
     for p in article.paragraphs:
-        ws = [w for w in by_para[p.index] if counted[w.index]]
-        para = _Para(p.index, p.text, [w.text for w in ws], [], n_sent[p.index], _ends_sentence(p.text))
+        a, b = bounds[p.index], bounds[p.index + 1]
+        keep = counted[a:b]
+        para = _Para(p.index, p.text, list(compress(text[a:b], keep)), [], n_sent[p.index], _ends_sentence(p.text))
         if not para.punctuated and 0 < para.n <= _MAX_FURNITURE_WORDS:  # only furniture candidates need tags
-            tags = article.tags
-            para.tags = [tags[w.index] for w in ws]
+            para.tags = list(compress(article.tags[a:b], keep))
         out.append(para)
     return out
 
@@ -267,8 +274,7 @@ def _uses_full_stops(paras: list[_Para]) -> bool:
 
 
 def _is_related_marker(p: _Para) -> bool:
-    low = p.text.lower().lstrip(_QUOTE_CHARS + " ")
-    return p.n <= 25 and low.startswith(_RELATED_STARTS)
+    return p.n <= 25 and p.text.lower().lstrip(_QUOTE_CHARS + " ").startswith(_RELATED_STARTS)
 
 
 def _is_bare_marker(p: _Para) -> bool:
@@ -277,6 +283,9 @@ def _is_bare_marker(p: _Para) -> bool:
 
 
 def _is_share_line(p: _Para) -> bool:
+    head = p.text.split(None, 1)[:1]  # cheap test first: the first token must be a share button too
+    if not head or head[0].lower().strip("|·•,") not in _SHARE_WORDS:
+        return False
     toks = p.text.lower().split()
     return len(toks) >= 2 and all(t.strip("|·•,") in _SHARE_WORDS for t in toks)
 
@@ -291,39 +300,44 @@ def _is_attribution_line(p: _Para) -> bool:
             and not _has_finite_verb(p.tags))
 
 
-def _ngrams(words: Sequence[str], n: int = 4) -> set[tuple[str, ...]]:
-    low = [_norm(w) for w in words]
-    return {tuple(low[i:i + n]) for i in range(len(low) - n + 1)}
+def _ngrams(words: Sequence[str], n: int = 4, norm: Mapping[str, str] | None = None) -> set[tuple[str, ...]]:
+    """The *n*-word sequences of *words* (n >= 1), normalised (*norm* maps a token text to its :func:`_norm`)."""
+    low = [_norm(w) for w in words] if norm is None else list(map(norm.__getitem__, words))
+    # zip stops at the shortest slice: the windows of n consecutive words
+    return set(zip(*(low[k:] for k in range(n)), strict=False))
 
 
-def _quoted_ngrams(article: Article) -> list[set[tuple[str, ...]]]:
-    """Per paragraph: the 4-word sequences inside direct quotes (from :func:`newskit.sources.quotes`)."""
+def _quoted_ngrams(article: Article, norm: Mapping[str, str] | None = None) -> list[set[tuple[str, ...]]]:
+    """Per paragraph: the 4-word sequences inside direct quotes (from :func:`newskit.sources.quotes`).
+
+    A run is a sequence of consecutive counted words (clitics and punctuation skipped) all inside quotes.
+    """
     inside = _quoted_flags(article)
-    counted = _lex(article).counted
+    lex = _lex(article)
+    text, counted, bounds = lex.text, lex.counted, lex.para_start
     out: list[set[tuple[str, ...]]] = [set() for _ in article.paragraphs]
-    run: list[str] = []
-    run_para = -1
-    for w in article.words:
-        if not counted[w.index]:
+    for p in range(len(out)):
+        a, b = bounds[p], bounds[p + 1]
+        flags = inside[a:b]
+        if True not in flags:  # no quoted word here (a C-level scan): most paragraphs
             continue
-        if inside[w.index] and w.paragraph == run_para:
-            run.append(w.text)
-            continue
-        if len(run) >= 4:
-            out[run_para] |= _ngrams(run)
-        run = [w.text] if inside[w.index] else []
-        run_para = w.paragraph
-    if len(run) >= 4:
-        out[run_para] |= _ngrams(run)
+        keep = counted[a:b]
+        words = list(compress(text[a:b], keep))
+        for run in _QUOTED_RUN.finditer(bytes(compress(flags, keep))):  # one byte per word, 1 when quoted
+            out[p] |= _ngrams(words[run.start():run.end()], norm=norm)
     return out
 
 
-def _repeats_a_quote(p: _Para, quoted: list[set[tuple[str, ...]]], spread: dict[tuple[str, ...], int]) -> bool:
+_QUOTED_RUN = re.compile(b"\x01{4,}")  # 4 or more quoted words in a row
+
+
+def _repeats_a_quote(p: _Para, quoted: list[set[tuple[str, ...]]], spread: dict[tuple[str, ...], int],
+                     norm: Mapping[str, str] | None = None) -> bool:
     """At least half of the line's 4-word sequences occur inside a quote of another paragraph.
 
     *spread* counts, for each quoted sequence, the paragraphs quoting it, so the check stays linear.
     """
-    grams = _ngrams(p.words)
+    grams = _ngrams(p.words, norm=norm)
     if not grams:
         return False
     own = quoted[p.index]
@@ -374,6 +388,7 @@ def _classify(article: Article) -> tuple[ParagraphRole, ...]:
     if stops:
         quoted: list[set[tuple[str, ...]]] | None = None
         spread: Counter[tuple[str, ...]] = Counter()
+        norm = _PerText(_norm)  # token text -> _norm(text)
         for i, p in enumerate(paras):
             if p.role is not None or p.punctuated or p.n == 0:
                 continue
@@ -385,9 +400,9 @@ def _classify(article: Article) -> tuple[ParagraphRole, ...]:
                 mark(p, "pull-quote", f"the attribution line of the pull quote ¶{prev.index + 1}")
                 continue
             if p.n >= 5 and quoted is None:
-                quoted = _quoted_ngrams(article)
-                spread = Counter(g for grams in quoted for g in grams)
-            if p.n >= 5 and quoted is not None and _repeats_a_quote(p, quoted, spread):
+                quoted = _quoted_ngrams(article, norm)
+                spread = Counter(chain.from_iterable(quoted))
+            if p.n >= 5 and quoted is not None and _repeats_a_quote(p, quoted, spread, norm):
                 mark(p, "pull-quote", "no final punctuation and repeats words quoted elsewhere in the article")
                 continue
             if p.n >= 5 and nxt is not None and nxt.role is None and _is_attribution_line(nxt):
@@ -474,20 +489,26 @@ def paragraph_roles(article: Article) -> list[ParagraphRole]:
 # --- 2. shape -----------------------------------------------------------------------------------
 
 
-def _quoted_flags(article: Article) -> tuple[bool, ...]:
-    """For each token of ``article.words``: does it lie inside a direct quote's piece? (two-pointer merge)"""
+def _quoted_flags(article: Article) -> list[bool]:
+    """For each token of ``article.words``: does it lie inside a direct quote's piece?
 
-    def compute() -> tuple[bool, ...]:
+    A token is tested against the first piece (sorted by span) that ends after the token starts. That piece
+    is the first whose running maximum of ends passes the token's start, so each piece owns the tokens
+    starting in ``[max(previous ends, its start), its end)``: found by bisection, not one token at a time.
+    """
+
+    def compute() -> list[bool]:
         from . import sources
 
         pieces = sorted(pc for q in sources.quotes(article) for pc in q.pieces)
-        flags = []
-        j = 0
-        for w in article.words:
-            while j < len(pieces) and pieces[j][1] <= w.start:
-                j += 1
-            flags.append(j < len(pieces) and pieces[j][0] <= w.start and w.end <= pieces[j][1])
-        return tuple(flags)
+        flags = [False] * len(article.words)
+        reach = -1  # the largest end of the pieces so far
+        for s, e in pieces:
+            if e > reach:
+                for w in article.words_between(max(reach, s), e):  # tokens starting there and ending by e
+                    flags[w.index] = True
+                reach = e
+        return flags
 
     return _memo(article, "quoted", compute)
 
@@ -517,18 +538,20 @@ class ParagraphShape:
 
 def _shapes(article: Article, roles: Sequence[ParagraphRole]) -> tuple[ParagraphShape, ...]:
     inside = _quoted_flags(article)
-    by_para = _words_by_paragraph(article)
-    counted = _lex(article).counted
+    lex = _lex(article)
+    counted, bounds = lex.counted, lex.para_start
     n_sent = _sentences_per_paragraph(article)
     out = []
     for p, r in zip(article.paragraphs, roles, strict=True):
-        ws = [w for w in by_para[p.index] if counted[w.index]]
-        quoted = sum(1 for w in ws if inside[w.index])
-        first = " ".join(p.text.split()[:6])
-        if len(p.text.split()) > 6:
+        a, b = bounds[p.index], bounds[p.index + 1]
+        n = sum(counted[a:b])
+        quoted = sum(compress(inside[a:b], counted[a:b]))
+        split = p.text.split(None, 6)  # at most 7 pieces: the first 6 words and whether more follow
+        first = " ".join(split[:6])
+        if len(split) > 6:
             first += " …"
-        out.append(ParagraphShape(p.index, p.number, r.role, len(ws), n_sent[p.index], quoted,
-                                  quoted / len(ws) if ws else 0.0, first, p.start, p.end))
+        out.append(ParagraphShape(p.index, p.number, r.role, n, n_sent[p.index], quoted,
+                                  quoted / n if n else 0.0, first, p.start, p.end))
     return tuple(out)
 
 
@@ -708,9 +731,8 @@ def _name_key(token: str) -> str:
     return t
 
 
-def _capitalised(w: Word) -> bool:
+def _capitalised(t: str) -> bool:
     """A capitalised word ("Mosul", "ISIS") or a prefixed name ("al-Maliki"); not a clitic or punctuation."""
-    t = w.text
     if t[0].isupper():
         return t[0].isalpha()
     if not t[0].isalpha() or ("-" not in t and "'" not in t):
@@ -734,44 +756,29 @@ def _name_flags(article: Article) -> list[bool]:
     from . import resources
 
     stop = resources.stopwords()
-    words = article.words
+    lex = _lex(article)
+    text, lower, sentence = lex.text, lex.lower, lex.sentence
     tags = article.tags
-    n = len(words)
-    # a word opening a sentence, a quotation or a clause after a colon/dash is capitalised anyway
-    initial: list[bool] = []
-    caps: list[bool] = []
-    quote_marks: dict[str, bool] = {}  # token text -> made of quote marks only
-    capital: dict[str, bool] = {}  # token text -> _capitalised
-    prev: Word | None = None
-    for w in words:
-        if prev is None or prev.sentence != w.sentence or prev.text in _OPENERS:
-            initial.append(True)
-        else:
-            q = quote_marks.get(prev.text)
-            if q is None:
-                q = quote_marks[prev.text] = all(c in _QUOTE_CHARS for c in prev.text)
-            initial.append(q)
-        c = capital.get(w.text)
-        if c is None:
-            c = capital[w.text] = _capitalised(w)
-        caps.append(c)
-        prev = w
-    inside = {w.text for w, ini, c in zip(words, initial, caps, strict=True) if c and not ini}
-
-    def mid_capital(k: int, sentence: int) -> bool:
-        return k < n and words[k].sentence == sentence and caps[k] and not initial[k]
-
+    n = len(text)
+    # Only capitalised tokens can be names, so only they are visited; the tests on a token's text are made
+    # once per distinct text.
+    capital = {t for t in lex.forms_text if _capitalised(t)}
+    # a token after one of these opens a clause and is capitalised anyway (as is a sentence's first token)
+    opener = {t for t in lex.forms_text if t in _OPENERS or all(c in _QUOTE_CHARS for c in t)}
+    caps = list(compress(range(n), map(capital.__contains__, text)))
+    # capitalised tokens inside a sentence (not opening a sentence, a quotation or a clause)
+    mid = {i for i in caps if i and sentence[i - 1] == sentence[i] and text[i - 1] not in opener}
+    inside = {text[i] for i in mid}
     flags = [False] * n
-    for w, ini, c in zip(words, initial, caps, strict=True):
-        if not c:
-            continue
-        if not ini or w.text in inside or (len(w.text) > 1 and w.text.isupper()):
-            flags[w.index] = True
-        elif tags[w.index] in ("NNP", "NNPS") and w.lower not in stop:
-            k = w.index + 1
-            if k < n and words[k].text in ("of", "de", "bin"):
+    for i in caps:
+        t = text[i]
+        if i in mid or t in inside or (len(t) > 1 and t.isupper()):
+            flags[i] = True
+        elif tags[i] in ("NNP", "NNPS") and lower[i] not in stop:
+            k = i + 1
+            if k < n and text[k] in ("of", "de", "bin"):
                 k += 1
-            flags[w.index] = mid_capital(k, w.sentence)
+            flags[i] = k in mid and sentence[k] == sentence[i]  # the next name word, capitalised mid-sentence
     return flags
 
 
@@ -785,6 +792,8 @@ def _name_groups(article: Article, body: set[int]) -> list[_Group]:
     from . import resources
 
     stop = resources.stopwords()
+    lex = _lex(article)
+    text, lower, sentence = lex.text, lex.lower, lex.sentence
     flags = _name_flags(article)
     groups: dict[tuple[str, ...], _Group] = {}
     found: list[tuple[tuple[str, ...], int, int, int, bool, bool]] = []
@@ -795,40 +804,42 @@ def _name_groups(article: Article, body: set[int]) -> list[_Group]:
             if w.text in _DASHES:
                 dateline_end = w.end
                 break
-    i = 0
+    name_key = _PerText(_name_key)  # token text -> _name_key(text)
+    leading = _PerText(_stripped_before_name)  # token text -> a title or a stopword stripped from the start of a run
     n = len(words)
-    while i < n:
-        w = words[i]
-        if w.paragraph not in body or not flags[i]:
-            i += 1
+    j = 0
+    for i in compress(range(n), flags):  # only name tokens can start a run
+        if i < j or words[i].paragraph not in body:
             continue
+        sent = sentence[i]
         j = i + 1
-        while j < n and words[j].sentence == w.sentence:
+        while j < n and sentence[j] == sent:
             if flags[j]:
                 j += 1
-            elif words[j].text in ("of", "de", "bin") and j + 1 < n and words[j + 1].sentence == w.sentence and flags[j + 1]:
+            elif text[j] in ("of", "de", "bin") and j + 1 < n and sentence[j + 1] == sent and flags[j + 1]:
                 j += 2
             else:
                 break
-        run = list(range(i, j))
-        while run and (_norm(words[run[0]].text) in _TITLES or words[run[0]].lower in _STOP_STARTS):
-            run.pop(0)
-        keys = tuple(_name_key(words[k].text) for k in run)
-        if run and keys != ("i",) and not all(k in _MONTHS or k in _WEEKDAYS for k in keys):
-            nxt = words[j] if j < n and words[j].sentence == w.sentence else None
-            adjective = (j - i == 1 and nxt is not None and nxt.text.isalpha() and nxt.text.islower()
-                         and nxt.lower not in stop)
-            s, e = words[run[0]].start, words[run[-1]].end
-            cue = _place_cue(article, run[0], j) or e <= dateline_end or (len(keys) > 1 and keys[-1] in _PLACE_NOUNS)
-            found.append((keys, s, e, w.paragraph, cue, adjective))
-        i = j
+        first = i
+        while first < j and leading[text[first]]:
+            first += 1
+        keys = tuple(map(name_key.__getitem__, text[first:j]))
+        if keys and keys != ("i",) and not _CALENDAR.issuperset(keys):
+            adjective = (j - i == 1 and j < n and sentence[j] == sent and text[j].isalpha() and text[j].islower()
+                         and lower[j] not in stop)
+            s, e = words[first].start, words[j - 1].end
+            cue = (_place_cue(lex, stop, first, j) or e <= dateline_end
+                   or (len(keys) > 1 and keys[-1] in _PLACE_NOUNS))
+            found.append((keys, s, e, words[i].paragraph, cue, adjective))
     # "Iraqi families", "Kurdish checkpoint": a nationality adjective, never used alone as a name
-    adjectives = {k for k, *_ in found if len(k) == 1 and k[0].endswith(_DEMONYM_ENDINGS)}
-    adjectives -= {k for k, *_, adj in found if not adj}
+    adjectives = {f[0] for f in found if len(f[0]) == 1 and f[0][0].endswith(_DEMONYM_ENDINGS)}
+    adjectives -= {f[0] for f in found if not f[5]}
     for keys, s, e, para, cue, _adj in found:
         if keys in adjectives:
             continue
-        g = groups.setdefault(keys, _Group(keys))
+        g = groups.get(keys)
+        if g is None:
+            g = groups[keys] = _Group(keys)
         g.mentions.append((s, e, para))
         g.surfaces.append(article.text[s:e])
         g.place_cues += cue
@@ -836,32 +847,49 @@ def _name_groups(article: Article, body: set[int]) -> list[_Group]:
 
 
 _STOP_STARTS = frozenset({"the", "a", "an", "and", "but", "or", "so", "in", "on", "at", "as", "if", "when", "while"})
+_CALENDAR = _MONTHS | frozenset(_WEEKDAYS)
+
+
+def _stripped_before_name(token: str) -> bool:
+    """A title ("President") or a stopword ("The") that does not belong to the name run it opens."""
+    return _norm(token) in _TITLES or token.lower().replace("\u2019", "'") in _STOP_STARTS  # Word.lower
+
+
+class _PerText(dict[str, _V]):
+    """A memo of a pure function of one token text: ``memo[text]`` computes it on first use (lookups in C)."""
+
+    def __init__(self, fn: Callable[[str], _V]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str) -> _V:
+        value = self[key] = self.fn(key)
+        return value
+
+
 _SKIPPABLE = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                         "your", "my", "some", "all", "both"})
 
 
-def _place_cue(article: Article, i: int, j: int) -> bool:
+def _place_cue(lex: _Lex, stop: frozenset[str] | set[str], i: int, j: int) -> bool:
     """A locative preposition before the name (over at most two determiners or other lowercase words that are not
     function words: "in the northern ... Mosul"), a place noun and "of" before it ("the town of Eastbrook") or a
-    place noun right after it ("Nineveh province")."""
-    from . import resources
-
-    words = article.words
-    stop = resources.stopwords()
-    sent = words[i].sentence
-    if i >= 2 and words[i - 2].sentence == sent and words[i - 1].lower == "of" and words[i - 2].lower in _PLACE_NOUNS:
+    place noun right after it ("Nineveh province"). The name is tokens ``i:j``; *stop* are the stopwords."""
+    text, lower, sentence = lex.text, lex.lower, lex.sentence
+    sent = sentence[i]
+    if i >= 2 and sentence[i - 2] == sent and lower[i - 1] == "of" and lower[i - 2] in _PLACE_NOUNS:
         return True
     k = i - 1
     for _ in range(3):
-        if k < 0 or words[k].sentence != sent:
+        if k < 0 or sentence[k] != sent:
             break
-        low = words[k].lower
+        low = lower[k]
         if low in _LOCATIVE:
             return True
-        if not (low in _SKIPPABLE or (low not in stop and words[k].text.isalpha() and words[k].text.islower())):
+        if not (low in _SKIPPABLE or (low not in stop and text[k].isalpha() and text[k].islower())):
             break
         k -= 1
-    return j < len(words) and words[j].sentence == sent and words[j].lower in _PLACE_NOUNS
+    return j < len(text) and sentence[j] == sent and lower[j] in _PLACE_NOUNS
 
 
 def _merge_surnames(groups: dict[tuple[str, ...], _Group]) -> list[_Group]:
@@ -898,6 +926,8 @@ _TIME_PREPOSITIONS = frozenset({"on", "in", "since", "by", "until", "till", "fro
 _TIME_WORDS_BEFORE = _TIME_MODIFIERS | _TIME_PREPOSITIONS
 _COUNT_WORDS = frozenset("""a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
     forty fifty sixty hundred few several many""".split())
+#: The forms a time expression can start with (besides numbers).
+_TIME_STARTS = frozenset(_WEEKDAYS) | _DEICTIC | _MONTHS | _RELATIVE | _COUNT_WORDS
 
 
 def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, int, int, int]]:
@@ -907,37 +937,40 @@ def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, 
     label adds a preposition and modifier before it ("on Tuesday", "in late October", "in the past week").
     """
     out: list[tuple[str, str, int, int, int]] = []
-    words = [w for w in article.words if w.paragraph in body]
-    lower = _lex(article).lower
-    lows = [lower[w.index] for w in words]
+    words = article.words
+    lex = _lex(article)
+    text, lows, sentence = lex.text, lex.lower, lex.sentence
     caps = _is_all_caps(article)
     n = len(words)
+    # Every expression starts at one of these forms, so only their tokens are visited. Neighbours are looked
+    # up by token index: a neighbour in the same sentence is in the same (running-text) paragraph.
+    openers = {low for low in lex.forms_lower if low in _TIME_STARTS or low.isdigit()}
 
-    def same(k: int, sentence: int) -> bool:
-        return 0 <= k < n and words[k].sentence == sentence
+    def same(k: int, sentence_: int) -> bool:
+        return 0 <= k < n and sentence[k] == sentence_
 
-    i = 0
-    while i < n:
-        w = words[i]
-        low, sent = lows[i], w.sentence
-        cased = caps or w.text[0].isupper()
+    resume = 0  # tokens before this belong to an expression already found
+    for i in compress(range(n), map(openers.__contains__, lows)):
+        if i < resume or words[i].paragraph not in body:
+            continue
+        low, sent = lows[i], sentence[i]
+        cased = caps or text[i][0].isupper()
         core_end = i + 1
         key: str | None = None
         relative = False
         if low in _WEEKDAYS and cased:
-            prev = words[i - 1] if same(i - 1, sent) else None
-            if prev is None or not prev.text[:1].isupper() or lows[i - 1] in _TIME_WORDS_BEFORE:
+            if not same(i - 1, sent) or not text[i - 1][:1].isupper() or lows[i - 1] in _TIME_WORDS_BEFORE:
                 key = low  # but not the "Sunday" of "Fox News Sunday"
-        elif low in _DEICTIC and (caps or w.text in (low, low.capitalize())):
+        elif low in _DEICTIC and (caps or text[i] in (low, low.capitalize())):
             key = low  # "today", not the "TODAY" of "USA TODAY"
         elif low in _MONTHS and cased:
-            nxt_digit = same(i + 1, sent) and words[i + 1].text[:1].isdigit()
+            nxt_digit = same(i + 1, sent) and text[i + 1][:1].isdigit()
             cue = same(i - 1, sent) and lows[i - 1] in _MONTH_CUES
             if low not in _AMBIGUOUS_MONTHS or nxt_digit or cue:
                 while same(core_end, sent) and core_end - i < 4 and (
-                        words[core_end].text[:1].isdigit() or words[core_end].text == ","):
+                        text[core_end][:1].isdigit() or text[core_end] == ","):
                     core_end += 1
-                while core_end - 1 > i and words[core_end - 1].text == ",":
+                while core_end - 1 > i and text[core_end - 1] == ",":
                     core_end -= 1
                 key = " ".join(lows[i:core_end])
         elif len(low) == 4 and low.isdigit() and 1900 <= int(low) <= 2099:
@@ -951,7 +984,6 @@ def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, 
             core_end = i + 3
             key = " ".join(lows[i:core_end])
         if key is None:
-            i += 1
             continue
         start = i
         if same(start - 1, sent) and (lows[start - 1] in _TIME_MODIFIERS
@@ -960,8 +992,8 @@ def _time_expressions(article: Article, body: set[int]) -> list[tuple[str, str, 
         if same(start - 1, sent) and lows[start - 1] in _TIME_PREPOSITIONS:
             start -= 1
         s, e = words[start].start, words[core_end - 1].end
-        out.append((key, article.text[s:e], s, e, w.paragraph))
-        i = core_end
+        out.append((key, article.text[s:e], s, e, words[i].paragraph))
+        resume = core_end
     return out
 
 
@@ -991,30 +1023,26 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
     stems = set(head_forms)
     if not stems:
         return None
-    memo: dict[str, str] = {}
     prefixes = {x[:3] for x in stems}
-    by_para = _words_by_paragraph(article)
     need = (len(stems) + 1) // 2
     mentions = 0
     first: tuple[int, int, int] | None = None
-    lower = _lex(article).lower
-    words = article.words
+    lex = _lex(article)
+    text, lower, sentence, bounds = lex.text, lex.lower, lex.sentence, lex.para_start
+    # a Porter stem keeps the word's start: stem only the forms that may match, once per distinct form
+    matches = {low: st for low in lex.forms_lower if low[:3] in prefixes and (st := stem(low)) in stems}
     surface: dict[str, Counter[str]] = {}  # stem -> the running text's forms of it
     for idx in body:
         seen = set()
-        for w in by_para[idx]:
-            low = lower[w.index]
-            if low[:3] in prefixes:  # a Porter stem keeps the word's start: stem only possible matches
-                if low not in memo:
-                    memo[low] = stem(low)
-                st = memo[low]
-                if st in stems:
-                    seen.add(st)
-                    form = w.text
-                    if not (len(form) > 1 and form.isupper()) and (w.index == 0 or words[w.index - 1].sentence
-                                                                   != w.sentence or words[w.index - 1].text in _QUOTES):
-                        form = form.lower()  # "Hundreds of people ...": capitalised only to open the sentence
-                    surface.setdefault(st, Counter())[form] += 1
+        a, b = bounds[idx], bounds[idx + 1]
+        for i in compress(range(a, b), map(matches.__contains__, lower[a:b])):
+            st = matches[lower[i]]
+            seen.add(st)
+            form = text[i]
+            if not (len(form) > 1 and form.isupper()) and (i == 0 or sentence[i - 1] != sentence[i]
+                                                           or text[i - 1] in _QUOTES):
+                form = form.lower()  # "Hundreds of people ...": capitalised only to open the sentence
+            surface.setdefault(st, Counter())[form] += 1
         hit = len(stems & seen)
         if hit >= need:
             mentions += 1
@@ -1054,8 +1082,8 @@ def _build_pyramid(article: Article) -> Pyramid:
     head_words = set()
     if article.headline:
         head_words = {_name_key(t.strip(_QUOTE_CHARS + ",.:;!?")).removesuffix("'s") for t in article.headline.split()}
-    is_word = _lex(article).is_word
-    n_words = sum(1 for w in article.words if w.paragraph in body and is_word[w.index])
+    lex = _lex(article)
+    n_words = sum(sum(lex.is_word[lex.para_start[p]:lex.para_start[p + 1]]) for p in body)
     need = 2 if n_words >= 150 else 1
 
     items: list[PyramidItem] = []
@@ -1311,7 +1339,7 @@ def count_syllables(word: str, pronunciations: dict[str, list[list[str]]] | None
         return 0
     pron = pronunciations.get(w)
     if pron:
-        return max(1, sum(1 for ph in pron[0] if ph[-1:].isdigit()))
+        return max(1, len([ph for ph in pron[0] if ph[-1:].isdigit()]))
     if "-" in w or "/" in w:
         parts = [x for x in w.replace("/", "-").split("-") if x]
         return sum(count_syllables(x, pronunciations) for x in parts)
@@ -1429,44 +1457,56 @@ def _build_readability(article: Article) -> Readability:
 
     cmu = resources.cmudict()
     caps = _is_all_caps(article)
-    words: list[str] = []
-    initial: list[bool] = []
-    last_sentence = -1
-    sentences_with_words: set[int] = set()
-    prev_end = -1
     lex = _lex(article)
-    for w in article.words:
-        if not lex.is_word[w.index]:
+    text, is_word = lex.text, lex.is_word
+    tokens = article.words
+    # A clitic right after the word before it ("did" + "n't", "Iraq" + "’s") is part of that word. Clitics
+    # are rare: find them by their text and join them; every other word token is a word of its own.
+    head_of: dict[int, int] = {}  # token index of a joined clitic -> token index of its word's first token
+    for i in compress(range(len(text)), map(_CLITICS.__contains__, lex.lower)):
+        if not is_word[i]:
             continue
-        if lex.lower[w.index] in _CLITICS and words and w.start == prev_end:  # "did" + "n't", "Iraq" + "’s": one word
-            words[-1] += w.text
-            prev_end = w.end
-            continue
-        words.append(w.text)
-        initial.append(w.sentence != last_sentence)
-        last_sentence = w.sentence
-        sentences_with_words.add(w.sentence)
-        prev_end = w.end
-    n_words = len(words)
-    n_sent = len(sentences_with_words)
-    memo: dict[str, int] = {}
-    syl = [memo[x] if x in memo else memo.setdefault(x, count_syllables(x, cmu)) for x in words]
-    n_syl = sum(syl)
-    poly = sum(1 for s in syl if s >= 3)
-    judged: dict[tuple[str, bool], bool] = {}
+        k = i - 1
+        while k >= 0 and not is_word[k]:
+            k -= 1
+        if k >= 0 and tokens[i].start == tokens[k].end:
+            head_of[i] = head_of.get(k, k)
+    joined: dict[int, str] = {}  # token index of a word's first token -> the word, clitics joined
+    for i, h in head_of.items():  # in token order
+        joined[h] = joined.get(h, text[h]) + text[i]
+    # the counts below are sums over distinct words, times their frequency
+    freq = Counter(compress(text, is_word))
+    for i in head_of:
+        freq[text[i]] -= 1
+    for h, x in joined.items():
+        freq[text[h]] -= 1
+        freq[x] += 1
+    freq = Counter({x: c for x, c in freq.items() if c})
+    n_words = freq.total()
+    # the first word of each sentence (sentences without words are not counted)
+    firsts: list[str] = []
+    sentence = lex.sentence  # non-decreasing
+    lo = 0
+    while lo < len(text):  # the tokens of one sentence are sentence[lo:hi]
+        hi = bisect_left(sentence, sentence[lo] + 1, lo)
+        i = lo
+        while i < hi and (not is_word[i] or i in head_of):
+            i += 1
+        if i < hi:
+            firsts.append(joined.get(i, text[i]))
+        lo = hi
+    n_sent = len(firsts)
+    at_start = Counter(firsts)
+    syl_of = {x: count_syllables(x, cmu) for x in freq}
+    n_syl = sum(syl_of[x] * c for x, c in freq.items())
+    poly = sum(c for x, c in freq.items() if syl_of[x] >= 3)
     complex_words = 0
-    for x, s, ini in zip(words, syl, initial, strict=True):
-        verdict = judged.get((x, ini))
-        if verdict is None:
-            verdict = judged[(x, ini)] = _complex(x, s, ini, caps, cmu)
-        complex_words += verdict
-    letter_counts: dict[str, int] = {}
-    letters = 0
-    for x in words:
-        n = letter_counts.get(x)
-        if n is None:
-            n = letter_counts[x] = sum(1 for c in x if c.isalpha())
-        letters += n
+    for x, c in freq.items():
+        if syl_of[x] >= 3:  # fewer syllables: never complex
+            c0 = at_start.get(x, 0)
+            complex_words += ((c0 and c0 * _complex(x, syl_of[x], True, caps, cmu))
+                              + (c - c0 and (c - c0) * _complex(x, syl_of[x], False, caps, cmu)))
+    letters = sum(c * sum(1 for ch in x if ch.isalpha()) for x, c in freq.items())
     minutes = n_words / WORDS_PER_MINUTE
     if n_words == 0 or n_sent == 0:
         return Readability(None, None, None, None, None, minutes, n_words, n_sent, n_syl, complex_words, poly,
