@@ -41,9 +41,11 @@ import html
 import itertools
 import math
 import numbers as _numbers
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -188,6 +190,8 @@ _PASSIVE_PREPS = frozenset({"of", "to", "as", "with", "for", "about", "into", "f
 _HYPHENS = "-\u2010\u2011\u2013"
 _NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
 _MAX_QUERY_WORDS = 12
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: the characters str.isalnum() accepts
+_UNIT_BREAK = re.compile(f"[{re.escape(_HYPHENS)}/]")  # where _split_hyphens() cuts a token
 
 # ------------------------------------------------------------------------------------------------
 # Shared internals: one index of the article's tokens, built once per article
@@ -237,9 +241,12 @@ class _Tok:
 def _token_info(text: str) -> tuple[str, bool, str | None, tuple[tuple[int, int, str], ...]]:
     """(folded form, is a word, the word it counts as or None, its hyphen-split units) of one token's text."""
     low = _fold(text)
-    is_word = any(c.isalnum() for c in text)
+    is_word = text.isalnum() or _ALNUM.search(text) is not None  # any(c.isalnum() for c in text), faster
     if not is_word:
         return low, False, None, ()
+    if _UNIT_BREAK.search(text) is None:  # no hyphen or slash: the whole token is its one unit
+        form = low[:len(text)]  # as _split_hyphens' span would cut it (lower() may lengthen a text)
+        return low, True, _norm(low), ((0, len(text), "'s" if form == "'" else form),)
     units = []
     for s, e in _split_hyphens(text):
         form = low[s:e]
@@ -250,60 +257,70 @@ def _token_info(text: str) -> tuple[str, bool, str | None, tuple[tuple[int, int,
 class _Index:
     """Tokens (headline first, then body), their word forms, and the units a concordance matches on.
 
-    Built in one pass; what depends only on a token's text is worked out once per distinct text.
+    Built column by column (list comprehensions rather than a call per token); what depends only on a
+    token's text is worked out once per distinct text.
     """
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        infos: dict[str, tuple[str, bool, str | None, tuple[tuple[int, int, str], ...]]] = {}
-        toks: list[_Tok] = []
-        # words: the normalised word forms, with the token each comes from
-        word_forms: list[str] = []
-        word_tok: list[int] = []
-        word_offset_of_tok: list[int] = []
-        norms: list[str | None] = []
-        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki)
-        u_start: list[int] = []
-        u_end: list[int] = []
-        u_form: list[str] = []
-        u_tok: list[int] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-
-        def add(start: int, end: int, t: str, sentence: int, paragraph: int | None, body_index: int) -> None:
-            info = infos.get(t)
-            if info is None:
-                info = infos[t] = _token_info(t)
-            low, is_word, norm, units = info
-            i = len(toks)
-            toks.append(_Tok(start, end, t, low, sentence, paragraph, is_word, body_index))
-            word_offset_of_tok.append(len(word_forms))
-            norms.append(norm)
-            if norm is not None:
-                word_forms.append(norm)
-                word_tok.append(i)
-            for s, e, form in units:
-                postings[form].append(len(u_form))
-                u_start.append(start + s)
-                u_end.append(start + e)
-                u_form.append(form)
-                u_tok.append(i)
-
+        # the tokens as columns: headline tokens first (sentence -1, paragraph None, body index -1), then the body's
+        starts: list[int] = []
+        ends: list[int] = []
         if article.headline_span is not None:
             hs, he = article.headline_span
             for s, e in _word_spans(text, hs, he):
-                add(s, e, text[s:e], -1, None, -1)
-        self.n_headline = len(toks)
-        self.headline_words = len(word_forms)  # words of the headline (the first of word_forms)
-        for w in article.words:
-            add(w.start, w.end, w.text, w.sentence, w.paragraph, w.index)
-        self.toks = toks
+                starts.append(s)
+                ends.append(e)
+        n_head = len(starts)
+        words = article.words
+        starts += [w.start for w in words]
+        ends += [w.end for w in words]
+        texts = [text[s:e] for s, e in zip(starts[:n_head], ends[:n_head], strict=True)]
+        texts += [w.text for w in words]
+        sentences = [-1] * n_head + [w.sentence for w in words]
+        paragraphs: list[int | None] = [None] * n_head
+        paragraphs += [w.paragraph for w in words]
+        # what depends only on a token's text is worked out once per distinct text
+        infos = {t: _token_info(t) for t in set(texts)}
+        info = [infos[t] for t in texts]
+        lowers = [x[0] for x in info]
+        norms: list[str | None] = [x[2] for x in info]
+        self.toks = list(map(_Tok, starts, ends, texts, lowers, sentences, paragraphs, [x[1] for x in info],
+                             [-1] * n_head + [w.index for w in words]))
+        self.n_headline = n_head
+        # words: the normalised word forms, with the token each comes from
         self.norms = norms
-        self.word_forms = word_forms
-        self.word_tok = word_tok
-        self.word_offset_of_tok = word_offset_of_tok
-        self.u_start, self.u_end, self.u_form, self.u_tok = u_start, u_end, u_form, u_tok
-        self.postings = dict(postings)
-        self.vocab = sorted(self.postings)
+        self.word_tok = [i for i, norm in enumerate(norms) if norm is not None]
+        self.word_forms: list[str] = [norm for norm in norms if norm is not None]
+        self.headline_words = sum(1 for norm in norms[:n_head] if norm is not None)  # the first of word_forms
+        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki)
+        units = [(i, start + s, start + e, form) for i, start, x in zip(itertools.count(), starts, info)
+                 for s, e, form in x[3]]
+        self.u_tok: list[int] = [u[0] for u in units]
+        self.u_start: list[int] = [u[1] for u in units]
+        self.u_end: list[int] = [u[2] for u in units]
+        self.u_form: list[str] = [u[3] for u in units]
+
+    # Only the concordance needs these: they are built the first time it asks.
+
+    @cached_property
+    def word_offset_of_tok(self) -> list[int]:
+        """For each token, how many words come before it."""
+        norms = self.norms
+        return list(itertools.accumulate((norm is not None for norm in norms[:-1]), initial=0)) if norms else []
+
+    @cached_property
+    def postings(self) -> dict[str, list[int]]:
+        """Unit form -> the units of that form, in text order."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        for u, form in enumerate(self.u_form):
+            postings[form].append(u)
+        return dict(postings)
+
+    @cached_property
+    def vocab(self) -> list[str]:
+        """The distinct unit forms, sorted (for prefix queries)."""
+        return sorted(self.postings)
 
     def unit_sentence(self, u: int) -> int:
         return self.toks[self.u_tok[u]].sentence
@@ -353,9 +370,20 @@ def _quoted_spans(article: Article) -> list[tuple[int, int]]:
 
 
 def _is_quoted(article: Article, pos: int) -> bool:
+    return _quote_test(article)(pos)
+
+
+def _quote_test(article: Article) -> Callable[[int], bool]:
+    """``lambda pos: _is_quoted(article, pos)``, with the quoted spans looked up once (for loops over many hits)."""
     spans = _quoted_spans(article)
-    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+    bisect_right = bisect.bisect_right
+    inf = math.inf
+
+    def quoted(pos: int) -> bool:
+        i = bisect_right(spans, (pos, inf)) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    return quoted
 
 
 def _esc(value: Any) -> str:
@@ -923,31 +951,43 @@ def collocations(article: Article, n: int = 2, top: int = 10, measure: str = "pm
     min_count = _whole("min_count", min_count)
 
     def build() -> Collocations:
-        from nltk.collocations import (
-            BigramAssocMeasures,
-            BigramCollocationFinder,
-            TrigramAssocMeasures,
-            TrigramCollocationFinder,
-        )
+        from nltk.collocations import BigramAssocMeasures, TrigramAssocMeasures
 
         from . import resources
 
         sw = resources.stopwords()
         runs = _word_runs(article)
-        if n == 2:
-            finder = BigramCollocationFinder.from_documents(runs)
-            measures = BigramAssocMeasures()
+        # The counts NLTK's Bigram/TrigramCollocationFinder.from_documents would make, counted with Counter:
+        # words, and the n-grams (and for trigrams the (w1, w3) pairs) inside each run. As in NLTK, n - 1
+        # Nones after each run keep every n-gram and pair inside one run; the scores are NLTK's measures.
+        pad = [None] * (n - 1)
+        stream: list[str | None] = []
+        for run in runs:
+            stream += run
+            stream += pad
+        word_fd = Counter(stream)
+        del word_fd[None]
+        n_all = len(stream) - len(runs) * (n - 1)
+        pairs = Counter(zip(stream, stream[1:], strict=False))
+        if n == 3:
+            grams = Counter(zip(stream, stream[1:], stream[2:], strict=False))
+            wild = Counter(zip(stream, stream[2:], strict=False))
         else:
-            finder = TrigramCollocationFinder.from_documents(runs)
-            measures = TrigramAssocMeasures()
-        finder.apply_ngram_filter(lambda *ws: all(w in sw for w in ws) or any(w is None for w in ws))
-        finder.apply_freq_filter(max(1, min_count))
+            grams = pairs
+        keep = max(1, min_count)
+        freq = {g: c for g, c in grams.items() if c >= keep and None not in g and not sw.issuperset(g)}
+        measures = BigramAssocMeasures if n == 2 else TrigramAssocMeasures
         fn = measures.pmi if measure == "pmi" else measures.likelihood_ratio
         try:
-            scored = finder.score_ngrams(fn)
+            if n == 2:
+                # NLTK scales a pair's count by 1 / (window_size - 1): a float
+                scored = [(g, fn(c / 1.0, (word_fd[g[0]], word_fd[g[1]]), n_all)) for g, c in freq.items()]
+            else:
+                scored = [(g, fn(c, (pairs[g[:2]], wild[g[::2]], pairs[g[1:]]),
+                                 (word_fd[g[0]], word_fd[g[1]], word_fd[g[2]]), n_all)) for g, c in freq.items()]
         except (ValueError, ZeroDivisionError):
             scored = []
-        freq = finder.ngram_fd
+        # a total order (no score is NaN, every n-gram differs), so NLTK's own first sort would change nothing
         scored.sort(key=lambda gs: (-gs[1], -freq[gs[0]], gs[0]))
         rows = tuple(Collocation(tuple(g), freq[g], float(s)) for g, s in scored[:top])
         return Collocations(n, measure, min_count, rows)
@@ -1368,17 +1408,21 @@ def pos_profile(article: Article) -> PosProfile:
         tags = _tags(article)
         idx = _index(article)
         norms = idx.norms[idx.n_headline:]  # None for punctuation and clitics
+        words = article.words
+        quoted = _quote_test(article)
+        # count the Penn tags of the words, then map each distinct tag to its universal tag
+        tagged = [tag for tag, norm in zip(tags, norms, strict=False) if norm is not None]
         counts: Counter[str] = Counter()
+        for tag, c in Counter(tagged).items():
+            counts[mapping.get(tag, "X")] += c
         adjs: list[TaggedWord] = []
         advs: list[TaggedWord] = []
-        for w, tag, norm in zip(article.words, tags, norms, strict=False):
-            if norm is None:
-                continue
+        wanted = {tag for tag in set(tagged) if mapping.get(tag, "X") in ("ADJ", "ADV")}
+        for k in [k for k, tag in enumerate(tags[:len(norms)]) if tag in wanted and norms[k] is not None]:
+            w, tag = words[k], tags[k]
             uni = mapping.get(tag, "X")
-            counts[uni] += 1
-            if uni in ("ADJ", "ADV"):
-                tw = TaggedWord(w.text, w.start, w.end, w.paragraph, tag, uni, _is_quoted(article, w.start))
-                (adjs if uni == "ADJ" else advs).append(tw)
+            tw = TaggedWord(w.text, w.start, w.end, w.paragraph, tag, uni, quoted(w.start))
+            (adjs if uni == "ADJ" else advs).append(tw)
         total = sum(counts.values())
         return PosProfile(tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))), total, tuple(adjs), tuple(advs))
 
@@ -1620,22 +1664,21 @@ def _phrase_table(phrases: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[tu
 def _match_phrases(idx: _Index, table: dict[str, list[tuple[tuple[str, ...], Any]]]) -> list[tuple[int, int, Any]]:
     """Non-overlapping longest matches as (first unit, last unit, payload), in text order."""
     out: list[tuple[int, int, Any]] = []
-    n = len(idx.u_form)
-    u = 0
-    while u < n:
-        best = None
-        for units, payload in table.get(idx.u_form[u], ()):
+    forms = idx.u_form
+    n = len(forms)
+    resume = 0  # units before this one are part of a match already
+    for u in [u for u, form in enumerate(forms) if form in table]:  # only units that may start a phrase
+        if u < resume:
+            continue
+        for units, payload in table[forms[u]]:
             last = u + len(units) - 1
             if last >= n:
                 continue
-            if all(idx.u_form[u + k] == units[k] and idx.adjacent(u + k) for k in range(1, len(units))):
-                best = (u, last, payload)
+            if last == u or forms[u + 1] == units[1] and \
+                    all(forms[u + k] == units[k] and idx.adjacent(u + k) for k in range(1, len(units))):
+                out.append((u, last, payload))
+                resume = last + 1
                 break
-        if best:
-            out.append(best)
-            u = best[1] + 1
-        else:
-            u += 1
     return out
 
 
@@ -1735,6 +1778,7 @@ def hedges(article: Article) -> Hedges:
         idx = _index(article)
         tags = _tags(article)
         text = article.text
+        quoted = _quote_test(article)
         hits: list[HedgeHit] = []
         for u, last, (category, kind) in _match_phrases(idx, _hedge_table()):
             tok = idx.toks[idx.u_tok[u]]
@@ -1744,7 +1788,7 @@ def hedges(article: Article) -> Hedges:
             if " ".join(idx.u_form[u:last + 1]) in _BEFORE_NUMBER and not _number_follows(idx, last):
                 continue
             s, e = idx.u_start[u], idx.u_end[last]
-            hits.append(HedgeHit(text[s:e], s, e, tok.paragraph, category, kind, _is_quoted(article, s)))
+            hits.append(HedgeHit(text[s:e], s, e, tok.paragraph, category, kind, quoted(s)))
         return Hedges(tuple(hits))
 
     return _cached(article, "hedges", build)
@@ -1824,22 +1868,25 @@ def loaded_words(article: Article) -> LoadedWords:
         positive, negative = resources.opinion_words()
         idx = _index(article)
         tags = _tags(article)
-        hits: list[LoadedWord] = []
-        for i in idx.word_tok:
-            t = idx.toks[i]
-            w = _norm(t.lower)
-            if w is None or (t.body_index >= 0 and tags[t.body_index] in ("NNP", "NNPS") and t.text[:1].isupper()):
-                continue  # names ("Josh Earnest") are not opinions
+        toks, norms = idx.toks, idx.norms  # norms[i] is the word token i counts as (_norm of its folded text)
+        quoted = _quote_test(article)
+        # (category, polarity) of each distinct word form that is loaded at all
+        loaded: dict[str, tuple[str, str | None]] = {}
+        for w in set(idx.word_forms):
             pol = "negative" if w in negative else "positive" if w in positive else None
             if w in EMOTIVE_WORDS:
-                cat = "emotive"
+                loaded[w] = ("emotive", pol)
             elif w in INTENSIFIERS:
-                cat = "intensifier"
+                loaded[w] = ("intensifier", pol)
             elif pol:
-                cat = pol
-            else:
-                continue
-            hits.append(LoadedWord(t.text, t.start, t.end, t.paragraph, cat, pol, _is_quoted(article, t.start)))
+                loaded[w] = (pol, pol)
+        hits: list[LoadedWord] = []
+        for i in [i for i in idx.word_tok if norms[i] in loaded]:
+            t = toks[i]
+            if t.body_index >= 0 and tags[t.body_index] in ("NNP", "NNPS") and t.text[:1].isupper():
+                continue  # names ("Josh Earnest") are not opinions
+            cat, pol = loaded[norms[i]]  # type: ignore[index]
+            hits.append(LoadedWord(t.text, t.start, t.end, t.paragraph, cat, pol, quoted(t.start)))
         return LoadedWords(tuple(hits))
 
     return _cached(article, "loaded_words", build)
@@ -1952,20 +1999,26 @@ def numbers(article: Article) -> Numbers:
         text = article.text
         items: list[Quantity] = []
         n = len(toks)
-        i = 0
-        while i < n:
+        # _numeric of each distinct token, and the tokens that may start a number (all others are skipped)
+        lowers = [t.lower for t in toks]
+        numeric = {low: _numeric(low) for low in set(lowers)}
+        starters = {low for low, num in numeric.items() if low in _UNITS or low in _SCALES or low in _VAGUE or
+                    num is not None or low in ("a", "an")}
+        resume = 0  # the scan goes on from here: tokens before it belong to a number already read
+        for i in [i for i, low in enumerate(lowers) if low in starters]:
+            if i < resume:
+                continue
             low = toks[i].lower
-            is_num = low in _UNITS or low in _SCALES or low in _VAGUE or _numeric(low) is not None
+            is_num = low in _UNITS or low in _SCALES or low in _VAGUE or numeric[low] is not None
             nxt_low = toks[i + 1].lower if i + 1 < n else ""
             starts_a = low in ("a", "an") and (nxt_low in _SCALES or nxt_low in ("dozen", "half", "quarter"))
             if not (is_num or starts_a) or (low in ("half", "quarter") and not (i + 1 < n and toks[i + 1].lower in
                                                                                 ("a", "an", *_SCALES))):
-                i += 1
                 continue
             j = i
             while j + 1 < n and toks[j + 1].sentence == toks[i].sentence:
                 nxt = toks[j + 1].lower
-                if nxt in _UNITS or nxt in _SCALES or _numeric(nxt) is not None:
+                if nxt in _UNITS or nxt in _SCALES or numeric[nxt] is not None:
                     j += 1
                 elif nxt in ("a", "an", "and") and j + 2 < n and (toks[j + 2].lower in _SCALES or
                                                                   toks[j + 2].lower in _UNITS):
@@ -1976,9 +2029,9 @@ def numbers(article: Article) -> Numbers:
                     j += 1
                 else:
                     break
-            words = [t.lower for t in toks[i:j + 1]]
+            words = lowers[i:j + 1]
             if words == ["one"] and not (i > 0 and toks[i - 1].lower in ("just", "only")):
-                i = j + 1
+                resume = j + 1
                 continue
             # value
             value: float | None = 0.0
@@ -1986,7 +2039,7 @@ def numbers(article: Article) -> Numbers:
             current = 0.0
             vague = False
             for w in words:
-                num = _numeric(w)
+                num = numeric[w]
                 if num is not None:
                     current += num
                 elif w in _UNITS:
@@ -2041,7 +2094,7 @@ def numbers(article: Article) -> Numbers:
             s, e = toks[i].start, toks[end_tok].end
             items.append(Quantity(text[s:e], s, e, toks[i].paragraph, value, kind, hedge, hedge_kind, hedge_start,
                                   noun))
-            i = end_tok + 1
+            resume = end_tok + 1
         return Numbers(tuple(items))
 
     return _cached(article, "numbers", build)
@@ -2130,24 +2183,27 @@ def passives(article: Article) -> Passives:
         tags = _tags(article)
         words = article.words
         text = article.text
-        by_sentence: dict[int, list[int]] = defaultdict(list)
-        for w in words:
-            if w.text not in _QUOTE_TOKENS:
-                by_sentence[w.sentence].append(w.index)
+        idx = _index(article)
+        toks, n_head = idx.toks, idx.n_headline
+        lows = [t.lower for t in toks[n_head:]]  # _fold(w.text) of each body word
+        # each body sentence's words (their indexes in article.words), quote marks left out
+        by_sentence: dict[int, list[int]] = {}
+        for group in _sentence_tokens(article):
+            if toks[group[0]].sentence >= 0:
+                by_sentence[toks[group[0]].sentence] = [i - n_head for i in group if toks[i].text not in _QUOTE_TOKENS]
         items: list[Passive] = []
         for sent, idxs in by_sentence.items():
             m = len(idxs)
-            k = 0
-            while k < m:
-                w = words[idxs[k]]
-                if _fold(w.text) not in _BE_FORMS or tags[idxs[k]] in ("NN", "NNP"):
-                    k += 1
+            resume = 0  # the scan goes on from here: tokens before it belong to a passive already found
+            for k in [k for k, b in enumerate(idxs) if lows[b] in _BE_FORMS]:  # only a "be" or "get" can start one
+                if k < resume or tags[idxs[k]] in ("NN", "NNP"):
                     continue
+                w = words[idxs[k]]
                 j = k + 1
                 # adverbs, "not", or one comma-fenced aside of up to 8 tokens
                 while j < m:
                     tg = tags[idxs[j]]
-                    low = _fold(words[idxs[j]].text)
+                    low = lows[idxs[j]]
                     if tg.startswith("RB") or low in ("not", "n't"):
                         j += 1
                         continue
@@ -2158,39 +2214,38 @@ def passives(article: Article) -> Passives:
                             continue
                     break
                 if j >= m or tags[idxs[j]] != "VBN" and not (tags[idxs[j]] == "VBD" and j == k + 1):
-                    k += 1
                     continue
                 verbs = [j]
                 x = j + 1
-                while x + 1 < m and _fold(words[idxs[x]].text) in ("and", "or", ",") and tags[idxs[x + 1]] in ("VBN", "VBD"):
+                while x + 1 < m and lows[idxs[x]] in ("and", "or", ",") and tags[idxs[x + 1]] in ("VBN", "VBD"):
                     verbs.append(x + 1)
                     x += 2
                 last = verbs[-1]
                 # auxiliaries before "be": has/have/had, modals, "not", "to"
                 first = k
-                while first > 0 and (tags[idxs[first - 1]] == "MD" or _fold(words[idxs[first - 1]].text) in _AUX_BEFORE):
+                while first > 0 and (tags[idxs[first - 1]] == "MD" or lows[idxs[first - 1]] in _AUX_BEFORE):
                     first -= 1
-                    if _fold(words[idxs[first]].text) == "to":
+                    if lows[idxs[first]] == "to":
                         break
                 agent = agent_span = None
                 end_tok = last
-                if last + 1 < m and _fold(words[idxs[last + 1]].text) == "by":
+                if last + 1 < m and lows[idxs[last + 1]] == "by":
                     y = last + 2
-                    while y < m and (tags[idxs[y]] in _NP_TAGS or (_fold(words[idxs[y]].text) in ("of", "in") and y + 1 < m
+                    while y < m and (tags[idxs[y]] in _NP_TAGS or (lows[idxs[y]] in ("of", "in") and y + 1 < m
                                                                   and tags[idxs[y + 1]] in _NP_TAGS)):
                         y += 1
                     if y > last + 2:
                         a0, a1 = words[idxs[last + 2]].start, words[idxs[y - 1]].end
                         agent, agent_span = text[a0:a1], (a0, a1)
                         end_tok = y - 1
-                elif last + 1 < m and _fold(words[idxs[last + 1]].text) in _PASSIVE_PREPS:
+                elif last + 1 < m and lows[idxs[last + 1]] in _PASSIVE_PREPS:
                     end_tok = last + 1
                 vs = words[idxs[verbs[0]]].start
                 ve = words[idxs[last]].end
                 s, e = words[idxs[first]].start, words[idxs[end_tok]].end
                 aux = " ".join(words[idxs[a]].text for a in range(first, k + 1))
                 items.append(Passive(text[s:e], s, e, w.paragraph, sent, text[vs:ve], aux, agent, agent_span))
-                k = end_tok + 1
+                resume = end_tok + 1
         items.sort(key=lambda p: p.start)
         return Passives(tuple(items))
 
@@ -2346,20 +2401,21 @@ def _heading_like(article: Article) -> set[int]:
 
 def _shouting(idx: _Index, groups: list[list[int]]) -> list[bool]:
     """For each sentence group: is it written in capitals (most of its words, at least 3 of them, upper case)?"""
-    seen: dict[str, tuple[bool, bool]] = {}  # token text -> (has a letter, is upper case)
+    # per token: 1 when it is a word with a letter in it, and 1 when that word is also upper case
+    # (worked out once per distinct token text, then summed per sentence)
+    texts = [t.text for t in idx.toks]
+    lettered_text: dict[str, int] = {}
+    upper_text: dict[str, int] = {}
+    for t in {t.text: t for t in idx.toks}.values():
+        has_letter = t.is_word and any(c.isalpha() for c in t.text)
+        lettered_text[t.text] = int(has_letter)
+        upper_text[t.text] = int(has_letter and t.text.isupper())
+    lettered = [lettered_text[t] for t in texts]
+    upper_case = [upper_text[t] for t in texts]
     out: list[bool] = []
     for group in groups:
-        words = upper = 0
-        for i in group:
-            t = idx.toks[i]
-            if not t.is_word:
-                continue
-            info = seen.get(t.text)
-            if info is None:
-                info = seen[t.text] = (any(c.isalpha() for c in t.text), t.text.isupper())
-            if info[0]:
-                words += 1
-                upper += info[1]
+        words = sum(map(lettered.__getitem__, group))
+        upper = sum(map(upper_case.__getitem__, group))
         out.append(words >= 3 and upper > words / 2)
     return out
 
@@ -2430,12 +2486,14 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
     def is_heading(i: int) -> bool:
         return toks[i].paragraph is None or toks[i].paragraph in headings
 
+    lowers = [t.lower for t in toks]
     mentions: list[_Mention] = []
     # 1. generic labels from the lexicon (case-insensitive), with qualifiers
     for group, shouting in zip(groups_by_sentence, shouting_groups, strict=True):
-        for pos, i in enumerate(group):
-            low = toks[i].lower
-            for entry in lexicon.get(low, ()):
+        for pos in [pos for pos, i in enumerate(group) if lowers[i] in lexicon]:  # the tokens that may start a label
+            i = group[pos]
+            low = lowers[i]
+            for entry in lexicon[low]:
                 words, cat = entry[:-1], entry[-1]
                 if pos + len(words) > len(group):
                     continue
@@ -2479,25 +2537,32 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
                 break
     # 2. names: acronyms and runs of capitalised words (body sentences that are not headings)
     title_prefixes = {t[:k] for ts in titles.values() for t in ts for k in range(1, len(t) + 1)}
+    # the part of starts_name() that depends only on a token's text, once per distinct text
+    name_like_text = {tt.text: tt.is_word and tt.text != "I" and is_cap(tt.text) and tt.lower not in sw and
+                      tt.lower not in _CALENDAR for tt in {tt.text: tt for tt in toks}.values()}
+    name_like = [name_like_text[tt.text] for tt in toks]
     names: list[_Mention] = []
     for group, shouting in zip(groups_by_sentence, shouting_groups, strict=True):
         if not group or is_heading(group[0]) or shouting:
             continue
+        candidates = [pos for pos, i in enumerate(group) if name_like[i]]  # only these can start a name
+        if not candidates:
+            continue
         first_word = next((i for i in group if toks[i].is_word), None)
 
         def starts_name(i: int, first_word: int | None = first_word) -> bool:
-            tt = toks[i]
-            if not tt.is_word or tt.text == "I" or not is_cap(tt.text) or tt.lower in sw or tt.lower in _CALENDAR:
+            if not name_like[i]:
                 return False
             if i == first_word:
-                return tag(i) in ("NNP", "NNPS") or _is_acronym(tt.text)
+                return tag(i) in ("NNP", "NNPS") or _is_acronym(toks[i].text)
             return True
 
-        pos = 0
-        while pos < len(group):
+        resume = 0  # tokens before this position are part of a name already read
+        for pos in candidates:
+            if pos < resume:
+                continue
             i = group[pos]
             if not starts_name(i):
-                pos += 1
                 continue
             run = [pos]
             caps = 1
@@ -2506,8 +2571,8 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
                 j = group[q]
                 low = toks[j].lower
                 if starts_name(j):
-                    so_far = tuple(toks[group[r]].lower for r in run)
-                    if (low,) in title_prefixes and so_far + (low,) not in title_prefixes:
+                    if (low,) in title_prefixes and \
+                            tuple(lowers[group[r]] for r in run) + (low,) not in title_prefixes:
                         break  # "Said Mr Fogg": a title starts a new name
                     run.append(q)
                     caps += 1
@@ -2536,7 +2601,7 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
             before_len = 0
             if not title_len and pos > 0:
                 for back in (3, 2, 1):
-                    if pos - back < 0:
+                    if pos - back < 0 or lowers[group[pos - back]] not in titles:
                         continue
                     before = tuple(toks[group[pos - b]].lower for b in range(back, 0, -1))
                     if before in titles.get(before[0], ()):
@@ -2558,11 +2623,11 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
                 if len(name_ids) <= 3 and not connectors:
                     m.parts = _person_parts([toks[j].text for j in name_ids])
                 names.append(m)
-            pos = run[-1] + 1
+            resume = run[-1] + 1
     # 2b. headline and captions: only names already met in the body (title case there tells nothing)
     known: dict[tuple[str, ...], _Mention] = {}
     for m in names:
-        seq = tuple(toks[j].lower for j in range(m.tokens[0], m.tokens[1] + 1))
+        seq = tuple(lowers[m.tokens[0]:m.tokens[1] + 1])
         known.setdefault(seq, m)
     longest = max((len(k) for k in known), default=0)
     for group in groups_by_sentence:
@@ -2649,6 +2714,8 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
                     union(m.key, other.key)
         # "X, also known as Y"
         y = after + (1 if after < len(toks) and toks[after].text == "," else 0)
+        if y >= len(toks) or lowers[y] not in ("also", "known", "referred", "aka"):
+            continue  # no cue can match
         for cue in (("also", "known", "as"), ("known", "as"), ("referred", "to", "as"), ("aka",)):
             if tuple(toks[z].lower for z in range(y, min(len(toks), y + len(cue)))) == cue:
                 nxt = by_first_tok.get(y + len(cue))
@@ -2658,10 +2725,14 @@ def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule
     # armed-group names: gazetteer
     long_names = [g for g in ARMED_GROUP_NAMES if len(g) > 4]
     armed_roots: set[str] = set()
+    armed_text: dict[str, bool] = {}  # worked out once per distinct label text
     for x in kept:
         if x.source != "lexicon":
-            low = _fold(x.text)
-            if low in ARMED_GROUP_NAMES or any(g in low for g in long_names):
+            is_armed = armed_text.get(x.text)
+            if is_armed is None:
+                low = _fold(x.text)
+                is_armed = armed_text[x.text] = low in ARMED_GROUP_NAMES or any(g in low for g in long_names)
+            if is_armed:
                 armed_roots.add(find(x.key))
 
     def armed(key_root: str) -> bool:
