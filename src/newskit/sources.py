@@ -24,15 +24,16 @@ import bisect
 import functools
 import html
 import itertools
+import operator
 import re
 import sys
 import types
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .article import Article, Paragraph
+from .article import Article, Paragraph, Sentence
 from .article import trim_span as _trim
 
 __all__ = ["Source", "Quote", "Attribution", "Outlet", "SourceRow", "SourceTable", "QuoteList", "AttributionList",
@@ -221,6 +222,7 @@ _CLOSERS = "\u201d\u00bb"            # ” »
 _MARKS = '"' + _OPENERS + _CLOSERS
 _SENT_END = ".!?\u2026"
 _OPEN_CONTEXT = "([{\u2014\u2013-/:;,"  # characters after which a straight mark opens
+_MARK_RE = re.compile("[" + _MARKS + "]")
 
 
 @dataclass(frozen=True)
@@ -254,9 +256,8 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
     """Quote runs in one paragraph: (open_mark, start, end, close_mark) closed runs, and the offset of an unclosed opener."""
     runs: list[tuple[int, int, int, int]] = []
     open_at: int | None = None
-    for i in range(lo, hi):
-        if text[i] not in _MARKS:
-            continue
+    for m in _MARK_RE.finditer(text, lo, hi):  # (only the marks, not every character)
+        i = m.start()
         role = _mark_role(text, i, lo, hi)
         if open_at is not None and text[open_at] == "\u201e" and text[i] == "\u201c":
             role = "close"  # German: „Wir bleiben“
@@ -283,6 +284,7 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
 
 
 _SINGLES = "'\u2018\u2019"
+_SINGLE_RE = re.compile("[" + _SINGLES + "]")
 
 
 def _scan_single(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
@@ -294,10 +296,9 @@ def _scan_single(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]
     """
     runs: list[tuple[int, int, int, int]] = []
     open_at: int | None = None
-    for i in range(lo, hi):
+    for m in _SINGLE_RE.finditer(text, lo, hi):  # (only the marks, not every character)
+        i = m.start()
         c = text[i]
-        if c not in _SINGLES:
-            continue
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
         opens = c != "\u2019" and (prev.isspace() or prev in "([{\u2014\u2013-/") and nxt.isalnum()
@@ -320,7 +321,7 @@ def _scan(article: Article) -> list[_Raw]:
     carry_open = -1
     for k, p in enumerate(paras):
         runs, open_at = _scan_paragraph(text, p.start, p.end)
-        if not runs and open_at is None and not carry and not any(c in _MARKS for c in p.text):
+        if not runs and open_at is None and not carry and not _MARK_RE.search(p.text):
             runs = _scan_single(text, p.start, p.end)
         pending: list[tuple[int, int, int, int]] = []
         for run in runs:
@@ -458,10 +459,15 @@ OUTLETS = (
     "CityNews", "Postmedia", "La Presse", "Le Devoir", "Maclean's", "CNBC", "Sky", "Daily Mail", "The Sun",
     "Bloomberg News", "Reuters news agency", "NHK", "Xinhua", "Yonhap", "Kyodo",
 )
-_OUTLET_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])")
+# (the lookahead, implied by the names, lets the engine skip most positions without trying each name)
+_OUTLET_RE = re.compile(r"(?=[" + "".join(sorted({re.escape(o[0]) for o in OUTLETS})) + r"])(?<![\w-])("
+                        + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])")
 _OUTLET_PATTERN = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w&'’.-]*\s+){0,4}?[A-Z][\w&'’.-]*)(?:'s|’s)?\s+(?:news agency|newspaper|magazine|radio|"
     r"television|TV|channel|programme|program|show|website|news website)\b")
+
+#: Words one of which _OUTLET_PATTERN needs ("programme" holds "program", "news website" holds "website").
+_OUTLET_WORDS = re.compile("news agency|newspaper|magazine|radio|television|TV|channel|program|show|website")
 
 _PLACEHOLDER = re.compile(r"\uE000(\d+)\uE001")
 
@@ -566,7 +572,7 @@ def _tag_runs(runs: Iterable[tuple[str, ...]]) -> None:
 
     todo = [r for r in dict.fromkeys(runs) if r and r not in _TAGGED]
     if todo:
-        words = [["it" if _is_placeholder(t) else t for t in run] for run in todo]
+        words = [["it" if t[:1] == _PH else t for t in run] for run in todo]
         for run, tags in zip(todo, resources.pos_tagger().tag_sents(words), strict=True):
             _TAGGED[run] = tuple(tags)
 
@@ -703,13 +709,15 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
 
 _JOIN_FIXES = ((re.compile(r" ([’']s)\b"), r"\1"), (re.compile(r" ([’'])(?= )"), r"\1"),
                (re.compile(r" ([,.;:!?)\]])"), r"\1"), (re.compile(r"([(\[]) "), r"\1"))
-_JOIN_BEFORE = frozenset("’',.;:!?)]")  # a token starting so is joined to the one before
+
+
+_JOIN_NEEDED = re.compile(r" [’',.;:!?)\]]|[(\[] ")  # where one of the _JOIN_FIXES could apply
 
 
 def _join(toks: list[str]) -> str:
     """Tokens back into text: no space before a clitic or punctuation, none inside brackets."""
     s = " ".join(toks)
-    if any(t[:1] in _JOIN_BEFORE or t[-1:] in "([" for t in toks):  # else there is nothing to fix
+    if _JOIN_NEEDED.search(s):  # else there is nothing to fix
         for pattern, repl in _JOIN_FIXES:
             s = pattern.sub(repl, s)
     return s.strip()
@@ -719,6 +727,22 @@ def _drop_possessive(tok: str) -> str:
     """ "Maliki's" -> "Maliki", "U.S." -> "U.S" (a trailing full stop goes too)."""
     tok = tok.rstrip(".")
     return tok[:-2] if tok.endswith(("'s", "\u2019s")) else tok
+
+
+_NOT_IN_NAME_RUN = _TITLES | {"the", "a", "an", "but", "and", "in", "on", "at", "he", "she", "it", "we", "i"}
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_part(tok: str) -> str | None:
+    """*tok* as part of a run of name tokens when building full names (possessive dropped), else None."""
+    return _drop_possessive(tok) if _is_name_tok(tok) and tok.lower() not in _NOT_IN_NAME_RUN else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_part(tok: str) -> str | None:
+    """*tok* as part of a run naming a person in a sentence (possessive dropped), else None."""
+    low = tok.lower()
+    return _drop_possessive(tok) if _is_name_tok(tok) and low not in _TITLES and low not in _NOT_PERSON else None
 
 
 @dataclass
@@ -745,12 +769,13 @@ class _Resolver:
         self._tick = 0
         self.last_group: Source | None = None
         self.last_org: Source | None = None
-        for run in self._name_runs(article.body):
-            if len(run) >= 2:
-                key = self._key(run[-1])
-                full = _join(run)
-                if len(full) > len(self.full_names.get(key, "")) and not self._is_org(run):
-                    self.full_names[key] = full
+        # a run seen again changes nothing (same key, same name), so each distinct run is read once
+        for distinct in dict.fromkeys(tuple(r) for r in self._name_runs(article.body) if len(r) >= 2):
+            run = list(distinct)
+            key = self._key(run[-1])
+            full = _join(run)
+            if len(full) > len(self.full_names.get(key, "")) and not self._is_org(run):
+                self.full_names[key] = full
 
     @property
     def last_person(self) -> Source | None:
@@ -797,18 +822,11 @@ class _Resolver:
         return s
 
     def _name_runs(self, text: str) -> list[list[str]]:
-        runs, cur = [], []
-        for t in _tokens(text):
-            if _is_name_tok(t) and t.lower() not in _TITLES and t.lower() not in {"the", "a", "an", "but", "and", "in",
-                                                                               "on", "at", "he", "she", "it", "we", "i"}:
-                cur.append(_drop_possessive(t))
-            else:
-                if cur:
-                    runs.append(cur)
-                cur = []
-        if cur:
-            runs.append(cur)
-        return runs
+        # each token's name part (None if it is not one), grouped into runs without None at C speed
+        toks = _tokens(text)
+        part = {t: _name_part(t) for t in set(toks)}  # (once per distinct token)
+        parts = map(part.__getitem__, toks)
+        return [list(g) for not_name, g in itertools.groupby(parts, operator.not_) if not not_name]
 
     @staticmethod
     def _is_org(run: list[str]) -> bool:
@@ -995,27 +1013,30 @@ class _Resolver:
 
     def _name_runs_with_prev(self, words: list[str]) -> list[tuple[list[str], str]]:
         out, cur, prev, before = [], [], "", ""
+        part = _person_part
         for t in words:
-            if _is_name_tok(t) and t.lower() not in _TITLES and t.lower() not in _NOT_PERSON:
+            name = part(t)
+            if name is not None:
                 if not cur:
                     before = prev
-                cur.append(_drop_possessive(t))
-            else:
-                if cur:
-                    out.append((cur, before))
+                cur.append(name)
+            elif cur:
+                out.append((cur, before.lower()))
                 cur = []
-            prev = t.lower()
+            prev = t
         if cur:
-            out.append((cur, before))
+            out.append((cur, before.lower()))
         return out
 
 
 _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm|Inc|Ltd"
            r"|Corp|Co|Bros|Plc)\."
            r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])")
-# (the lookahead lets the engine skip the abbreviation list at every position not starting with a capital)
-_TOKEN = re.compile(r"(?=[A-Z])(?:" + _ABBREV + r")|\uE000\d+\uE001"
-                    r"|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9]")
+# (the lookahead lets the engine skip the abbreviation list at every position not starting with a capital;
+# the leading \s* eats the space before a token inside the match, cheaper than failing at each space, and
+# every non-space character starts a token, so the tokens are the same)
+_TOKEN = re.compile(r"\s*((?=[A-Z])(?:" + _ABBREV + r")|\uE000\d+\uE001"
+                    r"|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9])")
 _SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
 #: How many tokens on each side of a quote or verb the attribution rules read (bounds the work per quote).
 _WINDOW = 40
@@ -1050,7 +1071,14 @@ def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[t
 
 
 def _find_channel(toks: list[str]) -> str | None:
-    text = _join([t for t in toks if not _is_placeholder(t)])
+    words = [t for t in toks if t[:1] != _PH]
+    # Quick rejection on the words joined by plain spaces (most calls find nothing): _join only drops a
+    # space next to punctuation, which an outlet name does not hold, and keeps an outlet word whole, so a
+    # text with no outlet and none of those words here has none once joined either.
+    plain = " ".join(words)
+    if not _OUTLET_RE.search(plain) and not _OUTLET_WORDS.search(plain):
+        return None
+    text = _join(words)
     m = _OUTLET_RE.search(text)
     if m:
         name = m.group(1)
@@ -1231,6 +1259,58 @@ class _Analysis:
 
 _CACHE: weakref.WeakKeyDictionary[Article, _Analysis] = weakref.WeakKeyDictionary()
 
+_STRONG_VERBS = SPEECH_VERBS - _WEAK_VERBS
+_DET_POSS = _DETERMINERS | {"his", "her", "its", "their"}
+
+
+def _may_tag_before(before: list[str]) -> bool:
+    """True when :func:`_before_attribution` may tag *before*: it holds a speech verb it would test."""
+    partial = not _is_full(before)
+    low = [t.lower() for t in before]
+    n = len(before)
+    return any(low[j] in SPEECH_VERBS and before[j][:1] != _PH and (partial or low[j] not in _WEAK_VERBS or j >= n - 4)
+               and not (j > 0 and low[j - 1] in _DET_POSS) for j in range(n))
+
+
+def _may_tag_after(after: list[str]) -> bool:
+    """True when :func:`_after_attribution` may tag (the part after a comma of) *after*: a speech verb follows."""
+    rest = after[1:] if after[:1] == [","] else after
+    return any(t.lower() in _STRONG_VERBS for t in rest[1:16])
+
+
+def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> Iterable[tuple[str, ...]]:
+    """Token runs that :func:`_analyse` will (most likely) tag, so that they go in the one batch up front.
+
+    Tags are a function of the run alone, so tagging a run that is then never read changes no result,
+    it only costs a little time; these are the runs the attribution rules tag when a speech verb is there:
+    a sentence's head (its words before the first quote) and the head up to that verb, the words on each
+    side of a quote, and the words after a comma of a sentence without quotes.
+    """
+    for toks, sentences, _furniture in split:
+        for s0, s1 in sentences:
+            sent = toks[s0:s1]
+            qpos = [i for i, t in enumerate(sent) if t[:1] == _PH]
+            head = sent[:qpos[0]] if qpos else sent
+            js = [j for j, t in enumerate(head[1:_WINDOW], 1) if t.lower() in _STRONG_VERBS]
+            if js:
+                yield tuple(head)
+                for j in js:
+                    yield tuple(head[:j + 1])
+            for qn, pos in enumerate(qpos):
+                before = sent[max(0, pos - _WINDOW):pos]
+                nxt = qpos[qn + 1] if qn + 1 < len(qpos) else len(sent)
+                after = sent[pos + 1:min(nxt, pos + 1 + _WINDOW)]
+                if _may_tag_after(after):
+                    yield tuple(after[1:] if after[:1] == [","] else after)
+                if _may_tag_before(before):
+                    yield tuple(before)
+            if not qpos:
+                for c in [x for x in range(3, len(sent) - 1) if sent[x] == ","][:4]:
+                    tail = sent[c:c + _WINDOW]
+                    if _may_tag_after(tail):
+                        yield tuple(tail[1:])
+
+
 _PASSIVE_CLAIM = re.compile(
     r"\b(?:has|have|had|is|are|was|were|been|being|be)\s+(?:(?:widely|reportedly|also|now|long)\s+)?(?:been\s+)?"
     r"(accused|blamed|criticised|criticized|alleged|believed|thought|understood|claimed|suspected|rumou?red|said|"
@@ -1248,6 +1328,7 @@ def _analyse(article: Article) -> _Analysis:
     raws = _scan(article)
     frames = _frame(article, raws)
     resolver = _Resolver(article)
+    sentence_at = _sentence_finder(article)
     n = len(raws)
     speaker: list[Source | None] = [None] * n
     verb: list[str | None] = [None] * n
@@ -1269,8 +1350,9 @@ def _analyse(article: Article) -> _Analysis:
         closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(text, raws[qi]))
         # a line without final punctuation (caption, pull quote, its credit) does not change who "he" is
         split.append((toks, _sentences(toks, closing), _is_furniture(p.text)))
-    _tag_runs(tuple(toks[s0:s1][:_SUBJECT_WINDOW]) for toks, sents, furniture in split if not furniture
-              for s0, s1 in sents if _names_someone(toks[s0:s1]))
+    openings = (tuple(toks[s0:s1][:_SUBJECT_WINDOW]) for toks, sents, furniture in split if not furniture
+                for s0, s1 in sents if _names_someone(toks[s0:s1]))
+    _tag_runs(itertools.chain(openings, _runs_to_tag(split)))
     for p, (toks, sentences, furniture) in zip(article.paragraphs, split, strict=True):
         para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         para_src: Source | None = None
@@ -1327,9 +1409,13 @@ def _analyse(article: Article) -> _Analysis:
                         attributions.append(_make_attribution(article, p, _join(content), "indirect", src,
                                                               tail_attr.mention.verb, tail_attr.channel))
                         break
-            sent_text = _join(head)
-            if _PASSIVE_CLAIM.search(sent_text):
-                attributions.append(_make_attribution(article, p, sent_text, "unattributed", None, None, None))
+            # (_join only drops spaces next to punctuation, never inside a match, so a sentence whose
+            # plainly spaced words do not match cannot match once joined: most are skipped cheaply)
+            if _PASSIVE_CLAIM.search(" ".join(head)):
+                sent_text = _join(head)
+                if _PASSIVE_CLAIM.search(sent_text):
+                    attributions.append(_make_attribution(article, p, sent_text, "unattributed", None, None, None,
+                                                          sentence_at))
             for qn, pos in enumerate(qpos):
                 qi = int(_PLACEHOLDER.match(sent[pos]).group(1))  # type: ignore[union-attr]
                 # attribution is local: look at a bounded window on each side (keeps long sentences linear)
@@ -1454,26 +1540,49 @@ def _locate(text: str, lo: int, hi: int, content: str) -> tuple[int, int] | None
     want = "".join(content.split())
     if not want:
         return None
-    runs = list(_NON_SPACE.finditer(text, lo, hi))  # the text's non-space runs; joined, they are `flat`
-    flat = "".join(m.group() for m in runs)
-    k = flat.find(want)
+    seg = text[lo:hi]
+    words = seg.split()  # the text's non-space runs; joined, they are `flat`
+    k = "".join(words).find(want)
     if k < 0:
         return None
-    ends = list(itertools.accumulate(m.end() - m.start() for m in runs))  # flat offset where each run ends
+    last = k + len(want) - 1
+    if " ".join(words) == seg:
+        # single spaces only (the usual case): flat offset j is text offset lo + j + the runs ending at or before j
+        ends = list(itertools.accumulate(map(len, words)))  # flat offset where each run ends
+        return lo + k + bisect.bisect_right(ends, k), lo + last + bisect.bisect_right(ends, last) + 1
+    start, pos = -1, 0  # pos: flat offset where the current run starts
+    for m in _NON_SPACE.finditer(text, lo, hi):
+        s, e = m.span()
+        nxt = pos + e - s
+        if start < 0 and k < nxt:
+            start = s + k - pos
+        if last < nxt:
+            return start, s + last - pos + 1
+        pos = nxt
+    return None  # (not reached: `last` lies in the flat text)
 
-    def at(j: int) -> int:  # flat offset -> text offset
-        r = bisect.bisect_right(ends, j)
-        return runs[r].start() + j - (ends[r - 1] if r else 0)
 
-    return at(k), at(k + len(want) - 1) + 1
+def _sentence_finder(article: Article) -> Callable[[int], Sentence | None]:
+    """A function giving the first of the article's sentences that holds an offset (None if none does)."""
+    sentences = article.sentences
+    if all(x.start < x.end for x in sentences) and all(a.end <= b.start for a, b in itertools.pairwise(sentences)):
+        # in order and apart (as Article makes them): at most one holds the offset, found by bisection
+        starts = [x.start for x in sentences]
+
+        def find(offset: int) -> Sentence | None:
+            i = bisect.bisect_right(starts, offset) - 1
+            return sentences[i] if i >= 0 and offset < sentences[i].end else None
+        return find
+    return lambda offset: next((x for x in sentences if x.start <= offset < x.end), None)
 
 
 def _make_attribution(article: Article, p: Paragraph, content: str, kind: str, src: Source | None,
-                      verb_: str | None, chan: str | None) -> Attribution:
+                      verb_: str | None, chan: str | None,
+                      sentence_at: Callable[[int], Sentence | None] | None = None) -> Attribution:
     span = _locate(article.text, p.start, p.end, content) or (p.start, p.end)
     start, end = span
     if kind == "unattributed":  # the whole sentence, quotes included, as the reader sees it
-        sent = next((x for x in article.sentences if x.start <= start < x.end), None)
+        sent = (sentence_at or _sentence_finder(article))(start)
         if sent is not None:
             start, end = sent.start, sent.end
     return Attribution(kind=kind, text=article.text[start:end], start=start, end=end, paragraph=p.index,  # type: ignore[arg-type]
