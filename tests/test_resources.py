@@ -107,3 +107,20 @@ def test_fast_word_tokenizer_refuses_rules_it_does_not_know(nltk_tokenizer):
 
     with pytest.raises(ValueError, match="different rules"):
         resources.FastWordTokenizer(Changed())
+
+
+def test_sentence_splitter_matches_nltk_punkt(seed):
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    plain = PunktTokenizer("english")
+    fast = resources.sentence_tokenizer()
+    assert fast is not plain and fast._Token is not plain._Token  # the unwrapped patterns are in use
+    texts = [p.text for p in seed.paragraphs] + [
+        "Mr. Smith went to Washington. He said... so. U.S. forces left at 3 p.m. on Jan. 5. Then?! Yes.",
+        "1.5 million people. A.B.C. etc. (He left.) \u201cNo.\u201d She agreed.", "...", "", "  . . .  ",
+        "Dr. No. 10 Downing St. is where the P.M. lives. Really.",
+    ]
+    for path in sorted(CORPUS.glob("*.txt")):
+        texts += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for text in texts:
+        assert list(fast.span_tokenize(text)) == list(plain.span_tokenize(text)), text

@@ -188,10 +188,43 @@ def setup(stream: TextIO | None = None, *, download: bool = True) -> list[str]:
 
 @functools.cache
 def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """NLTK's Punkt sentence splitter for English (punkt_tab)."""
-    from nltk.tokenize.punkt import PunktTokenizer
+    """NLTK's Punkt sentence splitter for English (punkt_tab).
 
-    return _guarded("punkt_tab", lambda: PunktTokenizer("english"))  # type: ignore[return-value]
+    NLTK >= 3.10 runs each of Punkt's regular expressions through a wrapper that
+    times every match (a guard against catastrophic backtracking); Punkt calls
+    them several times per word, so the wrapper was about a third of the time of
+    splitting a long article. Here the splitter uses the very same compiled
+    patterns without the wrapper: same sentences (tests/test_resources.py), and
+    newskit's own tests feed it hostile inputs with time limits instead.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken, PunktTokenizer
+
+    def unwrapped(pattern):  # noqa: ANN001, ANN202 - a redos.TimedPattern, or a plain pattern in older NLTK
+        return getattr(pattern, "_rx", pattern)
+
+    class Token(PunktToken):
+        __slots__ = ()
+        _RE_ELLIPSIS = unwrapped(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = unwrapped(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = unwrapped(PunktToken._RE_INITIAL)
+        _RE_ALPHA = unwrapped(PunktToken._RE_ALPHA)
+
+    class Language(PunktLanguageVars):
+        __slots__ = ()
+        re_boundary_realignment = unwrapped(PunktLanguageVars.re_boundary_realignment)
+
+    def load() -> PunktTokenizer:
+        punkt = PunktTokenizer("english")
+        if type(punkt._lang_vars) is not PunktLanguageVars:  # another NLTK: its splitter as it is
+            return punkt
+        lang = Language()
+        lang._re_word_tokenizer = unwrapped(lang._word_tokenizer_re())  # compiled once, kept unwrapped
+        lang._re_period_context = unwrapped(lang.period_context_re())
+        punkt._lang_vars = lang
+        punkt._Token = Token
+        return punkt
+
+    return _guarded("punkt_tab", load)  # type: ignore[return-value]
 
 
 @functools.cache
