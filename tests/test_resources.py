@@ -124,3 +124,13 @@ def test_sentence_splitter_matches_nltk_punkt(seed):
         texts += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for text in texts:
         assert list(fast.span_tokenize(text)) == list(plain.span_tokenize(text)), text
+
+
+def test_fast_loaders_read_what_nltk_reads():
+    from collections import Counter
+
+    from nltk.corpus import brown, cmudict
+
+    assert resources.cmudict() == cmudict.dict()
+    expected = Counter(w.lower() for w in brown.words(categories="news") if any(c.isalnum() for c in w))
+    assert resources.brown_news_counts() == expected

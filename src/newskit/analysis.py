@@ -18,10 +18,8 @@ record (``ok=False``) instead of stopping the run.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import enum
-import gc
 import html
 import math
 import os
@@ -377,9 +375,9 @@ def analyze(article: Article | str | os.PathLike[str], *, has_headline: bool = T
             article = load(article, has_headline=has_headline)
         else:
             raise TypeError(f"analyze() needs a newskit.Article or a file path, not {type(article).__name__}")
-    from . import language, sources, structure
+    from . import language, resources, sources, structure
 
-    with _collector_paused():
+    with resources.gc_paused():
         lang = LanguageResults(**{name: getattr(language, name)(article) for name in LANGUAGE_ANALYSES})
         return Analysis(
             article=article,
@@ -391,25 +389,6 @@ def analyze(article: Article | str | os.PathLike[str], *, has_headline: bool = T
             attributions=tuple(sources.attributions(article)),
             outlets=tuple(sources.outlets(article)),
         )
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while an analysis runs, then restore it.
-
-    An analysis creates a great many small objects (a word, a span, a tag each) and
-    no reference cycles; with the NLTK models in memory (millions of objects) every
-    full collection the allocations trigger walks all of them again. Pausing it
-    saves about a fifth of the time on a long article (see benchmarks/run.py).
-    Memory is still freed as usual by reference counting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ part (about half a second in all), using them is fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import io
 import itertools
 import os
@@ -22,7 +24,7 @@ import re
 import socket
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -139,11 +141,31 @@ def require(name: str) -> None:
     raise MissingResourceError(_fix_message(name))
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, then restore it as it was.
+
+    Loading a model or analysing a long article creates a great many small objects
+    and no reference cycles; with NLTK's models in memory (millions of objects) each
+    full collection those allocations trigger walks all of them again. Pausing it
+    saves about a fifth of a long article's analysis and a third of loading cmudict.
+    Memory is still freed as usual by reference counting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _guarded(name: str, loader: Callable[[], object]) -> object:
     """Run *loader* after :func:`require`; turn NLTK's LookupError banner into our one-line error."""
     require(name)
     try:
-        return loader()
+        with gc_paused():
+            return loader()
     except LookupError:
         raise MissingResourceError(_fix_message(name)) from None
 
@@ -515,7 +537,20 @@ def cmudict() -> dict[str, list[list[str]]]:
     """The CMU pronouncing dictionary (word -> list of pronunciations)."""
     from nltk.corpus import cmudict as cmu
 
-    return _guarded("cmudict", cmu.dict)  # type: ignore[return-value]
+    def load() -> dict[str, list[list[str]]]:
+        # what cmu.dict() gives (lower-case word -> its pronunciations in file order), but read in one
+        # piece and split here: NLTK's line-by-line stream reader takes twice as long
+        out: dict[str, list[list[str]]] = {}
+        for line in cmu.raw().splitlines():
+            pieces = line.split()
+            if pieces:
+                out.setdefault(pieces[0].lower(), []).append(pieces[2:])
+        return out
+
+    return _guarded("cmudict", load)  # type: ignore[return-value]
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum() accepts, one character
 
 
 @functools.cache
@@ -524,7 +559,14 @@ def brown_news_counts() -> Counter[str]:
     from nltk.corpus import brown
 
     def load() -> Counter[str]:
-        return Counter(w.lower() for w in brown.words(categories="news") if any(c.isalnum() for c in w))
+        # brown.words() reads the "word/tag" tokens through several stream layers; splitting the raw
+        # files gives the same words (the text before the last "/") four times faster
+        words: list[str] = []
+        for fileid in brown.fileids(categories="news"):
+            for token in brown.raw(fileid).split():
+                cut = token.rfind("/")
+                words.append(token[:cut] if cut >= 0 else token)
+        return Counter(w.lower() for w in words if w.isalnum() or _LETTER_OR_DIGIT.search(w))
 
     return _guarded("brown", load)  # type: ignore[return-value]
 
