@@ -280,33 +280,58 @@ class FastWordTokenizer:
     ``NLTKWordTokenizer.tokenize`` runs about 25 regular-expression substitutions
     over every sentence; most of them cannot match (a sentence without a colon, a
     dash, a bracket or a quote mark). This class runs NLTK's own compiled patterns in
-    NLTK's order but skips a substitution when the characters it needs are absent
-    from the text at that point (a plain ``in`` test), so the result is NLTK's.
+    NLTK's order but skips a substitution when the text at that point lacks every
+    piece of text it needs (plain ``in`` tests), so the result is NLTK's.
     ``tests/test_resources.py`` checks identical tokens and spans.
     """
 
-    # What each substitution needs in the text before it can match (None: always run).
+    # What each substitution needs in the text before it can match (any one of these substrings).
     # NLTK's class attributes, in its order: STARTING_QUOTES, PUNCTUATION, PARENS_BRACKETS,
     # DOUBLE_DASHES, then (after padding with spaces) ENDING_QUOTES, CONTRACTIONS2, CONTRACTIONS3.
-    _STARTING_NEEDS = ("\u00ab\u201c\u2018\u201e`", '"', "`", "\"'", "'")
-    _PUNCTUATION_NEEDS = (".", ":,", ":,", ".", ";@#$%&", "\u2012\u2013\u2014\u2015", ".", "?!", "'", "*")
-    _ENDING_NEEDS = ("\u00bb\u201d\u2019", "'", '"', None, "'", "'")
+    _STARTING_NEEDS = (tuple("\u00ab\u201c\u2018\u201e`"), ('"',), ("``",), ('"', "''"), ("'",))
+    _PUNCTUATION_NEEDS = ((".",), (":", ","), (":", ","), ("..",), tuple(";@#$%&"), tuple("\u2012\u2013\u2014\u2015"),
+                          (".",), ("?", "!"), ("' ",), ("*",))
+    _ENDING_NEEDS = (tuple("\u00bb\u201d\u2019"), ("''",), ('"',), None,
+                     ("' ", "'s ", "'S ", "'m ", "'M ", "'d ", "'D "),
+                     ("'ll ", "'LL ", "'re ", "'RE ", "'ve ", "'VE ", "n't ", "N'T "))
+    # Every contraction rule (case-insensitive) needs one of these in the lower-cased text: "cannot",
+    # "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", " 'tis", " 'twas" (letters chosen to
+    # have no other case-insensitive match than their capital, unlike "i" and "s").
+    _CONTRACTION_HINTS = ("nno", "'ye", "mme", "nna", "tta", "e'n", " 't")
 
     def __init__(self, tokenizer) -> None:  # noqa: ANN001 - an nltk NLTKWordTokenizer
         def engine(pattern):  # noqa: ANN001, ANN202 - NLTK >= 3.10 wraps patterns with a timeout
             return getattr(pattern, "_rx", pattern)
 
-        def steps(pairs, needs):  # noqa: ANN001, ANN202
+        def steps(pairs, needs, tails=None):  # noqa: ANN001, ANN202
             pairs = list(pairs)
             if len(pairs) != len(needs):
                 raise ValueError("this NLTK's word tokenizer has different rules")
-            return [(engine(p), sub, need) for (p, sub), need in zip(pairs, needs, strict=True)]
+            tails = tails or {}
+            return [(engine(p), sub, need, tails.get(k)) for k, ((p, sub), need) in enumerate(zip(pairs, needs, strict=True))]
 
+        # The rules anchored at the end of the text ("." then closing marks and whitespace; a final ":" or
+        # ","), indexed like PUNCTUATION, can only match in the last characters, so they run on that tail:
+        # (characters to strip from the end, how many characters before the stripped end a match starts).
+        squeeze = engine(list(tokenizer.ENDING_QUOTES)[3][0])
+        chars = "".join(map(chr, range(0x3001)))  # U+3000 is the last whitespace character
+        rule_spaces = set("".join(squeeze.findall(chars)))  # NLTK's \s ("regex" module: not \x1c-\x1f)
+        split_spaces = {c for c in chars if c.isspace()}  # str.split()'s whitespace
+        if not rule_spaces <= split_spaces:
+            raise ValueError("this NLTK's word tokenizer has different rules")
+        closers = "]})>\"'\u00bb\u201d\u2019" + "".join(sorted(split_spaces))
+        tails = {0: (closers, 2), 2: ("\n", 1), 6: (closers, 2)}
         self.first = (steps(tokenizer.STARTING_QUOTES, self._STARTING_NEEDS)
-                      + steps(tokenizer.PUNCTUATION, self._PUNCTUATION_NEEDS)
-                      + steps([tokenizer.PARENS_BRACKETS], ("[](){}<>",))
-                      + steps([tokenizer.DOUBLE_DASHES], ("-",)))
-        self.ending = steps(tokenizer.ENDING_QUOTES, self._ENDING_NEEDS)
+                      + steps(tokenizer.PUNCTUATION, self._PUNCTUATION_NEEDS, tails)
+                      + steps([tokenizer.PARENS_BRACKETS], (tuple("[](){}<>"),))
+                      + steps([tokenizer.DOUBLE_DASHES], (("--",),)))
+        ending = steps(tokenizer.ENDING_QUOTES, self._ENDING_NEEDS)
+        if (ending[3][0].pattern, ending[3][1]) != (r"\s+", " "):
+            raise ValueError("this NLTK's word tokenizer has different rules")
+        # the fourth ending rule squeezes whitespace to one space: str.split() does it faster when the text
+        # has no character that str.split() takes for whitespace and NLTK's \s does not
+        self.ending_quotes, self.squeeze, self.ending_clitics = ending[:3], ending[3][0], ending[4:]
+        self.not_squeezed = tuple(sorted(split_spaces - rule_spaces))
         self.contractions = [engine(p) for p in (*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3)]
         # one search for the words the contraction rules split decides whether any can apply (same engine, flags)
         self.any_contraction = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna| 't(?:is|was)")
@@ -314,17 +339,34 @@ class FastWordTokenizer:
 
     def tokenize(self, text: str) -> list[str]:
         """Tokens of *text* (one sentence), exactly as ``NLTKWordTokenizer().tokenize(text)``."""
-        for pattern, sub, need in self.first:
-            if any(c in text for c in need):
-                text = pattern.sub(sub, text)
+        for pattern, sub, need, tail in self.first:
+            if any(map(text.__contains__, need)):
+                if tail is None:
+                    text = pattern.sub(sub, text)
+                else:
+                    cut = max(0, len(text.rstrip(tail[0])) - tail[1])
+                    text = text[:cut] + pattern.sub(sub, text[cut:])
         text = " " + text + " "
-        for pattern, sub, need in self.ending:
-            if need is None or any(c in text for c in need):
+        for pattern, sub, need, _ in self.ending_quotes:
+            if any(map(text.__contains__, need)):
                 text = pattern.sub(sub, text)
-        if self.any_contraction.search(text):
+        tokens: list[str] | None = None
+        if any(map(text.__contains__, self.not_squeezed)):
+            text = self.squeeze.sub(" ", text)
+        else:
+            tokens = text.split()
+            text = " " + " ".join(tokens) + " " if tokens else " "  # the text starts and ends with a space
+        changed = False
+        for pattern, sub, need, _ in self.ending_clitics:
+            if any(map(text.__contains__, need)):
+                text, n = pattern.subn(sub, text)
+                changed = changed or n > 0
+        lower = text.lower()
+        if any(map(lower.__contains__, self._CONTRACTION_HINTS)) and self.any_contraction.search(text):
             for pattern in self.contractions:
                 text = pattern.sub(r" \1 \2 ", text)
-        return text.split()
+            changed = True
+        return text.split() if changed or tokens is None else tokens
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each token of *text*, exactly as ``NLTKWordTokenizer().span_tokenize(text)``."""
