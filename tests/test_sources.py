@@ -299,3 +299,23 @@ def test_reported_speech_with_attribution_after():
 def test_text_holding_placeholder_characters():
     # the frame marks quotes with private-use characters; article text that holds them must not confuse it
     assert [x.text for x in q('\ue000 "Yes," said Ann Bo \ue001\ue0007\ue001.')] == ["Yes,"]
+
+
+def test_analyses_in_threads_do_not_share_state():
+    """Quotes found by analyses running at the same time in threads equal those found one by one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import newskit
+
+    texts = [newskit.sample().text,
+             "Headline\n\nThe minister said: \"We will rebuild the bridge.\" Critics disagreed.\n\n"
+             "\"It is too late,\" said Jane Doe, a local resident. She added that \"nobody listens\".",
+             "Another one\n\n\"Prices rose,\" the bank's chief economist, Tom Lee, told reporters on Monday."]
+    expected = [[(q.text, q.speaker) for q in newskit.from_text(t).quotes()] for t in texts]
+
+    def run(k: int) -> list[tuple[str, str | None]]:
+        return [(q.text, q.speaker) for q in newskit.from_text(texts[k % 3]).quotes()]
+
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(run, range(24)))
+    assert got == [expected[k % 3] for k in range(24)]

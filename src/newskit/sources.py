@@ -21,6 +21,7 @@ The pipeline is rule-based and linear in the length of the text:
 from __future__ import annotations
 
 import bisect
+import contextvars
 import functools
 import html
 import itertools
@@ -562,28 +563,42 @@ _PP_STOP = frozenset("at in on to into with against over about under through".sp
 _ED_OK = frozenset("retired elected unnamed embattled respected detained veteran former united".split())
 
 
-#: Tags of the token runs read during one analysis (cleared when the next analysis starts).
-_TAGGED: dict[tuple[str, ...], tuple[str, ...]] = {}
+#: Tags of the token runs read during the current analysis. A context variable, so that analyses running
+#: in different threads (analyze_corpus with a thread pool) each have their own; _analyse starts a new one.
+_TAGGED: contextvars.ContextVar[dict[tuple[str, ...], tuple[str, ...]]] = contextvars.ContextVar("newskit_tags")
+
+
+def _tag_memo() -> dict[tuple[str, ...], tuple[str, ...]]:
+    try:
+        return _TAGGED.get()
+    except LookupError:  # a helper called outside an analysis (tests)
+        memo: dict[tuple[str, ...], tuple[str, ...]] = {}
+        _TAGGED.set(memo)
+        return memo
 
 
 def _tag_runs(runs: Iterable[tuple[str, ...]]) -> None:
     """Tag many runs of frame tokens in one batch (far faster than one by one) and remember them."""
     from . import resources
 
-    todo = [r for r in dict.fromkeys(runs) if r and r not in _TAGGED]
+    memo = _tag_memo()
+    todo = [r for r in dict.fromkeys(runs) if r and r not in memo]
     if todo:
         words = [["it" if t[:1] == _PH else t for t in run] for run in todo]
         for run, tags in zip(todo, resources.pos_tagger().tag_sents(words), strict=True):
-            _TAGGED[run] = tuple(tags)
+            memo[run] = tuple(tags)
 
 
 def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
     """Penn Treebank tags of a run of frame tokens (a quote placeholder is read as "it")."""
-    tags = _TAGGED.get(toks)
+    if not toks:
+        return ()
+    memo = _tag_memo()
+    tags = memo.get(toks)
     if tags is None:
         _tag_runs([toks])
-        tags = _TAGGED.get(toks, ())
-    return tags if toks else ()
+        tags = memo[toks]
+    return tags
 
 
 def _is_verb_at(toks: list[str], j: int) -> bool:
@@ -1342,7 +1357,7 @@ def _analyse(article: Article) -> _Analysis:
     carried: tuple[_Attr, Source | None] | None = None  # a paragraph ending "X said:" introduces the next one
     # each paragraph's frame tokens and sentences; the sentence openings the resolver will read
     # are tagged in one batch up front
-    _TAGGED.clear()
+    _TAGGED.set({})  # this analysis's tags (see _TAGGED)
     split: list[tuple[list[str], list[tuple[int, int]], bool]] = []
     for p in article.paragraphs:
         fr = frames[p.index]
