@@ -30,7 +30,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .errors import MissingResourceError
 
@@ -212,6 +212,35 @@ def setup(stream: TextIO | None = None, *, download: bool = True) -> list[str]:
 # --- cached loaded models ------------------------------------------------------------------
 
 
+_V = TypeVar("_V")
+
+
+class WordMemo(dict[str, _V]):
+    """A memo of a pure function of one word: ``memo[word]`` computes ``fn(word)`` the first time,
+    later lookups run in C. With *limit* it empties itself when full, so it stays bounded.
+
+    >>> lengths = WordMemo(len)
+    >>> lengths["Mosul"], lengths
+    (5, {'Mosul': 5})
+    """
+
+    def __init__(self, fn: Callable[[str], _V], *, limit: int | None = None) -> None:
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, word: str) -> _V:
+        if self.limit is not None and len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
+def _unwrapped(pattern):  # noqa: ANN001, ANN202 - a compiled pattern, possibly wrapped by NLTK
+    """The compiled pattern inside NLTK >= 3.10's ``redos.TimedPattern`` (which times every match), else *pattern*."""
+    return getattr(pattern, "_rx", pattern)
+
+
 @functools.cache
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """NLTK's Punkt sentence splitter for English (punkt_tab).
@@ -225,27 +254,24 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     """
     from nltk.tokenize.punkt import PunktLanguageVars, PunktToken, PunktTokenizer
 
-    def unwrapped(pattern):  # noqa: ANN001, ANN202 - a redos.TimedPattern, or a plain pattern in older NLTK
-        return getattr(pattern, "_rx", pattern)
-
     class Token(PunktToken):
         __slots__ = ()
-        _RE_ELLIPSIS = unwrapped(PunktToken._RE_ELLIPSIS)
-        _RE_NUMERIC = unwrapped(PunktToken._RE_NUMERIC)
-        _RE_INITIAL = unwrapped(PunktToken._RE_INITIAL)
-        _RE_ALPHA = unwrapped(PunktToken._RE_ALPHA)
+        _RE_ELLIPSIS = _unwrapped(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = _unwrapped(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = _unwrapped(PunktToken._RE_INITIAL)
+        _RE_ALPHA = _unwrapped(PunktToken._RE_ALPHA)
 
     class Language(PunktLanguageVars):
         __slots__ = ()
-        re_boundary_realignment = unwrapped(PunktLanguageVars.re_boundary_realignment)
+        re_boundary_realignment = _unwrapped(PunktLanguageVars.re_boundary_realignment)
 
     def load() -> PunktTokenizer:
         punkt = PunktTokenizer("english")
         if type(punkt._lang_vars) is not PunktLanguageVars:  # another NLTK: its splitter as it is
             return punkt
         lang = Language()
-        lang._re_word_tokenizer = unwrapped(lang._word_tokenizer_re())  # compiled once, kept unwrapped
-        lang._re_period_context = unwrapped(lang.period_context_re())
+        lang._re_word_tokenizer = _unwrapped(lang._word_tokenizer_re())  # compiled once, kept unwrapped
+        lang._re_period_context = _unwrapped(lang.period_context_re())
         punkt._lang_vars = lang
         punkt._Token = Token
         return punkt
@@ -304,20 +330,17 @@ class FastWordTokenizer:
     _CONTRACTION_HINTS = ("nno", "'ye", "mme", "nna", "tta", "e'n", " 't")
 
     def __init__(self, tokenizer) -> None:  # noqa: ANN001 - an nltk NLTKWordTokenizer
-        def engine(pattern):  # noqa: ANN001, ANN202 - NLTK >= 3.10 wraps patterns with a timeout
-            return getattr(pattern, "_rx", pattern)
-
         def steps(pairs, needs, tails=None):  # noqa: ANN001, ANN202
             pairs = list(pairs)
             if len(pairs) != len(needs):
                 raise ValueError("this NLTK's word tokenizer has different rules")
             tails = tails or {}
-            return [(engine(p), sub, need, tails.get(k)) for k, ((p, sub), need) in enumerate(zip(pairs, needs, strict=True))]
+            return [(_unwrapped(p), sub, need, tails.get(k)) for k, ((p, sub), need) in enumerate(zip(pairs, needs, strict=True))]
 
         # The rules anchored at the end of the text ("." then closing marks and whitespace; a final ":" or
         # ","), indexed like PUNCTUATION, can only match in the last characters, so they run on that tail:
         # (characters to strip from the end, how many characters before the stripped end a match starts).
-        squeeze = engine(list(tokenizer.ENDING_QUOTES)[3][0])
+        squeeze = _unwrapped(list(tokenizer.ENDING_QUOTES)[3][0])
         chars = "".join(map(chr, range(0x3001)))  # U+3000 is the last whitespace character
         rule_spaces = set("".join(squeeze.findall(chars)))  # NLTK's \s ("regex" module: not \x1c-\x1f)
         split_spaces = {c for c in chars if c.isspace()}  # str.split()'s whitespace
@@ -336,7 +359,7 @@ class FastWordTokenizer:
         # has no character that str.split() takes for whitespace and NLTK's \s does not
         self.ending_quotes, self.squeeze, self.ending_clitics = ending[:3], ending[3][0], ending[4:]
         self.not_squeezed = tuple(sorted(split_spaces - rule_spaces))
-        self.contractions = [engine(p) for p in (*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3)]
+        self.contractions = [_unwrapped(p) for p in (*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3)]
         # one search for the words the contraction rules split decides whether any can apply (same engine, flags)
         self.any_contraction = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna| 't(?:is|was)")
         self.quotes = re.compile(r"``|'{2}|\"")
@@ -440,9 +463,10 @@ class FastTagger:
         t2 = matrix[[row("i-2 tag " + p, 0) for p in prevs]]
         t12 = matrix[[[row("i tag+i-2 tag " + p + " " + p2, 0) for p2 in prevs] for p in prevs]]
         self.pair_table = t1[:, None, :] + t2[None, :, :] + t12  # [prev, prev2, label]
-        self._normals: dict[str, str] = {}
-        self._word_rows: dict[str, tuple[int, int]] = {}
-        self._context_rows: dict[str, tuple[int, ...]] = {}
+        # worked out once per word form (bounded: a long-running process may see any number of words)
+        self._normals = WordMemo(self.normalize, limit=self._CACHE_LIMIT)
+        self._word_rows = WordMemo(self._rows_of_word, limit=self._CACHE_LIMIT)
+        self._context_rows = WordMemo(self._rows_of_context, limit=self._CACHE_LIMIT)
 
     def tag(self, tokens: list[str]) -> list[tuple[str, str]]:
         """Tag one sentence: a list of ``(word, tag)`` pairs, like NLTK's ``tag``."""
@@ -452,18 +476,18 @@ class FastTagger:
         """Tag several sentences at once (faster than one at a time): one list of tags per sentence."""
         np = self._np
         tagdict, row = self.tagdict, self.rows.get
-        word_rows, context_rows = self._word_rows, self._context_rows
+        normals, word_rows, context_rows = self._normals, self._word_rows, self._context_rows
         feature_rows: list[tuple[int, ...]] = []
         contexts = []
         bias = row("bias", 0)
         for tokens in sentences:
-            context = self.start + [self._normal(w) for w in tokens] + self.end
+            context = self.start + [normals[w] for w in tokens] + self.end
             contexts.append(context)
-            around = [context_rows.get(c) or self._remember_context(c) for c in context]
+            around = [context_rows[c] for c in context]
             for i, word in enumerate(tokens):
                 if tagdict.get(word):
                     continue
-                own = word_rows.get(word) or self._remember_word(word)
+                own = word_rows[word]
                 c0, c1, c2, n1, n2 = around[i + 2], around[i + 1], around[i], around[i + 3], around[i + 4]
                 feature_rows.append((bias, own[0], own[1], c0[0], c1[1], c1[2], c2[3], n1[4], n1[5], n2[6]))
         static = None
@@ -492,34 +516,20 @@ class FastTagger:
             out.append(tags)
         return out
 
-    # Feature rows worked out once per word form (a word's own features, and what it adds as a neighbour).
+    # The feature rows of a word form: its own features, and what it adds as a neighbour.
     _CACHE_LIMIT = 200_000
 
-    def _normal(self, word: str) -> str:
-        n = self._normals.get(word)
-        if n is None:
-            if len(self._normals) > self._CACHE_LIMIT:
-                self._normals.clear()
-            n = self._normals[word] = self.normalize(word)
-        return n
-
-    def _remember_word(self, word: str) -> tuple[int, int]:
+    def _rows_of_word(self, word: str) -> tuple[int, int]:
+        """Rows of token *word*'s own features: its suffix, its first letter."""
         row = self.rows.get
-        if len(self._word_rows) > self._CACHE_LIMIT:
-            self._word_rows.clear()
-        rows = self._word_rows[word] = (row("i suffix " + word[-3:], 0), row("i pref1 " + (word[0] if word else ""), 0))
-        return rows
+        return row("i suffix " + word[-3:], 0), row("i pref1 " + (word[0] if word else ""), 0)
 
-    def _remember_context(self, c: str) -> tuple[int, ...]:
+    def _rows_of_context(self, c: str) -> tuple[int, ...]:
         """Rows of normalised word *c* as: this word, previous word (and its suffix), the one before,
         next word (and its suffix), the one after."""
         row = self.rows.get
-        if len(self._context_rows) > self._CACHE_LIMIT:
-            self._context_rows.clear()
-        rows = self._context_rows[c] = (
-            row("i word " + c, 0), row("i-1 word " + c, 0), row("i-1 suffix " + c[-3:], 0), row("i-2 word " + c, 0),
-            row("i+1 word " + c, 0), row("i+1 suffix " + c[-3:], 0), row("i+2 word " + c, 0))
-        return rows
+        return (row("i word " + c, 0), row("i-1 word " + c, 0), row("i-1 suffix " + c[-3:], 0), row("i-2 word " + c, 0),
+                row("i+1 word " + c, 0), row("i+1 suffix " + c[-3:], 0), row("i+2 word " + c, 0))
 
 
 @functools.cache
