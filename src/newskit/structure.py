@@ -38,6 +38,7 @@ from itertools import chain, compress
 from typing import Any, Literal, TypeVar
 
 from .article import Article
+from .resources import WordMemo
 
 __all__ = [
     "ROLES",
@@ -67,7 +68,6 @@ BODY_ROLES: frozenset[str] = frozenset({"lede", "body", "quote-led"})
 
 _CACHE: weakref.WeakKeyDictionary[Article, dict[str, Any]] = weakref.WeakKeyDictionary()
 _T = TypeVar("_T")
-_V = TypeVar("_V")
 
 
 def _memo(article: Article, key: str, compute: Callable[[], _T]) -> _T:
@@ -388,7 +388,7 @@ def _classify(article: Article) -> tuple[ParagraphRole, ...]:
     if stops:
         quoted: list[set[tuple[str, ...]]] | None = None
         spread: Counter[tuple[str, ...]] = Counter()
-        norm = _PerText(_norm)  # token text -> _norm(text)
+        norm = WordMemo(_norm)  # token text -> _norm(text)
         for i, p in enumerate(paras):
             if p.role is not None or p.punctuated or p.n == 0:
                 continue
@@ -804,8 +804,8 @@ def _name_groups(article: Article, body: set[int]) -> list[_Group]:
             if w.text in _DASHES:
                 dateline_end = w.end
                 break
-    name_key = _PerText(_name_key)  # token text -> _name_key(text)
-    leading = _PerText(_stripped_before_name)  # token text -> a title or a stopword stripped from the start of a run
+    name_key = WordMemo(_name_key)  # token text -> _name_key(text)
+    leading = WordMemo(_stripped_before_name)  # token text -> a title or a stopword stripped from the start of a run
     n = len(words)
     j = 0
     for i in compress(range(n), flags):  # only name tokens can start a run
@@ -853,18 +853,6 @@ _CALENDAR = _MONTHS | frozenset(_WEEKDAYS)
 def _stripped_before_name(token: str) -> bool:
     """A title ("President") or a stopword ("The") that does not belong to the name run it opens."""
     return _norm(token) in _TITLES or token.lower().replace("\u2019", "'") in _STOP_STARTS  # Word.lower
-
-
-class _PerText(dict[str, _V]):
-    """A memo of a pure function of one token text: ``memo[text]`` computes it on first use (lookups in C)."""
-
-    def __init__(self, fn: Callable[[str], _V]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: str) -> _V:
-        value = self[key] = self.fn(key)
-        return value
 
 
 _SKIPPABLE = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
