@@ -49,7 +49,7 @@ from functools import cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from .article import Article, _word_spans
+from .article import Article, _has_letter_or_digit, _word_spans
 from .errors import QueryError
 
 __all__ = [
@@ -190,7 +190,6 @@ _PASSIVE_PREPS = frozenset({"of", "to", "as", "with", "for", "about", "into", "f
 _HYPHENS = "-\u2010\u2011\u2013"
 _NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
 _MAX_QUERY_WORDS = 12
-_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: the characters str.isalnum() accepts
 _UNIT_BREAK = re.compile(f"[{re.escape(_HYPHENS)}/]")  # where _split_hyphens() cuts a token
 
 # ------------------------------------------------------------------------------------------------
@@ -221,7 +220,7 @@ def _norm(lower: str) -> str | None:
     if lower in _CLITICS:
         return None
     word = lower.strip("'\"`")
-    if not word or not any(c.isalnum() for c in word):
+    if not word or not _has_letter_or_digit(word):
         return None
     return word
 
@@ -241,7 +240,7 @@ class _Tok:
 def _token_info(text: str) -> tuple[str, bool, str | None, tuple[tuple[int, int, str], ...]]:
     """(folded form, is a word, the word it counts as or None, its hyphen-split units) of one token's text."""
     low = _fold(text)
-    is_word = text.isalnum() or _ALNUM.search(text) is not None  # any(c.isalnum() for c in text), faster
+    is_word = _has_letter_or_digit(text)
     if not is_word:
         return low, False, None, ()
     if _UNIT_BREAK.search(text) is None:  # no hyphen or slash: the whole token is its one unit
@@ -336,7 +335,7 @@ def _split_hyphens(token: str) -> list[tuple[int, int]]:
     start = 0
     for i, c in enumerate(token + "-"):
         if c in _HYPHENS or c == "/" or i == len(token):
-            if i > start and any(ch.isalnum() for ch in token[start:i]):
+            if i > start and _has_letter_or_digit(token[start:i]):
                 out.append((start, i))
             start = i + 1
     return out
@@ -639,7 +638,7 @@ def _parse_query(query: Any) -> list[tuple[str, bool]]:
         core = chunk.rstrip("*")
         if "*" in core:
             raise QueryError(f"'*' may only end a word (as in 'flee*'), not stand inside {chunk!r}")
-        if prefix and not any(c.isalnum() for c in core):
+        if prefix and not _has_letter_or_digit(core):
             raise QueryError(f"{chunk!r}: put at least one letter before '*', e.g. 'flee*'")
         try:
             toks = resources.word_tokenizer().tokenize(core) if core else []

@@ -606,13 +606,12 @@ def cmudict() -> dict[str, list[list[str]]]:
     return _guarded("cmudict", load)  # type: ignore[return-value]
 
 
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum() accepts, one character
-
-
 @functools.cache
 def brown_news_counts() -> Counter[str]:
     """Case-folded word counts of the Brown corpus, news category (about 100,000 words)."""
     from nltk.corpus import brown
+
+    from .article import _has_letter_or_digit
 
     def load() -> Counter[str]:
         # brown.words() reads the "word/tag" tokens through several stream layers; splitting the raw
@@ -622,7 +621,7 @@ def brown_news_counts() -> Counter[str]:
             for token in brown.raw(fileid).split():
                 cut = token.rfind("/")
                 words.append(token[:cut] if cut >= 0 else token)
-        return Counter(w.lower() for w in words if w.isalnum() or _LETTER_OR_DIGIT.search(w))
+        return Counter(w.lower() for w in words if _has_letter_or_digit(w))
 
     return _guarded("brown", load)  # type: ignore[return-value]
 
