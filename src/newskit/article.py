@@ -295,12 +295,11 @@ class Article:
             tok = t.replace("\u2019", "'").replace("\u2018", "'")
             shown[t] = None if all(c in _QUOTE_CHARS for c in tok) else tok
         tokens = list(map(shown.__getitem__, texts))
+        firsts = set(bounds)  # the index of each sentence's first word
         if caps:
-            firsts = set(bounds)
             tokens = [tok if tok is None or len(tok) < 2 else tok.capitalize() if k in firsts else tok.lower()
                       for k, tok in enumerate(tokens)]
         if None in shown.values():
-            firsts = set(bounds)
             for k, tok in enumerate(tokens):
                 if tok is None:
                     tokens[k] = "``" if k in firsts or self.text[words[k].start - 1].isspace() else "''"
