@@ -92,6 +92,16 @@ def _empty(ax: Axes, message: str) -> None:
     ax.set_yticks([])
 
 
+def _bars_top_down(ax: Axes, values: Sequence[float], labels: Sequence[str], colours: Any, *,
+                   height: float = 0.7, linewidth: float = 0.5) -> list[int]:
+    """Horizontal bars, one per row, the first row at the top, each labelled on the left; their y positions."""
+    ys = list(range(len(values)))
+    ax.barh(ys, values, color=colours, edgecolor="#333333", linewidth=linewidth, height=height)
+    ax.set_yticks(ys, labels)
+    ax.invert_yaxis()
+    return ys
+
+
 def percent(share: float | None) -> str:
     """A share (0 to 1) as a whole percentage that never rounds a real share away: "<1%" and ">99%" at the edges.
 
@@ -183,16 +193,13 @@ def structure_map(structure: Any) -> Figure:
         words = [int(_get(r, "words", default=0)) for r in rows]
         roles = [str(_get(r, "role", default="body")) for r in rows]
         shares = [float(_get(r, "quote_share", default=0.0) or 0.0) for r in rows]
-        ys = list(range(n))
-        colours = [role_colour(r) for r in roles]
-        ax.barh(ys, words, color=colours, edgecolor="#333333", linewidth=0.6, height=0.75)
+        ys = _bars_top_down(ax, words, [f"¶{k}" for k in numbers], [role_colour(r) for r in roles],
+                            height=0.75, linewidth=0.6)
         quoted = [w * s for w, s in zip(words, shares, strict=True)]
         ax.barh(ys, quoted, color="none", edgecolor="#222222", hatch="///", linewidth=0, height=0.75)
         for y, w, s in zip(ys, words, shares, strict=True):
             if s > 0:
                 ax.text(w + max(words) * 0.01, y, f"{percent(s)} quoted", va="center", fontsize=FONT["note"], color="#333")
-        ax.set_yticks(ys, [f"¶{k}" for k in numbers])
-        ax.invert_yaxis()
         ax.set_xlim(0, max(max(words), 1) * 1.22)
         seen = list(dict.fromkeys(roles))
         handles = [Patch(facecolor=role_colour(r), edgecolor="#333", label=r) for r in seen]
@@ -225,16 +232,14 @@ def source_share(source_table: SourceTable) -> Figure:
         if not rows:
             _empty(ax, "no quoted sources found")
             return fig
-        ys = list(range(len(rows)))
         counts = [r.quoted_words for r in rows]
         cats = [r.source.category for r in rows]
-        ax.barh(ys, counts, color=[category_colour(c) for c in cats], edgecolor="#333333", linewidth=0.6, height=0.7)
+        ys = _bars_top_down(ax, counts, [_short(r.source.name) for r in rows], [category_colour(c) for c in cats],
+                            linewidth=0.6)
         top = max(max(counts), 1)
         for y, r in zip(ys, rows, strict=True):
             ax.text(r.quoted_words + top * 0.01, y, f"{percent(r.share)} ({r.quotes} quote{'s' if r.quotes != 1 else ''})",
                     va="center", fontsize=FONT["note"], color="#333")
-        ax.set_yticks(ys, [_short(r.source.name) for r in rows])
-        ax.invert_yaxis()
         ax.set_xlim(0, top * 1.3)
         handles = [Patch(facecolor=category_colour(c), edgecolor="#333", label=c) for c in dict.fromkeys(cats)]
         ax.legend(handles=handles, loc="lower right", title="category", title_fontsize=FONT["legend"])
@@ -318,11 +323,8 @@ def frequency_bars(frequencies: Any) -> Figure:
         if not rows:
             _empty(ax, "no words")
             return fig
-        ys = list(range(len(rows)))
         counts = [r.count for r in rows]
-        ax.barh(ys, counts, color=PALETTE[0], edgecolor="#333", linewidth=0.5, height=0.7)
-        ax.set_yticks(ys, [_short(r.word, 22) for r in rows])
-        ax.invert_yaxis()
+        ys = _bars_top_down(ax, counts, [_short(r.word, 22) for r in rows], PALETTE[0])
         for y, r in zip(ys, rows, strict=True):
             ax.text(r.count + max(counts) * 0.01, y, f"{r.count} ({r.share:.1%})", va="center", fontsize=FONT["note"])
         ax.set_xlim(0, max(max(counts), 1) * 1.2)
@@ -350,12 +352,9 @@ def keyness_bars(keyness: Any) -> Figure:
         if not rows:
             _empty(ax, "no key words (the article may be too short)")
             return fig
-        ys = list(range(len(rows)))
         scores = [r[1] for r in rows]
-        colours = [PALETTE[1] if s >= 0 else PALETTE[0] for s in scores]
-        ax.barh(ys, scores, color=colours, edgecolor="#333", linewidth=0.5, height=0.7)
-        ax.set_yticks(ys, [f"{_short(w, 20)} ({n})" for w, _, n, _ in rows])
-        ax.invert_yaxis()
+        _bars_top_down(ax, scores, [f"{_short(w, 20)} ({n})" for w, _, n, _ in rows],
+                       [PALETTE[1] if s >= 0 else PALETTE[0] for s in scores])
         ax.axvline(0, color="#333", linewidth=0.8)
         from matplotlib.patches import Patch
 
