@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = sys.stderr if args.json == "-" else sys.stdout
     import newskit
-    from newskit import resources
+    from newskit.core import resources
 
     still = resources.missing()
     if still:

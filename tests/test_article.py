@@ -8,8 +8,8 @@ import sys
 import pytest
 
 import newskit
-from newskit import resources
-from newskit.article import MAX_BYTES, split_paragraphs
+from newskit.core import resources
+from newskit.core.text import MAX_BYTES, split_paragraphs
 
 
 def assert_spans_exact(art: newskit.Article) -> None:

@@ -132,7 +132,7 @@ def test_collocations(seed):
     assert ll.rows[0].words == ("prime", "minister")
     tri = L.collocations(seed, n=3)
     assert ("prime", "minister", "maliki") in [c.words for c in tri]
-    sw = newskit.resources.stopwords()
+    sw = newskit.core.resources.stopwords()
     assert not any(all(w in sw for w in c.words) for c in L.collocations(seed, top=100))
     with pytest.raises(newskit.QueryError):
         L.collocations(seed, n=4)
@@ -192,7 +192,7 @@ def test_keywords_shortcut_agrees_with_the_full_comparison(seed):
 
 
 def test_keywords_leave_out_stopwords_by_default(seed):
-    sw = newskit.resources.stopwords()
+    sw = newskit.core.resources.stopwords()
     kw, with_sw = L.keywords(seed), L.keywords(seed, stopwords=True)
     assert not any(r.word in sw for r in kw.positive + kw.negative)
     assert "he" in [r.word for r in with_sw.negative]  # the seed never says "he"
@@ -270,7 +270,7 @@ def test_results_print_as_plain_text(seed):
     "!!! ??? ... ,,,",
 ])
 def test_vader_scorer_agrees_with_vader(text):
-    from newskit import resources
+    from newskit.core import resources
 
     analyser = resources.vader()
     fast = L._vader_scorer(analyser)
@@ -440,7 +440,8 @@ def test_labels_general_rules():
 
 
 def test_one_tagging_pass_per_article(monkeypatch):
-    from newskit import resources, sources
+    from newskit import sources
+    from newskit.core import resources
 
     a = art('Head\n\nThe army was defeated by the rebels. "It is over," said Gen. Ali Hassan.\n\nTroops may return.')
     a.tags, sources.quotes(a)  # noqa: B018 - tag the article (and find its quotes) first

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newskit import resources
+from newskit.core import resources
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -426,7 +426,8 @@ def test_runs_of_quote_marks_are_handled():
 
 
 def test_structure_tags_the_article_once(monkeypatch):
-    from newskit import resources, sources
+    from newskit import sources
+    from newskit.core import resources
 
     a = newskit.from_text("Head\n\nPraising Tillerson, the mayor spoke on Tuesday in Mosul.\n\nA Short Subhead Here\n\n"
                           "Officials in Mosul said the city was calm. Heavy rain fell in Mosul on Tuesday.")

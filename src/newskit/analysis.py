@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .article import Article
+from .core.fmt import percent
 from .errors import NewskitError
-from .plots import percent
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sources import Attribution, Outlet, Quote, SourceTable
@@ -375,7 +375,8 @@ def analyze(article: Article | str | os.PathLike[str], *, has_headline: bool = T
             article = load(article, has_headline=has_headline)
         else:
             raise TypeError(f"analyze() needs a newskit.Article or a file path, not {type(article).__name__}")
-    from . import language, resources, sources, structure
+    from . import language, sources, structure
+    from .core import resources
 
     with resources.gc_paused():
         lang = LanguageResults(**{name: getattr(language, name)(article) for name in LANGUAGE_ANALYSES})

@@ -1,368 +1,45 @@
-"""The :class:`Article`: an article's original text and its parts, each a span into that text.
+"""The :class:`Article`: a :class:`~newskit.core.text.Text` with the verbs a student calls.
 
 An :class:`Article` never changes. It keeps the text exactly as loaded
-(``article.text``) and describes its parts by character offsets into it:
-``headline_span``, ``paragraphs``, ``sentences`` and ``words``. So
-``article.text[w.start:w.end] == w.text`` holds for every part, and any view
-can highlight exactly what an analysis found.
-
-Sentences and words are computed the first time you ask for them (with NLTK's
-Punkt sentence splitter and its standard word tokenizer) and then cached, so
-loading stays cheap.
+(``article.text``) and describes its parts by character offsets into it
+(see :mod:`newskit.core.text`). Each verb is one line that calls an analysis
+and returns its small typed result, which displays itself in a notebook.
 
 >>> import newskit
 >>> art = newskit.sample()
 >>> art.headline[:21]
 "Iraq's Army Abandoned"
->>> len(art.paragraphs)
-15
->>> p = art.paragraphs[0]
->>> art.text[p.start:p.end] == p.text
-True
+>>> len(art.paragraphs), len(art.quotes())
+(15, 9)
 """
 
 from __future__ import annotations
 
-import bisect
-import html
-import re
-from collections import Counter, deque
-from collections.abc import Iterator
-from dataclasses import dataclass, fields
-from functools import cached_property
-from itertools import accumulate, pairwise, repeat
-from operator import attrgetter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import EmptyArticleError
+from .core.text import MAX_BYTES, Paragraph, Sentence, Text, Word
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import analysis, highlight, language, sources, structure
 
 __all__ = ["Article", "Paragraph", "Sentence", "Word", "MAX_BYTES"]
 
-#: The largest article newskit accepts, in bytes (or characters for pasted text): 20 MB.
-MAX_BYTES = 20_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A body paragraph: its position (``index`` from 0, ``number`` from 1) and its span."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-    @property
-    def number(self) -> int:
-        """The paragraph's number as a reader counts: 1 for the first body paragraph."""
-        return self.index + 1
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of the body, as split by NLTK's Punkt model, never crossing a paragraph."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    paragraph: int
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A token of the body (word, number or punctuation), as split by NLTK's word tokenizer."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    sentence: int
-    paragraph: int
-    #: The token in lower case, with a curly apostrophe made straight (``Iraq’s`` -> ``iraq's``).
-    lower: str = ""
-    #: True when the token has a letter or digit in it (not bare punctuation).
-    is_word: bool = False
-
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: the characters str.isalnum() accepts
-
-
-def _has_letter_or_digit(text: str) -> bool:
-    """``any(c.isalnum() for c in text)``, faster: what makes a token a word (``Word.is_word``)."""
-    return text.isalnum() or _ALNUM.search(text) is not None
-_FALLBACK_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]+")
-_CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
-_CLITIC_TOKENS = frozenset({"'s", "'t", "n't", "'re", "'ve", "'ll", "'d", "'m", "s"})
-_QUOTE_CHARS = frozenset("\"'`\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow ``(start, end)`` so that ``text[start:end]`` has no surrounding whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def split_paragraphs(text: str, has_headline: bool = True) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
-    """Find the headline span and the body paragraph spans of *text*.
-
-    The first non-empty line is the headline (when *has_headline* and there is
-    more than one non-empty line). Body paragraphs are separated by blank lines;
-    a body without any blank line is read as one paragraph per line. Every span
-    is trimmed of surrounding whitespace.
-    """
-    lines: list[tuple[int, int]] = []  # (start, end) of each line, newline excluded
-    for m in _LINE.finditer(text):
-        if m.start() == len(text) and m.end() == m.start():
-            break
-        s = m.start()
-        e = m.end()
-        while e > s and text[e - 1] in "\r\n":
-            e -= 1
-        lines.append((s, e))
-    nonblank = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()]
-    if not nonblank:
-        return None, []
-    headline = None
-    first_body_line = 0
-    if has_headline and len(nonblank) > 1:
-        i = nonblank[0]
-        headline = trim_span(text, *lines[i])
-        first_body_line = i + 1
-    body = lines[first_body_line:]
-    body_nonblank = [j for j, (s, e) in enumerate(body) if text[s:e].strip()]
-    has_blank_separator = any(b - a > 1 for a, b in zip(body_nonblank, body_nonblank[1:], strict=False))
-    blocks: list[tuple[int, int]] = []
-    if has_blank_separator:
-        current: list[int] = []
-        for j in body_nonblank:
-            if current and j != current[-1] + 1:
-                blocks.append((body[current[0]][0], body[current[-1]][1]))
-                current = []
-            current.append(j)
-        if current:
-            blocks.append((body[current[0]][0], body[current[-1]][1]))
-    else:
-        blocks = [body[j] for j in body_nonblank]
-    return headline, [trim_span(text, s, e) for s, e in blocks]
-
-
-def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Word spans in text[start:end] from NLTK's tokenizer, falling back to a regex when it cannot align."""
-    from . import resources
-
-    chunk = text[start:end]
-    try:
-        spans = list(resources.word_tokenizer().span_tokenize(chunk))
-    except Exception:  # noqa: BLE001 - NLTK's aligner gives up on some odd inputs
-        spans = [m.span() for m in _FALLBACK_WORD.finditer(chunk)]
-    if "\u2019" in chunk:
-        merged: list[tuple[int, int]] = []
-        for s, e in spans:
-            # NLTK splits "Iraq’s" into Iraq / ’ / s: join the curly-apostrophe clitic back as one token "’s"
-            if merged and merged[-1][1] == s and chunk[merged[-1][0]:s] == "\u2019" and chunk[s:e].lower() in _CLITICS:
-                merged[-1] = (merged[-1][0], e)
-                continue
-            merged.append((s, e))
-        spans = merged
-    return [(start + s, start + e) for s, e in spans if e > s]
-
-
-def _make_words(starts: list[int], ends: list[int], texts: list[str], sentences: list[int],
-                paragraphs: list[int]) -> tuple[Word, ...]:
-    """The :class:`Word` objects for these columns, numbered from 0: ``Word(i, starts[i], ends[i], ...)``."""
-    lower = {t: t.lower().replace("\u2019", "'") for t in set(texts)}  # worked out once per word form
-    is_word = {t: _has_letter_or_digit(t) for t in lower}
-    n = len(texts)
-    columns = (range(n), starts, ends, texts, sentences, paragraphs, list(map(lower.__getitem__, texts)),
-               list(map(is_word.__getitem__, texts)))
-    # Word(...) of a frozen dataclass costs a Python call and one object.__setattr__ per field; filling the
-    # slots of blank objects one field at a time, with map() over each field's slot descriptor, makes the
-    # same objects about three times faster.
-    words = list(map(object.__new__, repeat(Word, n)))
-    for field, column in zip(fields(Word), columns, strict=True):
-        deque(map(getattr(Word, field.name).__set__, words, column), maxlen=0)
-    return tuple(words)
-
 
 @dataclass(frozen=True, eq=False)
-class Article:
-    """An article: its original ``text``, ``headline`` and body ``paragraphs``, and lazily its ``sentences`` and ``words``.
+class Article(Text):
+    """An article: its original ``text``, ``headline`` and body ``paragraphs``, and the verbs of analysis.
 
     Make one with :func:`newskit.load`, :func:`newskit.from_text` or
     :func:`newskit.sample`. The verbs (``quotes()``, ``sources()``,
     ``concordance()``, ...) call the analysis modules and return small typed
     results that display themselves in a notebook.
 
-    Attributes:
-        text: the article exactly as loaded (after decoding); every span points into it.
-        headline_span: ``(start, end)`` of the headline in ``text``, or None.
-        paragraphs: the body paragraphs, in order.
-        name: a short name for display (the file name, or "pasted text").
-        path: the file it was loaded from, or None.
-
     >>> import newskit
     >>> art = newskit.from_text("Storm hits coast\\n\\nThe storm hit the coast on Monday.")
     >>> art.headline, len(art.paragraphs), [w.text for w in art.words][:3]
     ('Storm hits coast', 1, ['The', 'storm', 'hit'])
     """
-
-    text: str
-    headline_span: tuple[int, int] | None
-    paragraphs: tuple[Paragraph, ...]
-    name: str = "article"
-    path: str | None = None
-
-    # --- construction -------------------------------------------------------------------
-
-    @classmethod
-    def parse(cls, text: str, *, name: str = "article", path: str | None = None, has_headline: bool = True) -> Article:
-        """Split *text* into headline and paragraphs (see :func:`split_paragraphs`) without changing it."""
-        if not isinstance(text, str):
-            raise TypeError(f"article text must be a str, not {type(text).__name__}")
-        if not text.strip():
-            raise EmptyArticleError(f"{name}: the text is empty (or only whitespace); there is nothing to analyse")
-        head, spans = split_paragraphs(text, has_headline)
-        paras = tuple(Paragraph(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
-        return cls(text=text, headline_span=head, paragraphs=paras, name=name, path=path)
-
-    # --- parts ------------------------------------------------------------------------------
-
-    @property
-    def headline(self) -> str | None:
-        """The headline (the first line of a file), or None when there is none."""
-        if self.headline_span is None:
-            return None
-        return self.text[self.headline_span[0]:self.headline_span[1]]
-
-    @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """The body's sentences (NLTK Punkt), in order; a sentence never crosses a paragraph break."""
-        from . import resources
-
-        punkt = resources.sentence_tokenizer()
-        out: list[Sentence] = []
-        for p in self.paragraphs:
-            for s, e in punkt.span_tokenize(p.text):
-                s, e = trim_span(self.text, p.start + s, p.start + e)
-                if e > s:
-                    out.append(Sentence(len(out), s, e, self.text[s:e], p.index))
-        return tuple(out)
-
-    @cached_property
-    def words(self) -> tuple[Word, ...]:
-        """The body's tokens (NLTK's word tokenizer), each with its span, sentence and paragraph."""
-        text = self.text
-        starts: list[int] = []
-        ends: list[int] = []
-        sentences: list[int] = []
-        paragraphs: list[int] = []
-        for sent in self.sentences:
-            spans = _word_spans(text, sent.start, sent.end)
-            if spans:
-                sent_starts, sent_ends = zip(*spans, strict=True)
-                starts += sent_starts
-                ends += sent_ends
-                sentences += repeat(sent.index, len(spans))
-                paragraphs += repeat(sent.paragraph, len(spans))
-        texts = list(map(text.__getitem__, map(slice, starts, ends)))
-        return _make_words(starts, ends, texts, sentences, paragraphs)
-
-    @cached_property
-    def tags(self) -> tuple[str, ...]:
-        """Penn Treebank part-of-speech tags of ``words``, one per word (NLTK's perceptron tagger).
-
-        Tagged one sentence at a time, once per article. Quote marks are shown to the
-        tagger as PTB's quote tokens, curly apostrophes as straight ones, and an
-        all-capitals text in lower case (the tagger reads capitals as names).
-        """
-        from . import resources
-
-        letters = [c for c in self.body[:20000] if c.isalpha()]
-        caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-        words = self.words
-        texts = list(map(attrgetter("text"), words))
-        # the words come sentence by sentence: a Counter (in first-seen order) gives each sentence's length
-        bounds = [0, *accumulate(Counter(map(attrgetter("sentence"), words)).values())]
-        shown: dict[str, str | None] = {}  # once per word form: what the tagger sees, None for a quote mark
-        for t in set(texts):
-            tok = t.replace("\u2019", "'").replace("\u2018", "'")
-            shown[t] = None if all(c in _QUOTE_CHARS for c in tok) else tok
-        tokens = list(map(shown.__getitem__, texts))
-        firsts = set(bounds)  # the index of each sentence's first word
-        if caps:
-            tokens = [tok if tok is None or len(tok) < 2 else tok.capitalize() if k in firsts else tok.lower()
-                      for k, tok in enumerate(tokens)]
-        if None in shown.values():
-            for k, tok in enumerate(tokens):
-                if tok is None:
-                    tokens[k] = "``" if k in firsts or self.text[words[k].start - 1].isspace() else "''"
-        sentences = [tokens[a:b] for a, b in pairwise(bounds)]
-        return tuple(tag for tags in resources.pos_tagger().tag_sents(sentences) for tag in tags)  # type: ignore[arg-type]
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
-
-    def paragraph_at(self, offset: int) -> int | None:
-        """Index of the paragraph containing character *offset*, or None (headline, blank lines)."""
-        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
-        if i >= 0 and self.paragraphs[i].start <= offset < max(self.paragraphs[i].end, self.paragraphs[i].start + 1):
-            return i
-        return None
-
-    def words_between(self, start: int, end: int) -> list[Word]:
-        """The tokens lying inside the character range [start, end)."""
-        starts = self._word_starts
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end)
-        return [w for w in self.words[i:j] if w.end <= end]
-
-    @cached_property
-    def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
-
-    @property
-    def body(self) -> str:
-        """The body text: from the first paragraph to the end of the last (a slice of ``text``)."""
-        if not self.paragraphs:
-            return ""
-        return self.text[self.paragraphs[0].start:self.paragraphs[-1].end]
-
-    def iter_paragraph_text(self) -> Iterator[tuple[Paragraph, str]]:
-        """Yield ``(paragraph, text)`` pairs; handy in a for-loop."""
-        for p in self.paragraphs:
-            yield p, p.text
-
-    def __len__(self) -> int:
-        """Number of words in the body, counted as a reader does ("Iraq's" and "don't" are one word each).
-
-        The tokens ``'s``, ``n't``, ``'re`` ... that the tokenizer splits off are not counted, so
-        this matches :func:`newskit.readability` and word processors.
-        """
-        return sum(1 for w in self.words if w.is_word and w.lower not in _CLITIC_TOKENS)
-
-    def __repr__(self) -> str:
-        head = self.headline or (self.paragraphs[0].text[:60] if self.paragraphs else "")
-        n = len(self.paragraphs)
-        return f"<Article {self.name!r}: {head[:70]!r}, {n} paragraph{'' if n == 1 else 's'}>"
-
-    def _repr_html_(self) -> str:
-        esc = html.escape
-        parts = [f"<div class='newskit-article'><p style='color:#555'>{esc(self.name)} · "
-                 f"{len(self.paragraphs)} paragraph{'' if len(self.paragraphs) == 1 else 's'}</p>"]
-        if self.headline:
-            parts.append(f"<h3>{esc(self.headline)}</h3>")
-        for p in self.paragraphs:
-            parts.append(f"<p><span style='color:#888'>¶{p.number}</span> {esc(p.text)}</p>")
-        parts.append("</div>")
-        return "".join(parts)
 
     # --- verbs: thin wrappers over the analysis modules -----------------------------------
 

@@ -23,7 +23,7 @@ _COMMANDS: dict[str, Command] = {}
 
 
 def _cmd_setup(args: argparse.Namespace) -> int:
-    from . import resources
+    from .core import resources
 
     still = resources.setup(download=not args.check)
     return 1 if still else 0

@@ -31,10 +31,24 @@ True
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .core.palette import (
+    CATEGORY_COLOURS,
+    GREY,
+    HEDGE_COLOURS,
+    LOADED_COLOURS,
+    OKABE_ITO,
+    PALETTE,
+    ROLE_COLOURS,
+    category_colour,
+    colour_for,
+    role_colour,
+    safe_colour,
+    tint,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
@@ -51,97 +65,6 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # The palette
 # ---------------------------------------------------------------------------------------------
-
-#: The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), by name.
-OKABE_ITO: dict[str, str] = {
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "black": "#000000",
-}
-
-#: The colours used for categorical data, in order (black left out: it hides text).
-PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
-
-#: Grey for "other", "unknown" and "no speaker".
-GREY = "#999999"
-
-#: Colour of each source category of :data:`newskit.sources.CATEGORY_RULES` (and "unknown").
-CATEGORY_COLOURS: dict[str, str] = {
-    "official or government": "#0072B2",
-    "politician": "#56B4E9",
-    "expert": "#009E73",
-    "civilian or witness": "#E69F00",
-    "militant or armed group": "#D55E00",
-    "media": "#CC79A7",
-    "organisation": "#F0E442",
-    "unknown": GREY,
-}
-
-#: Colour of each paragraph role of :data:`newskit.structure.ROLES`; unknown roles get a stable palette colour.
-ROLE_COLOURS: dict[str, str] = {
-    "lede": "#D55E00",
-    "body": "#56B4E9",
-    "quote-led": "#0072B2",
-    "caption": "#E69F00",
-    "subhead": "#009E73",
-    "pull-quote": "#CC79A7",
-    "related": "#F0E442",
-}
-
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-
-
-def colour_for(i: int) -> str:
-    """The *i*-th categorical colour (cycling through :data:`PALETTE`).
-
-    >>> colour_for(0), colour_for(7)
-    ('#0072B2', '#0072B2')
-    """
-    return PALETTE[i % len(PALETTE)]
-
-
-def category_colour(category: str) -> str:
-    """Colour of a source category (grey for an unknown one).
-
-    >>> category_colour("expert")
-    '#009E73'
-    """
-    return CATEGORY_COLOURS.get(category, GREY)
-
-
-def role_colour(role: str, _others: dict[str, str] | None = None) -> str:
-    """Colour of a paragraph role (from :data:`ROLE_COLOURS`; unknown roles get a stable palette colour).
-
-    >>> role_colour("lede")
-    '#D55E00'
-    """
-    key = role.lower().strip()
-    if key in ROLE_COLOURS:
-        return ROLE_COLOURS[key]
-    return PALETTE[sum(map(ord, key)) % len(PALETTE)]
-
-
-def _safe_colour(colour: str) -> str:
-    return colour if isinstance(colour, str) and _HEX.fullmatch(colour) else GREY
-
-
-def tint(colour: str, alpha: float = 0.3) -> str:
-    """A translucent CSS ``rgba()`` of a hex colour, readable under black text and in a dark theme.
-
-    >>> tint("#0072B2", 0.5)
-    'rgba(0, 114, 178, 0.5)'
-    """
-    c = _safe_colour(colour).lstrip("#")
-    if len(c) == 3:
-        c = "".join(ch * 2 for ch in c)
-    r, g, b = int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
-    return f"rgba({r}, {g}, {b}, {alpha:g})"
-
 
 def speaker_colours(table: SourceTable) -> dict[str, str]:
     """One colour per source (key: lower-case name), in the order of the sources table.
@@ -223,7 +146,7 @@ def legend_html(legend: Sequence[tuple[str, str]], note: str = "") -> str:
     items = "".join(
         f"<span class='nk-legend-item' style='display:inline-block; margin: 0 1em 0.3em 0; white-space: nowrap'>"
         f"<span style='display:inline-block; width: 1.1em; height: 0.9em; vertical-align: middle; "
-        f"background: {tint(c, 0.45)}; border-bottom: 3px solid {_safe_colour(c)}; margin-right: 0.35em'></span>"
+        f"background: {tint(c, 0.45)}; border-bottom: 3px solid {safe_colour(c)}; margin-right: 0.35em'></span>"
         f"{_esc(label)}</span>"
         for label, c in legend
     )
@@ -250,7 +173,7 @@ def _clean_spans(spans: Iterable[Any], n: int) -> list[Span]:
         sp = s if isinstance(s, Span) else Span(*s)
         start, end = max(0, int(sp.start)), min(n, int(sp.end))
         if end > start:
-            out.append(Span(start, end, str(sp.label), _safe_colour(sp.colour), str(sp.title or sp.label)))
+            out.append(Span(start, end, str(sp.label), safe_colour(sp.colour), str(sp.title or sp.label)))
     out.sort(key=lambda s: (s.start, -s.end))
     return out
 
@@ -451,9 +374,7 @@ def _voice(quoted: bool) -> str:
 
 
 #: Colours of the loaded-word categories of :func:`newskit.language.loaded_words`.
-LOADED_COLOURS = {"negative": "#D55E00", "positive": "#0072B2", "emotive": "#CC79A7", "intensifier": "#E69F00"}
 #: Colours of the hedge categories of :func:`newskit.language.hedges`.
-HEDGE_COLOURS = {"hedge": "#56B4E9", "booster": "#E69F00", "modal": "#CC79A7"}
 
 
 def loaded_layer(article: Article, loaded: Any = None) -> Layer:

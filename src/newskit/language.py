@@ -49,7 +49,9 @@ from functools import cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from .article import Article, _has_letter_or_digit, _word_spans
+from .core.text import Text as Article
+from .core.text import word_spans as _word_spans
+from .core.words import is_word as _has_letter_or_digit
 from .errors import QueryError
 
 __all__ = [
@@ -523,7 +525,7 @@ def word_counts(source: Article | Iterable[Article], *, stopwords: bool = True) 
             raise TypeError(f"word_counts() expects Articles, not {type(art).__name__}")
         total.update(_cached(art, "counts", lambda a=art: Counter(_index(a).word_forms)))
     if not stopwords:
-        from . import resources
+        from .core import resources
 
         sw = resources.stopwords()
         total = Counter({w: c for w, c in total.items() if w not in sw})
@@ -630,7 +632,7 @@ def _parse_query(query: Any) -> list[tuple[str, bool]]:
                          "or a prefix with * ('flee*')")
     if len(q) > 200:
         raise QueryError("the query is too long (over 200 characters): search for a word or a short phrase")
-    from . import resources
+    from .core import resources
 
     terms: list[tuple[str, bool]] = []
     for chunk in q.split():
@@ -869,7 +871,7 @@ def ngrams(article: Article, n: int, top: int = 20, stopwords: bool = True) -> N
     top = _whole("top", top)
 
     def build() -> NGrams:
-        from . import resources
+        from .core import resources
 
         sw = resources.stopwords() if not stopwords else frozenset()
         counts: Counter[tuple[str, ...]] = Counter()
@@ -952,7 +954,7 @@ def collocations(article: Article, n: int = 2, top: int = 10, measure: str = "pm
     def build() -> Collocations:
         from nltk.collocations import BigramAssocMeasures, TrigramAssocMeasures
 
-        from . import resources
+        from .core import resources
 
         sw = resources.stopwords()
         runs = _word_runs(article)
@@ -1104,7 +1106,7 @@ def _skipped(stopwords: bool) -> frozenset[str]:
     """The words a keyness list leaves out: none, or NLTK's English stopwords."""
     if stopwords:
         return frozenset()
-    from . import resources
+    from .core import resources
 
     return frozenset(resources.stopwords())
 
@@ -1159,7 +1161,7 @@ def _keyness(t: Mapping[str, int], r: Mapping[str, int], c: int, d: int, words: 
 
 
 def _brown_reference() -> Counter[str]:
-    from . import resources
+    from .core import resources
 
     store = _brown_reference.__dict__
     if "counts" not in store:
@@ -1302,7 +1304,7 @@ def vocabulary(article: Article, top: int = 10) -> Vocabulary:
     top = _whole("top", top)
 
     def build() -> Vocabulary:
-        from . import resources
+        from .core import resources
 
         words = _index(article).word_forms
         counts = Counter(words)
@@ -1401,7 +1403,7 @@ def pos_profile(article: Article) -> PosProfile:
     True
     """
     def build() -> PosProfile:
-        from . import resources
+        from .core import resources
 
         mapping = resources.universal_tag_map()
         tags = _tags(article)
@@ -1599,7 +1601,7 @@ def sentiment(article: Article) -> Sentiment:
     (15, 1)
     """
     def build() -> Sentiment:
-        from . import resources
+        from .core import resources
 
         vader = _vader_scorer(resources.vader())
         text = article.text
@@ -1862,7 +1864,7 @@ def loaded_words(article: Article) -> LoadedWords:
     True
     """
     def build() -> LoadedWords:
-        from . import resources
+        from .core import resources
 
         positive, negative = resources.opinion_words()
         idx = _index(article)
@@ -1990,7 +1992,7 @@ def numbers(article: Article) -> Numbers:
     ('As many as', 'half a million', 500000.0)
     """
     def build() -> Numbers:
-        from . import resources
+        from .core import resources
 
         sw = resources.stopwords()
         idx = _index(article)
@@ -2458,7 +2460,7 @@ def labels(article: Article) -> Labels:
 
 
 def _build_labels(article: Article) -> Labels:  # noqa: C901 - one pass per rule, kept together for reading
-    from . import resources
+    from .core import resources
 
     sw = resources.stopwords()
     idx = _index(article)

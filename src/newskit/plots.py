@@ -25,7 +25,8 @@ import io
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .highlight import GREY, PALETTE, category_colour, colour_for, role_colour
+from .core.fmt import percent
+from .core.palette import GREY, PALETTE, category_colour, colour_for, role_colour
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -100,24 +101,6 @@ def _bars_top_down(ax: Axes, values: Sequence[float], labels: Sequence[str], col
     ax.set_yticks(ys, labels)
     ax.invert_yaxis()
     return ys
-
-
-def percent(share: float | None) -> str:
-    """A share (0 to 1) as a whole percentage that never rounds a real share away: "<1%" and ">99%" at the edges.
-
-    One quoted word out of 270 is not "0%": a reader would think the source says nothing.
-
-    >>> percent(0.25), percent(1 / 270), percent(0.0), percent(0.998), percent(1.0), percent(None)
-    ('25%', '<1%', '0%', '>99%', '100%', '–')
-    """
-    if share is None:
-        return "–"
-    share = float(share)
-    if 0 < share < 0.005:
-        return "<1%"
-    if 0.995 <= share < 1:
-        return ">99%"
-    return f"{share:.0%}"
 
 
 def _short(s: str, n: int = 28) -> str:

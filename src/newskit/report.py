@@ -34,8 +34,8 @@ from urllib.parse import quote as url_quote
 
 from .analysis import Analysis, CorpusResult, analyze, corpus_paths
 from .article import Article
+from .core.fmt import percent
 from .errors import NewskitError
-from .plots import percent
 
 __all__ = ["render_report", "write_report", "render_index", "write_corpus_report"]
 

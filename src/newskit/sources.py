@@ -34,8 +34,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .article import Article, Paragraph, Sentence
-from .article import trim_span as _trim
+from .core.text import Paragraph, Sentence
+from .core.text import Text as Article
+from .core.text import trim_span as _trim
 
 __all__ = ["Source", "Quote", "Attribution", "Outlet", "SourceRow", "SourceTable", "QuoteList", "AttributionList",
            "OutletList",
@@ -579,7 +580,7 @@ def _tag_memo() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 def _tag_runs(runs: Iterable[tuple[str, ...]]) -> None:
     """Tag many runs of frame tokens in one batch (far faster than one by one) and remember them."""
-    from . import resources
+    from .core import resources
 
     memo = _tag_memo()
     todo = [r for r in dict.fromkeys(runs) if r and r not in memo]

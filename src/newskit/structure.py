@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from itertools import chain, compress
 from typing import Any, Literal, TypeVar
 
-from .article import Article
-from .resources import WordMemo
+from .core.resources import WordMemo
+from .core.text import Text as Article
 
 __all__ = [
     "ROLES",
@@ -753,7 +753,7 @@ def _name_flags(article: Article) -> list[bool]:
     and it tags a real name at a sentence start NN or RB often enough that its tag is not required when the
     word is capitalised mid-sentence elsewhere.
     """
-    from . import resources
+    from .core import resources
 
     stop = resources.stopwords()
     lex = _lex(article)
@@ -789,7 +789,7 @@ def _name_groups(article: Article, body: set[int]) -> list[_Group]:
     if _is_all_caps(article):
         return []
     words = article.words
-    from . import resources
+    from .core import resources
 
     stop = resources.stopwords()
     lex = _lex(article)
@@ -994,7 +994,7 @@ def _headline_topic(article: Article, body: list[int]) -> PyramidItem | None:
     head = article.headline
     if not head or not body:
         return None
-    from . import resources
+    from .core import resources
 
     stem = resources.stem
     stop = resources.stopwords()
@@ -1319,7 +1319,7 @@ def count_syllables(word: str, pronunciations: dict[str, list[list[str]]] | None
     (3, 4)
     """
     if pronunciations is None:
-        from . import resources
+        from .core import resources
 
         pronunciations = resources.cmudict()
     w = _norm(word).strip("'\".,;:!?()[]\u201c\u201d")
@@ -1441,7 +1441,7 @@ def _complex(word: str, syl: int, sentence_initial: bool, caps: bool, cmu: dict[
 
 
 def _build_readability(article: Article) -> Readability:
-    from . import resources
+    from .core import resources
 
     cmu = resources.cmudict()
     caps = _is_all_caps(article)

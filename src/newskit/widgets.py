@@ -127,7 +127,7 @@ def source_view_html(article: Article, source_name: str) -> str:
     >>> "AFP" in source_view_html(newskit.sample(), "Mahmud Nuri")
     True
     """
-    from .plots import percent
+    from .core.fmt import percent
     from .sources import quotes, sources
 
     table = sources(article)
@@ -283,7 +283,7 @@ def tone_view(article: Article, which: str = "both") -> str:
 def _overview(article: Article) -> list[tuple[str, str]]:
     """Headline figures of one article for the comparison table: (measure, value)."""
     from . import sources as _sources
-    from .plots import percent
+    from .core.fmt import percent
 
     rows: list[tuple[str, str]] = [
         ("paragraphs", str(len(article.paragraphs))),

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from .errors import MissingResourceError
+from ..errors import MissingResourceError
 
 if TYPE_CHECKING:  # pragma: no cover
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -611,7 +611,7 @@ def brown_news_counts() -> Counter[str]:
     """Case-folded word counts of the Brown corpus, news category (about 100,000 words)."""
     from nltk.corpus import brown
 
-    from .article import _has_letter_or_digit
+    from .words import is_word as _has_letter_or_digit
 
     def load() -> Counter[str]:
         # brown.words() reads the "word/tag" tokens through several stream layers; splitting the raw

@@ -1,0 +1,12 @@
+"""The core: the text model and everything every analysis shares.
+
+* :mod:`newskit.core.text` — :class:`~newskit.core.text.Text`: an article's text and its parts
+  (headline, paragraphs, sentences, words, tags), each a span into the text.
+* :mod:`newskit.core.words` — the one home of word rules: what a word is, clitics, quote marks,
+  titles before a person's name.
+* :mod:`newskit.core.resources` — NLTK data and NLTK's models, loaded once (and run faster).
+* :mod:`newskit.core.fmt` — formatting: escaping, percentages, numbers, the one table builder.
+* :mod:`newskit.core.palette` — the one palette of roles, categories, speakers and layers.
+
+Nothing in the core imports any other part of newskit (only :mod:`newskit.errors`).
+"""
