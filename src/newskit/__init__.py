@@ -29,7 +29,7 @@ from .errors import (
 )
 from .loaders import from_bytes, from_text, load, load_folder, sample
 
-__version__ = "0.1.0"
+from .core import __version__
 
 __all__ = [
     "Article",

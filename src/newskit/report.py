@@ -78,7 +78,7 @@ def _page(title: str, body: str) -> str:
 
 
 def _version() -> str:
-    from . import __version__
+    from .core import __version__
 
     return __version__
 

@@ -10,3 +10,5 @@
 
 Nothing in the core imports any other part of newskit (only :mod:`newskit.errors`).
 """
+
+__version__ = "0.1.0"
