@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .article import MAX_BYTES, Article
+from .core import __version__ as __version__
 from .errors import (
     ArticleNotFoundError,
     ArticleTooLargeError,
@@ -28,8 +29,6 @@ from .errors import (
     QueryError,
 )
 from .loaders import from_bytes, from_text, load, load_folder, sample
-
-from .core import __version__
 
 __all__ = [
     "Article",
