@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("newskit.sources", "newskit.structure", "newskit.language", "newskit.highlight",
      "newskit.analysis"),                                                          # 1 analyses
     ("newskit.article", "newskit.loaders", "newskit.web", "newskit.corpus"),       # 2 Article, loaders, corpus
-    ("newskit.plots", "newskit.widgets", "newskit.report", "newskit.progress"),    # 3 views
+    ("newskit.plots", "newskit.widgets", "newskit.report"),                        # 3 views
     ("newskit.exercises", "newskit.cli", "newskit.__main__", "newskit"),           # 4 on top
 )
 MAX_MODULE_LINES = 1000

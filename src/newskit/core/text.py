@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
 from itertools import accumulate, pairwise, repeat
@@ -198,6 +198,9 @@ class Text:
         paragraphs: the body paragraphs, in order.
         name: a short name for display (the file name, or "pasted text").
         path: the file it was loaded from, or None.
+        meta: what a web page says about the article besides its text (keys such as "byline",
+            "date", "site", "url"), or None. Never counted as body text or as a source.
+        warnings: what went wrong while reading it but did not stop it (bad bytes replaced ...).
 
     >>> t = Text.parse("Storm hits coast\\n\\nThe storm hit the coast on Monday.")
     >>> t.headline, len(t.paragraphs), [w.text for w in t.words][:3], len(t)
@@ -209,12 +212,15 @@ class Text:
     paragraphs: tuple[Paragraph, ...]
     name: str = "article"
     path: str | None = None
+    meta: Mapping[str, str] | None = None
+    warnings: tuple[str, ...] = ()
 
     # --- construction -------------------------------------------------------------------
 
     @classmethod
     def parse(cls: type[_T], text: str, *, name: str = "article", path: str | None = None,
-              has_headline: bool = True) -> _T:
+              has_headline: bool = True, meta: Mapping[str, str] | None = None,
+              warnings: tuple[str, ...] = ()) -> _T:
         """Split *text* into headline and paragraphs (see :func:`split_paragraphs`) without changing it."""
         if not isinstance(text, str):
             raise TypeError(f"article text must be a str, not {type(text).__name__}")
@@ -222,7 +228,8 @@ class Text:
             raise EmptyArticleError(f"{name}: the text is empty (or only whitespace); there is nothing to analyse")
         head, spans = split_paragraphs(text, has_headline)
         paras = tuple(Paragraph(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
-        return cls(text=text, headline_span=head, paragraphs=paras, name=name, path=path)
+        return cls(text=text, headline_span=head, paragraphs=paras, name=name, path=path,
+                   meta=dict(meta) if meta else None, warnings=tuple(warnings))
 
     # --- parts ------------------------------------------------------------------------------
 
@@ -341,12 +348,25 @@ class Text:
         n = len(self.paragraphs)
         return f"<{type(self).__name__} {self.name!r}: {head[:70]!r}, {n} paragraph{'' if n == 1 else 's'}>"
 
+    def byline(self) -> str:
+        """One line of what the page says about the article: byline · date · site (empty without ``meta``).
+
+        >>> Text.parse("Head\\n\\nBody.", meta={"byline": "A. Writer", "site": "The Paper"}).byline()
+        'A. Writer · The Paper'
+        """
+        meta = self.meta or {}
+        return " · ".join(meta[k] for k in ("byline", "date", "site") if meta.get(k))
+
     def _repr_html_(self) -> str:
-        parts = [f"<div class='newskit-article'><p style='color:#555'>{esc(self.name)} · "
-                 f"{len(self.paragraphs)} paragraph{'' if len(self.paragraphs) == 1 else 's'}</p>"]
+        n = len(self.paragraphs)
+        parts = [f"<div class='newskit-article'><p style='opacity:0.75'>{esc(self.name)} · "
+                 f"{n} paragraph{'' if n == 1 else 's'}</p>"]
         if self.headline:
             parts.append(f"<h3>{esc(self.headline)}</h3>")
+        if self.byline():
+            parts.append(f"<p style='opacity:0.75'><em>{esc(self.byline())}</em></p>")
+        parts += [f"<p style='color:#b35900'>⚠ {esc(w)}</p>" for w in self.warnings]
         for p in self.paragraphs:
-            parts.append(f"<p><span style='color:#888'>¶{p.number}</span> {esc(p.text)}</p>")
+            parts.append(f"<p><span style='opacity:0.6'>¶{p.number}</span> {esc(p.text)}</p>")
         parts.append("</div>")
         return "".join(parts)
