@@ -67,7 +67,7 @@ def test_seed_sources_table(seed):
     assert rows["militants"].source.category == "militant or armed group"
     assert abs(sum(r.share for r in table) - 1.0) < 1e-9
     assert rows["Josh Earnest"].share > 0.5
-    assert "<table>" in table._repr_html_()
+    assert "<table" in table._repr_html_() and "Josh Earnest" in table._repr_html_()
 
 
 def test_seed_reported_speech_and_unattributed_claim(seed):
@@ -85,6 +85,42 @@ def test_seed_reported_speech_and_unattributed_claim(seed):
 def test_newskit_sources_is_module_and_function(seed):
     assert newskit.sources(seed).rows == sources.sources(seed).rows
     assert newskit.quotes(seed) == seed.quotes()
+    assert callable(sources) and sources(seed).rows == seed.sources().rows
+    assert set(sources.__all__) <= set(dir(sources))
+
+
+def test_one_json_shape_per_result(seed):
+    """to_dict() is the one shape: the CLI's quote record and analyze()'s quote, attribution, row and outlet."""
+    cli_keys = {"text", "speaker", "kind", "partial", "start", "end", "paragraph", "verb", "channel", "descriptor",
+                "source_kind"}
+    q = seed.quotes()[2].to_dict()
+    assert cli_keys | {"category", "words", "pieces"} == set(q)
+    assert q["speaker"] == "Mahmud Nuri" and q["category"] == "civilian or witness" and q["pieces"][0] == list(
+        seed.quotes()[2].pieces[0])
+    a = seed.attributions()[1].to_dict()
+    assert cli_keys | {"category"} == set(a) and a["partial"] is False
+    assert sources.quote_records(seed) == [x.to_dict() for x in seed.quotes()]
+    row = seed.sources().rows[3].to_dict()
+    assert row["name"] == "Josh Earnest" and row["quotes"] == 4 and set(row) == {
+        "name", "descriptor", "kind", "category", "quotes", "quoted_words", "share", "first_paragraph"}
+    assert seed.sources().records() == seed.sources().to_dict()["rows"]
+    assert seed.outlets()[1].to_dict() == {"name": "AFP", "quotes": 1, "attributions": 0, "paragraphs": [2]}
+    assert json.loads(json.dumps([x.to_dict() for x in seed.quotes()]))
+
+
+def test_marks_come_from_the_core_word_rules():
+    from newskit.core.words import QUOTE_CHARS
+    from newskit.sources import marks
+
+    assert marks._MARKS == '"\u201c\u201e\u00ab\u201d\u00bb' and marks._SINGLES == "'\u2018\u2019"
+    assert set(marks._MARKS + marks._SINGLES) <= set(QUOTE_CHARS)
+
+
+def test_resolver_titles_are_the_core_titles_but_two():
+    from newskit.core.words import PERSON_TITLES
+    from newskit.sources import resolver
+
+    assert PERSON_TITLES - resolver._TITLES == {"president-elect", "former"}
 
 
 # --- small cases of each pattern (our own sentences) ----------------------------------------

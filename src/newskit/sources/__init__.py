@@ -1,0 +1,68 @@
+"""Who is quoted, saying what, through which outlet.
+
+The pipeline is rule-based and linear in the length of the text; each stage is a module:
+
+1. :mod:`~newskit.sources.marks` pairs double quote marks (straight, curly, mixed)
+   paragraph by paragraph; a paragraph that opens a quote and does not close it,
+   followed by a paragraph that reopens it, gives one quote in several pieces;
+2. :mod:`~newskit.sources.attribution` turns each paragraph into a *frame*, the
+   reporter's words with every quote replaced by a placeholder (tokens and tags:
+   :mod:`~newskit.sources.tokens`), and its rules read it: ``"...", X said``,
+   ``said X``, ``X, a resident, told AFP``, ``X said: "..."``, ``according to X``
+   (the speaker phrases: :mod:`~newskit.sources.phrases`); a quote with none
+   inherits the speaker of the paragraph's attribution or of the quote just before it;
+3. :mod:`~newskit.sources.resolver` turns the phrase into a :class:`Source`: titles go
+   to the descriptor, a surname becomes the full name used elsewhere in the article,
+   "he"/"she" becomes the last person named, and a phrase with no name is an
+   unnamed source ("a resident") or an organisation ("the Home Office");
+4. a fragment in marks with nobody saying it (a scare quote, a title) is not
+   speech and is left out (see :func:`scare_quotes`).
+
+:mod:`~newskit.sources.analyse` glues the stages (one pass per article, cached),
+:mod:`~newskit.sources.lexicon` holds the word lists they read and
+:mod:`~newskit.sources.results` the result classes, each with ``to_dict()``.
+
+``newskit.sources`` is both this package and, being callable, the function
+:func:`sources`: ``newskit.sources(article)`` gives the sources table.
+
+>>> import newskit
+>>> newskit.sources(newskit.sample()).rows[2].source.name
+'Mahmud Nuri'
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from ..core.text import Text
+from .analyse import attributions, outlets, quote_records, quotes, scare_quotes, sources
+from .lexicon import CATEGORY_RULES, OUTLETS, SPEECH_VERBS
+from .results import (
+    Attribution,
+    AttributionList,
+    Outlet,
+    OutletList,
+    Quote,
+    QuoteList,
+    Source,
+    SourceRow,
+    SourceTable,
+    format_quote_table,
+    quote_records_of,
+)
+
+__all__ = ["Source", "Quote", "Attribution", "Outlet", "SourceRow", "SourceTable", "QuoteList", "AttributionList",
+           "OutletList",
+           "quotes", "sources", "attributions", "outlets", "scare_quotes", "quote_records", "format_quote_table",
+           "quote_records_of", "SPEECH_VERBS", "OUTLETS", "CATEGORY_RULES"]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``newskit.sources(article)`` work although ``newskit.sources`` is also this package's name."""
+
+    def __call__(self, article: Text) -> SourceTable:
+        return sources(article)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,216 @@
+"""Speaker phrases: the noun phrase before a speech verb ("X, a resident, said") or after it ("said X"),
+and a sentence's subject, read with the part-of-speech tagger from the frame's tokens.
+
+>>> from newskit.sources.tokens import _tokens
+>>> toks = _tokens("Mahmud Nuri, a resident fleeing Mosul, told AFP")
+>>> _np_backward(toks, toks.index("told"))
+(['Mahmud', 'Nuri'], ['a', 'resident', 'fleeing', 'Mosul'])
+>>> _np_forward(_tokens("said Josh Earnest, the spokesman."), 1)
+(['Josh', 'Earnest'], ['the', 'spokesman'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (
+    ADVERBS,
+    APPOS_CUES,
+    AUX,
+    DETERMINERS,
+    ED_OK,
+    INTRO,
+    NP_TAGS,
+    PP_STOP,
+    PRON_SUBJ,
+    SPEECH_VERBS,
+    STOP_BACK,
+)
+from .tokens import _PH, _SENT_TOKS, _SUBJECT_WINDOW, _WINDOW, _is_cap, _is_name_tok, _is_placeholder, _tag
+
+
+@dataclass
+class _Mention:
+    """A speaker phrase found in the reporter's words, before resolution."""
+
+    np: list[str]
+    appos: list[str]
+    verb: str
+
+
+def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
+    """The noun phrase ending just before toks[end] (the verb): (np tokens, appositive tokens).
+
+    Skips adverbs ("X also said"), an appositive between commas or dashes
+    ("X, a resident, said"), and a relative clause ("the lawyer who requested it says").
+    """
+    tags = _tag(tuple(toks))
+    i = end - 1
+    while i >= 0 and (toks[i].lower() in ADVERBS or (toks[i][:1].islower() and tags[i].startswith("RB"))):
+        i -= 1
+    appos: list[str] = []
+    # "X, a resident fleeing Mosul, told" / "X – a native of Mosul – told" / "X, analyst at Y, agreed"
+    if i >= 0 and toks[i] in {",", "\u2013", "\u2014", "-"}:
+        closer = toks[i]
+        j = i - 1
+        while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and i - j < 30:
+            j -= 1
+        inner = toks[j + 1:i]
+        if (j >= 1 and toks[j] == closer and inner
+                and (inner[0].lower() in APPOS_CUES or closer != "," or all(_is_name_tok(t) for t in inner)
+                     or (_is_name_tok(toks[j - 1]) and (j >= 2 and _is_name_tok(toks[j - 2]))))):
+            appos = inner
+            i = j - 1
+        else:
+            return [], []
+    np: list[str] = []
+    stopped_at = -1
+    while i >= 0:
+        t = toks[i]
+        low = t.lower()
+        tag = tags[i]
+        if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?", "."}:
+            break
+        if low in STOP_BACK and low not in {"of", "for"} and not (t.isupper() and len(t) > 1):  # "WHO" is a name
+            stopped_at = i
+            break
+        if low in PP_STOP and not (i > 0 and tags[i - 1].startswith("NN")):  # "Panel on Climate Change" goes on
+            if np and np[0][:1].isupper() and not any(x[:1].islower() for x in np):
+                return [], []  # "hit back at Labour claims ...": a noun after a preposition, not a subject and verb
+            stopped_at = i
+            break
+        if low in PRON_SUBJ:
+            if i > 0 and toks[i - 1][:1].islower() and tags[i - 1].startswith("VB") and not np:
+                stopped_at = i - 1  # "the lawyer who requested it says": "it" is an object
+                break
+            if not np:
+                np.insert(0, t)
+            break
+        if low in AUX or (low in SPEECH_VERBS and np) or (
+                t[0].islower() and (tag.startswith("VB") or tag in {"MD", "PRP", "TO", "WDT", "WP"}) and low not in ED_OK):
+            stopped_at = i
+            break
+        if not t[0].isalnum() and t not in {"'", "\u2019", "&"}:
+            break
+        np.insert(0, t)
+        i -= 1
+        if len(np) > 9:
+            return [], []
+    # a relative clause: "the lawyer who requested it says", "A businessman who co-chaired X said"
+    if stopped_at >= 0 and toks[stopped_at].lower() not in {"who", "which", "that"}:
+        for k in range(stopped_at, max(-1, stopped_at - 12), -1):
+            if toks[k] in {",", ";", ":", ".", "!", "?"} or _is_placeholder(toks[k]):
+                break
+            if toks[k].lower() in {"who", "which"}:
+                rel_np, _ = _np_backward(toks, k)
+                if rel_np:
+                    return rel_np, appos
+                break
+    elif stopped_at >= 0 and toks[stopped_at].lower() in {"who", "which"} and not np:
+        return _np_backward(toks, stopped_at)
+    # a phrase cannot start with a bare preposition, nor be only determiners or a possessive
+    while np and np[0].lower() in {"of", "for", "in", "at", "on", "by", "from"}:
+        np.pop(0)
+    # "Mr Peston the prime minister said": two phrases run together; keep the last
+    for k in range(len(np) - 1, 0, -1):
+        if np[k].lower() in {"the", "a", "an"} and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in DETERMINERS:
+            np = np[k:]
+            break
+    if np in (["One"], ["Another"]):
+        return np, appos  # "One noted that ...": one of the group just named
+    if np and (all(x.lower() in DETERMINERS or x.lower() in {"his", "her", "its", "their", "my", "your", "our"} for x in np)
+               or np[-1].lower().endswith(("'s", "\u2019s", "s'"))):
+        return [], []
+    return np, appos
+
+
+def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
+    """The noun phrase starting at toks[start] (after "said"): (np tokens, appositive tokens)."""
+    np: list[str] = []
+    i = start
+    while i < len(toks):
+        t = toks[i]
+        low = t.lower()
+        if _is_placeholder(t) or not (t[0].isalnum() or t in {"'", "’", "-"}):
+            break
+        if np and low in {"who", "that", "which", "in", "on", "at", "during", "when", "after", "before", "as", "and",
+                          "to", "while", "but", "because", "adding", "saying", "referring", "told", "said"}:
+            if low in {"and"} and i + 1 < len(toks) and _is_cap(toks[i + 1]) and all(_is_cap(x) for x in np):
+                pass
+            else:
+                break
+        if np and low in SPEECH_VERBS:
+            break
+        np.append(t)
+        i += 1
+        if len(np) > 9:
+            break
+    appos: list[str] = []
+    if i < len(toks) and toks[i] == "," and i + 1 < len(toks) and toks[i + 1].lower() in APPOS_CUES:
+        j = i + 1
+        while j < len(toks) and toks[j] not in {",", ".", ";", ":"} and not _is_placeholder(toks[j]):
+            j += 1
+        appos = toks[i + 1:j]
+    return np, appos
+
+
+def _clause_subject(toks: list[str], end: int) -> tuple[list[str], list[str]]:
+    """The subject of the clause ending at toks[end]: the nearest pronoun or phrase before a finite verb."""
+    tags = _tag(tuple(toks))
+    for k in range(end - 1, max(-1, end - 25), -1):
+        if _is_placeholder(toks[k]) or toks[k] in _SENT_TOKS:
+            break
+        if tags[k].startswith("VB") and tags[k] not in {"VBG", "VBN"} and k > 0:
+            np, appos = _np_backward(toks, k)
+            if np:
+                return np, appos
+    return [], []
+
+
+def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
+    """The subject noun phrase of a sentence, found with the part-of-speech tagger.
+
+    Leading conjunctions, adverbs and an introductory phrase up to its comma are skipped
+    ("But, in a wide interview, Mr Blair said ..." gives Mr Blair).
+    """
+    sent = sent[:_WINDOW]
+    words = [t if t[:1] != _PH else "it" for t in sent]
+    if not words:
+        return [], []
+    tags = _tag(tuple(sent))
+    i = 0
+    while i < len(words):
+        if tags[i] in {"CC", "RB", ","} or words[i].lower() in {"however", "meanwhile"}:
+            i += 1
+        elif tags[i] in {"IN", "VBG", "TO", "WRB"} or words[i].lower() in INTRO:
+            comma = next((k for k in range(i, min(len(words), i + 20)) if words[k] == ","), None)
+            if comma is None:
+                return [], []
+            i = comma + 1
+        else:
+            break
+    if i < len(words) and tags[i] == "PRP" and words[i].lower() in PRON_SUBJ:
+        return [words[i]], []
+    np: list[str] = []
+    while (i < len(words) and (tags[i] in NP_TAGS or (np and words[i].lower() == "of")) and not _is_placeholder(sent[i])
+           and not (np and words[i].lower() in SPEECH_VERBS)):
+        np.append(sent[i])
+        i += 1
+    while np and np[-1].lower() in {"of", "the", "a", "an"}:
+        np.pop()
+    if not np or not any(tags[k].startswith("NN") for k in range(i - len(np), i)):
+        return [], []
+    appos: list[str] = []
+    if i < len(sent) and sent[i] == ",":
+        j = i + 1
+        while j < len(sent) and sent[j] not in {",", ".", ";", ":"} and not _is_placeholder(sent[j]):
+            j += 1
+        if j < len(sent) and sent[j] == ",":
+            appos = sent[i + 1:j]
+    return np, appos
+
+
+def _names_someone(sent: list[str]) -> bool:
+    """True when a sentence's opening names someone (the resolver then reads its subject)."""
+    return bool(sent) and not _is_placeholder(sent[0]) and any(
+        _is_name_tok(t) and t[:1].isupper() for t in sent[:_SUBJECT_WINDOW])

@@ -1,0 +1,161 @@
+r"""The reporter's words as tokens: the tokenizer, quote placeholders, sentences and part-of-speech tags.
+
+Each paragraph is read as a *frame* (see :mod:`newskit.sources.attribution`) in which every quote is one
+placeholder token ``"\uE000<quote number>\uE001"``, so the rules below never read quoted words.
+
+>>> _tokens("Mr. Smith said \uE0003\uE001.")
+['Mr.', 'Smith', 'said', '\ue0003\ue001', '.']
+>>> _join(["Iraq", "'s", "army", ",", "(", "it", ")"])
+"Iraq's army, (it)"
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import re
+from collections.abc import Iterable
+
+#: First character of a quote placeholder token ("\uE000<quote number>\uE001").
+_PH = "\uE000"
+
+
+#: A quote placeholder token; its group is the quote's number.
+_PLACEHOLDER = re.compile(r"\uE000(\d+)\uE001")
+
+
+#: Abbreviations whose full stop belongs to the token (titles, initials, company endings).
+_ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm|Inc|Ltd"
+           r"|Corp|Co|Bros|Plc)\."
+           r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])")
+
+
+# (the lookahead lets the engine skip the abbreviation list at every position not starting with a capital;
+# the leading \s* eats the space before a token inside the match, cheaper than failing at each space, and
+# every non-space character starts a token, so the tokens are the same)
+_TOKEN = re.compile(r"\s*((?=[A-Z])(?:" + _ABBREV + r")|\uE000\d+\uE001"
+                    r"|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9])")
+
+
+def _tokens(s: str) -> list[str]:
+    """The tokens of a frame: words (hyphens and apostrophes inside), abbreviations, placeholders, punctuation."""
+    return _TOKEN.findall(s)
+
+
+def _is_cap(tok: str) -> bool:
+    """True for a capitalised token or a name particle (al-, bin, de, van ...): it may start a sentence or name."""
+    return tok[:1].isupper() or tok.lower().startswith(("al-", "el-", "bin", "ibn", "de", "van", "von", "der", "la", "du"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_name_tok(tok: str) -> bool:
+    """True when *tok* may be part of a name: a capitalised word or a particle (al-, bin, de, van ...)."""
+    if not tok or not (tok[0].isalpha()):
+        return False
+    low = tok.lower()
+    if tok[0].isupper():
+        return True
+    return low.startswith(("al-", "el-")) or low in {"bin", "ibn", "de", "van", "von", "der", "da", "du", "la"}
+
+
+def _is_placeholder(tok: str) -> bool:
+    """True for a quote placeholder token."""
+    return tok[:1] == _PH  # (inlined as this test in the hottest loops)
+
+
+_JOIN_FIXES = ((re.compile(r" ([’']s)\b"), r"\1"), (re.compile(r" ([’'])(?= )"), r"\1"),
+               (re.compile(r" ([,.;:!?)\]])"), r"\1"), (re.compile(r"([(\[]) "), r"\1"))
+
+
+_JOIN_NEEDED = re.compile(r" [’',.;:!?)\]]|[(\[] ")  # where one of the _JOIN_FIXES could apply
+
+
+def _join(toks: list[str]) -> str:
+    """Tokens back into text: no space before a clitic or punctuation, none inside brackets."""
+    s = " ".join(toks)
+    if _JOIN_NEEDED.search(s):  # else there is nothing to fix
+        for pattern, repl in _JOIN_FIXES:
+            s = pattern.sub(repl, s)
+    return s.strip()
+
+
+def _drop_possessive(tok: str) -> str:
+    """ "Maliki's" -> "Maliki", "U.S." -> "U.S" (a trailing full stop goes too)."""
+    tok = tok.rstrip(".")
+    return tok[:-2] if tok.endswith(("'s", "\u2019s")) else tok
+
+
+#: Tokens that end a sentence.
+_SENT_TOKS = frozenset({".", "!", "?", "\u2026"})
+
+
+#: How many tokens on each side of a quote or verb the attribution rules read (bounds the work per quote).
+_WINDOW = 40
+
+
+#: A sentence's subject is looked for in its first tokens (after an introductory phrase).
+_SUBJECT_WINDOW = 22
+
+
+def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges of the frame's sentences (quotes are single placeholder tokens, so never split).
+
+    A quote in *closing* ends with its own full stop: a capitalised word after it starts a new sentence.
+    """
+    out, start = [], 0
+    for i, t in enumerate(toks):
+        if (t[:1] == _PH and i + 1 < len(toks) and toks[i + 1][:1].isupper()
+                and int(t[1:-1]) in closing):
+            out.append((start, i + 1))
+            start = i + 1
+        elif t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or _is_placeholder(toks[i + 1])
+                                or toks[i + 1] in {'"', "\u201c"}):
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(toks):
+        out.append((start, len(toks)))
+    return out
+
+
+#: Tags of the token runs read during the current analysis. A context variable, so that analyses running
+#: in different threads (analyze_corpus with a thread pool) each have their own; _analyse starts a new one.
+_TAGGED: contextvars.ContextVar[dict[tuple[str, ...], tuple[str, ...]]] = contextvars.ContextVar("newskit_tags")
+
+
+def _tag_memo() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The tags remembered by the current analysis (a new memo outside one)."""
+    try:
+        return _TAGGED.get()
+    except LookupError:  # a helper called outside an analysis (tests)
+        memo: dict[tuple[str, ...], tuple[str, ...]] = {}
+        _TAGGED.set(memo)
+        return memo
+
+
+def _tag_runs(runs: Iterable[tuple[str, ...]]) -> None:
+    """Tag many runs of frame tokens in one batch (far faster than one by one) and remember them."""
+    from ..core import resources
+
+    memo = _tag_memo()
+    todo = [r for r in dict.fromkeys(runs) if r and r not in memo]
+    if todo:
+        words = [["it" if t[:1] == _PH else t for t in run] for run in todo]
+        for run, tags in zip(todo, resources.pos_tagger().tag_sents(words), strict=True):
+            memo[run] = tuple(tags)
+
+
+def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Penn Treebank tags of a run of frame tokens (a quote placeholder is read as "it")."""
+    if not toks:
+        return ()
+    memo = _tag_memo()
+    tags = memo.get(toks)
+    if tags is None:
+        _tag_runs([toks])
+        tags = memo[toks]
+    return tags
+
+
+def _is_verb_at(toks: list[str], j: int) -> bool:
+    """True when toks[j] is used as a verb here ("claims" in "he claims", not in "the claims")."""
+    return _tag(tuple(toks))[j].startswith("VB") or toks[j].lower() in {"said", "told", "says", "added", "asked"}
