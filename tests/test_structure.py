@@ -352,9 +352,11 @@ def test_count_syllables(word, n):
 
 
 def test_verdict_bands():
-    assert st._verdict(95) == "very easy: 5th grade (age 10-11)"
-    assert st._verdict(65).startswith("plain English")
-    assert st._verdict(10) == "very difficult: college graduate level"
+    from newskit.structure.readability import _verdict
+
+    assert _verdict(95) == "very easy: 5th grade (age 10-11)"
+    assert _verdict(65).startswith("plain English")
+    assert _verdict(10) == "very difficult: college graduate level"
 
 
 def test_readability_dict_and_html(seed):
@@ -440,3 +442,94 @@ def test_structure_tags_the_article_once(monkeypatch):
     s = st.structure(a)
     assert s.roles[1].role == "subhead"
     assert "Mosul" in [i.label for i in s.pyramid.of_kind("where")]
+
+
+# --- the package: one module per concern, core word rules, widget hooks ---------------------------
+
+
+def test_package_names_are_the_functions():
+    import types
+
+    for name in ("structure", "paragraph_roles", "pyramid", "readability", "structure_map", "count_syllables"):
+        assert isinstance(getattr(st, name), types.FunctionType), name  # not the submodule of the same name
+    assert set(st.__all__) <= set(dir(st))
+    assert st.BODY_ROLES == {"lede", "body", "quote-led"} and st.ROLES[0] == "lede"
+
+
+def test_no_private_copies_of_core_rules():
+    from pathlib import Path
+
+    package = Path(st.__file__).parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(package.glob("*.py")))
+    for copy in ("_CLITICS", "_QUOTE_CHARS", "_OPEN_QUOTES", "_TITLES =", "_ROLE_COLOURS", "_plural", "_text_table",
+                 "import html"):
+        assert copy not in source, copy
+    assert source.count("sources.quotes(") == 1  # one "is this token quoted" helper: base.quoted_flags
+
+
+def test_titles_before_names_come_from_core_words():
+    from newskit.core.words import PERSON_TITLES
+
+    text = "Title\n\nPresident Ann Hill met Leader Bo Reed in Kelso. Later, Ann Hill and Bo Reed left Kelso."
+    who = [i.label for i in st.pyramid(newskit.from_text(text)).of_kind("who")]
+    assert "Ann Hill" in who  # "President" is a title (core.words.is_title), stripped
+    assert "Leader Bo Reed" in who  # the named exception: kept as part of the name, as before the move
+    assert st.TITLES_KEPT_IN_NAMES <= PERSON_TITLES and "leader" in st.TITLES_KEPT_IN_NAMES
+
+
+def test_shape_carries_the_reason_and_the_quote_share(seed):
+    s = st.structure(seed)
+    for r, p in zip(s.roles, s.paragraphs, strict=True):
+        assert (p.index, p.role, p.reason) == (r.index, r.role, r.reason) and r.reason
+        assert 0.0 <= p.quote_share <= 1.0
+    assert s.records()[6]["reason"] == s.roles[6].reason == s.to_dict()["paragraphs"][6]["reason"]
+
+
+def test_role_colours_come_from_the_palette(seed):
+    from newskit.core.palette import ROLE_COLOURS
+
+    page = st.structure(seed)._repr_html_()
+    for role in ("lede", "body", "quote-led", "caption", "subhead"):
+        assert f"color:{ROLE_COLOURS[role]}" in page, role
+    assert "title='first paragraph of running text'" in page  # the rule shows on hover
+
+
+def test_pyramid_rows_say_what_was_found_and_where(seed):
+    from newskit.core.fmt import esc
+
+    p = st.pyramid(seed)
+    what = p.of_kind("what")[0]
+    assert what.matched == ("army", "abandoned", "Mosul", "changed", "clothes", "weapons")
+    assert what.description == ("what: the headline's key words 'army', 'abandoned', 'Mosul', 'changed', 'clothes', "
+                                "'weapons' (6 of 8) first appear together in ¶3")
+    mosul = next(i for i in p.of_kind("where") if i.label == "Mosul")
+    assert mosul.description == f"where: the place 'Mosul' is first named in ¶2 ({mosul.mentions} mentions)"
+    when = p.of_kind("when")
+    assert when[0].description == "when: the story's first time, 'in recent months', comes in ¶12"
+    assert when[1].description.endswith("not scored")
+    earnest = next(i for i in p.of_kind("who") if i.label == "Josh Earnest")
+    assert earnest.description == "who: the main actor 'Josh Earnest' is first named in ¶5 (2 mentions)"
+    text, page = str(p), p._repr_html_()
+    for item in p.items:
+        assert item.description in text and esc(item.description) in page
+
+
+def test_include_furniture(seed):
+    base, body = st.readability(seed), st.readability(seed, include_furniture=False)
+    assert base is st.readability(seed, include_furniture=True) and base.include_furniture  # the default: every paragraph
+    assert body is st.readability(seed, include_furniture=False) and not body.include_furniture
+    shapes = st.structure(seed).paragraphs
+    assert body.words == 600 - shapes[6].words - shapes[10].words == 580  # the caption and the subhead left out
+    assert body.sentences == 22 and "furniture left out" in str(body) and "furniture" not in str(base)
+    p, every = st.pyramid(seed), st.pyramid(seed, include_furniture=True)
+    assert p is st.pyramid(seed, include_furniture=False) is st.structure(seed).pyramid  # the default: running text
+    assert every.body_paragraphs == tuple(range(15)) and every.include_furniture and not p.include_furniture
+    assert every.top_third == 5 and "furniture counted as running text" in str(every)
+
+
+def test_readability_without_furniture_reads_only_the_running_text():
+    art = newskit.from_text(FURNITURE)
+    kept = [p.text for p, r in zip(art.paragraphs, st.paragraph_roles(art), strict=True) if r.is_body]
+    bare = newskit.from_text("Floods hit the valley\n\n" + "\n\n".join(kept))
+    assert st.readability(art, include_furniture=False).to_dict() == st.readability(bare).to_dict()
+    assert st.readability(art).words > st.readability(bare).words
