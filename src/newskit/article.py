@@ -73,11 +73,18 @@ class Article(Text):
 
         return structure.structure(self)
 
-    def readability(self) -> structure.Readability:
-        """Readability scores of the body (see :func:`newskit.structure.readability`)."""
+    def readability(self, *, include_furniture: bool = True) -> structure.Readability:
+        """Readability scores of the body; ``include_furniture=False`` leaves captions and subheads out
+        (see :func:`newskit.structure.readability`)."""
         from . import structure
 
-        return structure.readability(self)
+        return structure.readability(self, include_furniture=include_furniture)
+
+    def pyramid(self, *, include_furniture: bool = False) -> structure.Pyramid:
+        """The inverted pyramid: where who, what, where and when first appear (see :func:`newskit.structure.pyramid`)."""
+        from . import structure
+
+        return structure.pyramid(self, include_furniture=include_furniture)
 
     def frequencies(self, top: int = 20, *, stopwords: bool = False) -> language.Frequencies:
         """The most frequent words; ``stopwords=False`` leaves out "the", "of", ... (see :func:`newskit.language.frequencies`)."""
