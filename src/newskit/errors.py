@@ -24,6 +24,15 @@ __all__ = [
     "ArticleTooLargeError",
     "MissingResourceError",
     "QueryError",
+    "WebError",
+    "WebExtraMissingError",
+    "FetchError",
+    "FetchTimeoutError",
+    "HTTPStatusError",
+    "NotHTMLError",
+    "PageTooLargeError",
+    "NotAnArticleError",
+    "PaywallError",
 ]
 
 
@@ -57,3 +66,46 @@ class MissingResourceError(NewskitError, LookupError):
 
 class QueryError(NewskitError, ValueError):
     """A search query (e.g. for a concordance) is empty or malformed."""
+
+
+# --- web pages and links (newskit.web) -------------------------------------------------------------------------------
+
+
+class WebError(NewskitError):
+    """Base class of the errors about a web page or a link: fetching it, or finding an article in it."""
+
+
+class WebExtraMissingError(WebError, ImportError):
+    """Reading a web page needs the optional extra: ``pip install "newskit[web]"``."""
+
+
+class FetchError(WebError, ConnectionError):
+    """The link could not be fetched: no network, an unknown server, a refused or broken connection."""
+
+
+class FetchTimeoutError(FetchError, TimeoutError):
+    """The server did not answer (or stopped sending) within the time limit."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status (4xx or 5xx); the number is in ``status``."""
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class NotHTMLError(WebError, ValueError):
+    """The link gives something other than a web page or plain text (a PDF, an image ...)."""
+
+
+class PageTooLargeError(WebError, ArticleTooLargeError):
+    """The page is larger than :data:`newskit.article.MAX_BYTES`."""
+
+
+class NotAnArticleError(WebError, ValueError):
+    """The page has too little running text to be an article (a home page, a list of links, a video page)."""
+
+
+class PaywallError(NotAnArticleError):
+    """The page holds only the start of an article and a request to subscribe or log in."""
