@@ -8,6 +8,9 @@ import pytest
 
 import newskit
 from newskit import language as L
+from newskit.language._common import _index, _tags
+from newskit.language.keyness import _brown_reference
+from newskit.language.tone import _segments, _SpanIndex, _vader_scorer
 
 ALL = [
     L.frequencies, L.collocations, L.keywords, L.sentiment, L.labels, L.passives, L.hedges, L.vocabulary,
@@ -84,7 +87,7 @@ def test_kwic_html_is_escaped():
 
 def test_dispersion(seed):
     d = L.dispersion(seed, "Mosul")
-    assert len(d) == 10 and d.total_words == len(L._index(seed).word_forms)
+    assert len(d) == 10 and d.total_words == len(_index(seed).word_forms)
     assert all(0 <= p <= 1 for p in d.positions)
     assert list(d.offsets) == sorted(d.offsets)
     assert d.paragraphs[0] is None
@@ -184,7 +187,7 @@ def test_seed_keywords(seed):
 
 def test_keywords_shortcut_agrees_with_the_full_comparison(seed):
     # keywords() skips most of the reference words the article lacks; the result must not change
-    ref = L._brown_reference()
+    ref = _brown_reference()
     for a, top in ((seed, 20), (seed, 200), (art("Head\n\nThe cat sat. The cat sat again and again."), 5)):
         for sw in (False, True):
             full = L.keyness(a, ref, top=top, reference="Brown news (1961)", stopwords=sw)
@@ -273,17 +276,17 @@ def test_vader_scorer_agrees_with_vader(text):
     from newskit.core import resources
 
     analyser = resources.vader()
-    fast = L._vader_scorer(analyser)
+    fast = _vader_scorer(analyser)
     assert fast(text) == analyser.polarity_scores(text)
     assert fast(text + " " + text.upper()) == analyser.polarity_scores(text + " " + text.upper())
 
 
 def test_span_index_finds_every_span_that_meets_a_range():
     spans = sorted([(0, 50), (5, 8), (10, 12), (20, 30), (22, 25), (40, 45), (60, 70)])
-    index = L._SpanIndex(spans)
+    index = _SpanIndex(spans)
     for start in range(0, 75, 3):
         for end in range(start, 80, 7):
-            assert L._segments(start, end, index.meeting(start, end)) == L._segments(start, end, spans)
+            assert _segments(start, end, index.meeting(start, end)) == _segments(start, end, spans)
 
 
 def test_sentiment_scores_a_text_without_quotes_the_same_everywhere():
@@ -452,7 +455,7 @@ def test_one_tagging_pass_per_article(monkeypatch):
     monkeypatch.setattr(resources, "pos_tagger", no_tagger)
     assert [p.verb for p in L.passives(a)] == ["defeated"]
     L.pos_profile(a), L.labels(a), L.hedges(a), L.loaded_words(a)  # noqa: B018
-    assert L._tags(a)[[w.text for w in a.words].index('"')] == "``"
+    assert _tags(a)[[w.text for w in a.words].index('"')] == "``"
 
 
 def test_pos_profile(seed):
@@ -506,3 +509,75 @@ def test_seed_results_serialise_and_cache(seed):
         assert "<table" in fn(seed)._repr_html_() or "<div" in fn(seed)._repr_html_()
     assert L.labels(seed) is L.labels(seed)
     assert L.frequencies(seed) is L.frequencies(seed)
+
+
+# --- the package, the one word rules, and issue 13 -------------------------------------------------
+
+
+def test_the_package_keeps_every_public_name():
+    import newskit.language as lang
+
+    assert set(lang.__all__) <= set(dir(lang))
+    for name in ("frequencies", "concordance", "keyness", "labels", "passives", "hedges", "vocabulary",
+                 "collocations", "numbers", "sentiment"):
+        assert callable(getattr(lang, name)), name  # the function, not the module of the same name
+    assert lang.TITLES and all(" " in t for t in lang.TITLES)  # one-word titles are core.words'
+
+
+def test_clitics_are_the_core_definition():
+    # a curly "don’t" is "don" + "’t": "’t" is a clitic (no word "t"); a straight "n't" still counts as "not"
+    a = art("Head\n\nThey don\u2019t go. They don't stay.")
+    f = L.frequencies(a, top=20, stopwords=True).as_dict()
+    assert "t" not in f and f["not"] == 1
+    assert L.frequencies(a, stopwords=True).total_words == 1 + 3 + 4  # Head; they don go; they do not stay
+
+
+def test_titles_on_their_own_and_modifiers():
+    a = art("Head\n\nThe former Russian minister spoke. President Ana Costa said so. Costa left. "
+            "Vice President Rui Lobo came. Lobo stayed.")
+    labels = L.labels(a)
+    assert labels.find("former Russian") is None  # "former" alone is no title
+    costa = labels.find("Costa")
+    assert costa.kind == "person" and costa.name == "Ana Costa"
+    lobo = labels.find("Lobo")
+    assert lobo.kind == "person" and lobo.name == "Rui Lobo" and "Vice President Rui Lobo" in lobo.texts
+
+
+def test_keywords_with_nothing_underused_say_none_in_one_line():
+    kw = L.keywords(art("Zorblax zorblax zorblax quibble quibble."))
+    assert not kw.negative
+    text = str(kw)
+    assert text.splitlines()[-1] == "Underused: none"
+    assert "Underused: none" in kw._repr_html_() and kw._repr_html_().count("<table") <= 1
+
+
+def test_sentiment_drivers_explain_a_score(seed):
+    s = seed.sentiment()
+    quote = next(t for t in s.sentences if "despicable" in seed.text[t.start:t.end])
+    words = [w.lower() for w, _ in quote.drivers]
+    assert "aggression" in words and "despicable" not in words  # VADER's lexicon lacks "despicable"
+    valences = [abs(v) for _, v in quote.drivers]
+    assert valences == sorted(valences, reverse=True)
+    assert dict((w.lower(), v) for w, v in quote.drivers)["aggression"] < 0
+    d = s.to_dict()["sentences"][quote.index]["drivers"]
+    assert {"word", "valence"} == set(d[0])
+    assert "words that moved it" in str(s) and "words that moved it" in s._repr_html_()
+    emoticon = L.sentiment(art("Head\n\nWe lost again </3 today."))  # VADER scores the emoticon "</3"
+    assert emoticon.sentences[0].drivers[0] == ("</3", -3.0)
+    assert "&lt;/3" in emoticon._repr_html_() and "</3" not in emoticon._repr_html_()
+
+
+def test_concordance_context_is_capped():
+    a = art("Head\n\n" + "word " * 5000 + "target " + "word " * 5000)
+    c = L.concordance(a, "target", width=10**9)
+    assert c.width == L.MAX_WIDTH == 200
+    assert len(c[0].left) == len(c[0].right) == 200
+    assert len(L.concordance(a, "word", width=10**6)[0].right) == 200
+
+
+def test_quote_marks_are_the_core_definition():
+    a = art('Head\n\n\u201eIt is over\u201c, said Ali. \u00abNo\u00bb, said Omar.')
+    tags = _tags(a)
+    for w in a.words:
+        if w.text in ("\u201e", "\u201c", "\u00ab", "\u00bb"):
+            assert tags[w.index] == "``"

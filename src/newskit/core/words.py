@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLITIC_TOKENS", "QUOTE_CHARS", "OPEN_QUOTES", "PERSON_TITLES", "is_word", "is_clitic", "is_title",
+__all__ = ["CLITIC_TOKENS", "QUOTE_CHARS", "OPEN_QUOTES", "PERSON_TITLES", "TITLE_MODIFIERS", "is_word", "is_clitic", "is_title",
            "fold", "is_quote_mark"]
 
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit: the characters str.isalnum() accepts
@@ -37,7 +37,12 @@ PERSON_TITLES: frozenset[str] = frozenset("""mr mrs ms miss dr prof professor si
 president president-elect prime minister pm secretary senator sen rep representative gov governor gen general col
 colonel capt captain lt sgt chancellor chief mayor judge justice king queen prince princess sheikh ayatollah pope
 bishop archbishop ambassador director commissioner inspector detective officer deputy speaker chairman chairwoman
-chair leader spokesman spokeswoman spokesperson vice under-secretary attorney former""".split())
+chair leader spokesman spokeswoman spokesperson vice vice-president under-secretary attorney former admiral commander
+lieutenant sergeant congressman congresswoman imam cleric""".split())
+
+#: Words of :data:`PERSON_TITLES` that qualify a title but are none on their own: "former Russian" or
+#: "Vice Premier Liu" has no title before a name, while "former President X" has one ("President").
+TITLE_MODIFIERS: frozenset[str] = frozenset({"former", "vice", "deputy", "prime"})
 
 
 def fold(text: str) -> str:

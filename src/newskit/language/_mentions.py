@@ -1,0 +1,412 @@
+"""How :func:`newskit.language.labels` finds the ways an article names its actors, before grouping them.
+
+Four steps, one function each: (1) generic labels from a lexicon ("militants", "Iraqi troops"),
+(2) names in the body (acronyms and runs of capitalised words, with the titles before them),
+(2b) the same names in the headline and captions, (3) overlaps (a longer span wins). The word
+lists come from :mod:`newskit.language.labels`; the rules here are general.
+
+>>> _is_acronym("ISIS"), _is_acronym("Iraq"), _is_cap("al-Maliki")
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ..core.text import Text
+from ..core.words import TITLE_MODIFIERS, fold, is_title
+from ._common import _HYPHENS, _Index, _index, _sentence_tokens, _tags, _Tok
+
+#: Prefixes of Arabic names, which do not hide a capital ("al-Maliki" is a capitalised name, surname "maliki").
+_NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
+#: Capitalised words that are never names (days and months; "March" and "May" are too often other words).
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "april", "june", "july", "august", "september", "october", "november",
+                       "december"})
+#: Labels that count only when the tagger reads them as nouns ("the military", not "military bases").
+_NOUN_ONLY_LABELS = frozenset({"military"})
+#: Small words that may join the capitalised words of a name ("Islamic State of Iraq", "Bank of England").
+_CONNECTORS = ("of", "for", "in", "and", "the")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    key: str  # union-find key
+    source: str  # "acronym", "name", "person", "lexicon"
+    category: str | None = None
+    qualifier: str | None = None
+    tokens: tuple[int, int] = (0, 0)  # first, last token position in the index
+    parts: tuple[str, str | None] | None = None  # a person's (surname key, first name)
+
+
+def _label_text(s: str) -> str:
+    """A label as shown: apostrophes made straight, whitespace runs made one space."""
+    return " ".join(s.replace("\u2019", "'").replace("\u2018", "'").split())
+
+
+def _is_acronym(t: str) -> bool:
+    letters = t.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _is_cap(t: str) -> bool:
+    """True for a capitalised word ("Iraq", "al-Maliki")."""
+    if not t or not t[0].isalpha():
+        return False
+    low = t.lower()
+    for p in _NAME_PREFIXES:
+        if low.startswith(p) and len(t) > len(p) and t[len(p)].isupper():
+            return True
+    return t[0].isupper()
+
+
+def _surname_key(name_tokens: list[str]) -> str:
+    last = fold(name_tokens[-1])
+    for p in _NAME_PREFIXES:
+        if last.startswith(p) and len(last) > len(p):
+            return last[len(p):]
+    return last
+
+
+def _person_parts(name_tokens: list[str]) -> tuple[str, str | None]:
+    """(surname key, first name or None) of a name's words."""
+    first = fold(name_tokens[0]) if len(name_tokens) > 1 else None
+    return _surname_key(name_tokens), first
+
+
+def _one_word_title(word: str) -> bool:
+    """True for a one-word title (:func:`newskit.core.words.is_title`) that is a title on its own."""
+    return is_title(word) and fold(word).rstrip(".") not in TITLE_MODIFIERS
+
+
+class _Titles:
+    """Titles before a person's name: the multi-word ones given (lower case), and the one-word titles of
+    :func:`newskit.core.words.is_title` (but not :data:`TITLE_MODIFIERS`). Word sequences are lower case."""
+
+    def __init__(self, multi_word: Iterable[str]) -> None:
+        self.multi = frozenset(tuple(t.split()) for t in multi_word)
+        self.prefixes = frozenset(t[:k] for t in self.multi for k in range(1, len(t) + 1))
+        self.firsts = frozenset(t[0] for t in self.multi)
+        self.longest = max((len(t) for t in self.multi), default=1)
+
+    def may_start(self, word: str) -> bool:
+        """True when a title may start with *word*."""
+        return word in self.firsts or _one_word_title(word)
+
+    def exact(self, words: tuple[str, ...]) -> bool:
+        """True when *words* are a title."""
+        return words in self.multi or (len(words) == 1 and _one_word_title(words[0]))
+
+    def prefix(self, words: tuple[str, ...]) -> bool:
+        """True when *words* begin a title (or are one)."""
+        return words in self.prefixes or (len(words) == 1 and _one_word_title(words[0]))
+
+    def leading(self, words: Sequence[str], below: int) -> int:
+        """How many of *words* the longest title at their start takes, fewer than *below* (0 for none).
+
+        A one-word title does not count where the words begin a longer title ("Prime Minister" alone is
+        no title before the name "Minister").
+        """
+        for n in range(min(below - 1, self.longest, len(words)), 1, -1):
+            if tuple(words[:n]) in self.multi:
+                return n
+        if below > 1 and words and _one_word_title(words[0]) and not (len(words) > 1 and tuple(words[:2]) in self.prefixes):
+            return 1
+        return 0
+
+
+def _heading_like(text: Text) -> set[int]:
+    """Indexes of body paragraphs that read like a caption or subhead (title case, no sentence ending)."""
+    out: set[int] = set()
+    for p in text.paragraphs:
+        words = p.text.split()
+        if not words or p.text.rstrip()[-1:] in ".!?\"'”’…:;":
+            continue
+        long_words = [w for w in words if len(w) > 3]
+        if long_words and sum(1 for w in long_words if w[0].isupper()) >= 2 * len(long_words) / 3:
+            out.add(p.index)
+    return out
+
+
+def _shouting(idx: _Index, groups: list[list[int]]) -> list[bool]:
+    """For each sentence group: is it written in capitals (most of its words, at least 3 of them, upper case)?"""
+    # per token: 1 when it is a word with a letter in it, and 1 when that word is also upper case
+    # (worked out once per distinct token text, then summed per sentence)
+    texts = [t.text for t in idx.toks]
+    lettered_text: dict[str, int] = {}
+    upper_text: dict[str, int] = {}
+    for t in {t.text: t for t in idx.toks}.values():
+        has_letter = t.is_word and any(c.isalpha() for c in t.text)
+        lettered_text[t.text] = int(has_letter)
+        upper_text[t.text] = int(has_letter and t.text.isupper())
+    lettered = [lettered_text[t] for t in texts]
+    upper_case = [upper_text[t] for t in texts]
+    out: list[bool] = []
+    for group in groups:
+        words = sum(map(lettered.__getitem__, group))
+        upper = sum(map(upper_case.__getitem__, group))
+        out.append(words >= 3 and upper > words / 2)
+    return out
+
+
+class _Scan:
+    """What every step reads: the article's tokens, tags, sentences, headings and stopwords."""
+
+    def __init__(self, text: Text, titles: _Titles) -> None:
+        from ..core import resources
+
+        self.text = text.text
+        self.idx = _index(text)
+        self.toks: list[_Tok] = self.idx.toks
+        self.lowers = [t.lower for t in self.toks]
+        self.tags = _tags(text)
+        self.titles = titles
+        self.stopwords = resources.stopwords()
+        self.headings = _heading_like(text)
+        self.groups = _sentence_tokens(text)
+        self.shouting = _shouting(self.idx, self.groups)
+        self._capitalised: dict[str, bool] = {}
+
+    def is_cap(self, t: str) -> bool:
+        """:func:`_is_cap`, worked out once per distinct token text."""
+        v = self._capitalised.get(t)
+        if v is None:
+            v = self._capitalised[t] = _is_cap(t)
+        return v
+
+    def tag(self, i: int) -> str | None:
+        """The Penn tag of token *i* (None in the headline, which is not tagged)."""
+        b = self.toks[i].body_index
+        return self.tags[b] if b >= 0 else None
+
+    def is_heading(self, i: int) -> bool:
+        """True when token *i* is in the headline or a heading-like paragraph."""
+        return self.toks[i].paragraph is None or self.toks[i].paragraph in self.headings
+
+
+# ------------------------------------------------------------------------------------------------
+# 1. Generic labels from the lexicon (case-insensitive), with qualifiers
+# ------------------------------------------------------------------------------------------------
+
+
+def _lexicon_mention(scan: _Scan, group: list[int], pos: int, size: int, cat: str, heading: bool) -> _Mention:
+    """The mention of the label of *size* words at *pos* of *group*, with its qualifier ("Iraqi troops")."""
+    toks, sw, is_cap = scan.toks, scan.stopwords, scan.is_cap
+    i = group[pos]
+    last = group[pos + size - 1]
+    first = i
+    qualifier = None
+    fp = pos
+    # one capitalised or hyphenated modifier right before ("Iraqi troops", "Shiite-led government")
+    if fp > 0:
+        prev = toks[group[fp - 1]]
+        if prev.is_word and prev.lower not in sw and not heading and (
+                is_cap(prev.text) and (fp - 1 > 0 or scan.tag(group[fp - 1]) in ("NNP", "NNPS", "JJ"))
+                and not (cat == "armed group" and _is_acronym(prev.text))
+                or any(h in prev.text for h in _HYPHENS)):
+            fp -= 1
+            first = group[fp]
+            if is_cap(prev.text) and not any(h in prev.text for h in _HYPHENS):
+                qualifier = prev.text
+    # a possessive proper name before that ("Iraq's Army")
+    if fp > 1 and toks[group[fp - 1]].lower == "'s" and is_cap(toks[group[fp - 2]].text):
+        fp -= 2
+        first = group[fp]
+        qualifier = toks[first].text
+    # "government of Iraq"
+    end = last
+    lp = pos + size - 1
+    if cat != "armed group" and lp + 2 < len(group) and toks[group[lp + 1]].lower == "of" and \
+            is_cap(toks[group[lp + 2]].text) and not heading:
+        end = group[lp + 2]
+        qualifier = toks[end].text
+    s, e = toks[first].start, toks[end].end
+    surface = _label_text(scan.text[s:e])
+    if qualifier is None and not (first != i and is_cap(toks[first].text)):
+        surface = surface.lower()
+    return _Mention(s, e, surface, f"lex:{cat}", "lexicon", cat, qualifier, (first, end))
+
+
+def _lexicon_mentions(scan: _Scan, lexicon: dict[str, list[tuple[str, ...]]]) -> list[_Mention]:
+    """Step 1: every generic label (*lexicon*: first word -> [(words..., category)], longest first)."""
+    toks, lowers = scan.toks, scan.lowers
+    mentions: list[_Mention] = []
+    for group, shouting in zip(scan.groups, scan.shouting, strict=True):
+        for pos in [pos for pos, i in enumerate(group) if lowers[i] in lexicon]:  # the tokens that may start a label
+            i = group[pos]
+            for entry in lexicon[lowers[i]]:
+                words, cat = entry[:-1], entry[-1]
+                if pos + len(words) > len(group):
+                    continue
+                if tuple(toks[group[pos + k]].lower for k in range(len(words))) != words:
+                    continue
+                last = group[pos + len(words) - 1]
+                if words[-1] in _NOUN_ONLY_LABELS and (scan.tag(last) or "") not in ("NN", "NNS"):
+                    continue
+                heading = scan.is_heading(i) or shouting
+                mentions.append(_lexicon_mention(scan, group, pos, len(words), cat, heading))
+                break
+    return mentions
+
+
+# ------------------------------------------------------------------------------------------------
+# 2. Names: acronyms and runs of capitalised words (body sentences that are not headings)
+# ------------------------------------------------------------------------------------------------
+
+
+def _name_run(scan: _Scan, group: list[int], pos: int, starts_name: Callable[[int], bool]) -> list[int]:
+    """The positions in *group* of the name that starts at *pos*: capitalised words, joined by "of", "in" ..."""
+    toks, titles = scan.toks, scan.titles
+    run = [pos]
+    caps = 1
+    q = pos + 1
+    while q < len(group):
+        j = group[q]
+        low = toks[j].lower
+        if starts_name(j):
+            if titles.may_start(low) and not titles.prefix(tuple(scan.lowers[group[r]] for r in run) + (low,)):
+                break  # "Said Mr Fogg": a title starts a new name
+            run.append(q)
+            caps += 1
+            q += 1
+            continue
+        step = 2 if low in ("of", "for", "in", "and") and q + 1 < len(group) and toks[group[q + 1]].lower == "the" \
+            else 1
+        need = 1 if low in ("of", "for") else 2 if low in ("in", "and") else None
+        nxt = q + step
+        if need and caps >= need and nxt < len(group) and starts_name(group[nxt]) and \
+                not titles.may_start(toks[group[nxt]].lower) and \
+                not (need == 2 and _is_acronym(toks[group[nxt]].text)):
+            run.extend(range(q, nxt))
+            q = nxt
+            continue
+        break
+    return run
+
+
+def _name_mention(scan: _Scan, group: list[int], pos: int, run: list[int]) -> _Mention:
+    """The mention of the name on *run*: an acronym, a person (a title in it or before it) or another name."""
+    toks, lowers, titles = scan.toks, scan.lowers, scan.titles
+    i = group[pos]
+    tok_ids = [group[r] for r in run]
+    # a title inside the run ("Prime Minister Maliki") or in lower case just before it ("prime minister Maliki")
+    run_words = [toks[j].lower for j in tok_ids]
+    title_len = titles.leading(run_words, len(run_words))
+    start_tok = tok_ids[0]
+    before_len = 0
+    if not title_len and pos > 0:
+        for back in (3, 2, 1):
+            if pos - back < 0 or not titles.may_start(lowers[group[pos - back]]):
+                continue
+            if titles.exact(tuple(toks[group[pos - b]].lower for b in range(back, 0, -1))):
+                start_tok = group[pos - back]
+                before_len = back
+                break
+    name_ids = tok_ids[title_len:]
+    s, e = toks[start_tok].start, toks[tok_ids[-1]].end
+    surface = _label_text(scan.text[s:e])
+    connectors = any(toks[j].lower in _CONNECTORS for j in name_ids)
+    if len(tok_ids) == 1 and _is_acronym(toks[i].text) and start_tok == i:
+        return _Mention(s, e, surface, f"acr:{toks[i].text.replace('.', '')}", "acronym", tokens=(i, i))
+    if (title_len or before_len) and not connectors:
+        m = _Mention(s, e, surface, "", "person", tokens=(start_tok, tok_ids[-1]))
+        m.parts = _person_parts([toks[j].text for j in name_ids])
+        return m
+    m = _Mention(s, e, surface, "name:" + " ".join(run_words), "name", tokens=(start_tok, tok_ids[-1]))
+    if len(name_ids) <= 3 and not connectors:
+        m.parts = _person_parts([toks[j].text for j in name_ids])
+    return m
+
+
+def _name_mentions(scan: _Scan) -> list[_Mention]:
+    """Step 2: the names of the body's sentences (headings and sentences in capitals left out)."""
+    toks, sw = scan.toks, scan.stopwords
+    # the part of starts_name() that depends only on a token's text, once per distinct text
+    name_like_text = {tt.text: tt.is_word and tt.text != "I" and scan.is_cap(tt.text) and tt.lower not in sw and
+                      tt.lower not in _CALENDAR for tt in {tt.text: tt for tt in toks}.values()}
+    name_like = [name_like_text[tt.text] for tt in toks]
+    names: list[_Mention] = []
+    for group, shouting in zip(scan.groups, scan.shouting, strict=True):
+        if not group or scan.is_heading(group[0]) or shouting:
+            continue
+        candidates = [pos for pos, i in enumerate(group) if name_like[i]]  # only these can start a name
+        if not candidates:
+            continue
+        first_word = next((i for i in group if toks[i].is_word), None)
+
+        def starts_name(i: int, first_word: int | None = first_word) -> bool:
+            if not name_like[i]:
+                return False
+            if i == first_word:
+                return scan.tag(i) in ("NNP", "NNPS") or _is_acronym(toks[i].text)
+            return True
+
+        resume = 0  # tokens before this position are part of a name already read
+        for pos in candidates:
+            if pos < resume or not starts_name(group[pos]):
+                continue
+            run = _name_run(scan, group, pos, starts_name)
+            names.append(_name_mention(scan, group, pos, run))
+            resume = run[-1] + 1
+    return names
+
+
+def _heading_mentions(scan: _Scan, names: list[_Mention]) -> list[_Mention]:
+    """Step 2b: in the headline and captions, only names already met in the body (title case there tells nothing)."""
+    toks, lowers = scan.toks, scan.lowers
+    known: dict[tuple[str, ...], _Mention] = {}
+    for m in names:
+        known.setdefault(tuple(lowers[m.tokens[0]:m.tokens[1] + 1]), m)
+    longest = max((len(k) for k in known), default=0)
+    found: list[_Mention] = []
+    for group in scan.groups:
+        if not group or not scan.is_heading(group[0]):
+            continue
+        pos = 0
+        while pos < len(group):
+            hit = None
+            for size in range(min(longest, len(group) - pos), 0, -1):
+                m = known.get(tuple(toks[group[pos + k]].lower for k in range(size)))
+                if m is not None and all(scan.is_cap(toks[group[pos + k]].text) for k in range(size)
+                                         if toks[group[pos + k]].lower not in _CONNECTORS) and \
+                        (m.source != "acronym" or toks[group[pos]].text.replace(".", "").isupper()):
+                    hit = (size, m)
+                    break
+            if hit is None:
+                pos += 1
+                continue
+            size, m = hit
+            a, b = group[pos], group[pos + size - 1]
+            found.append(_Mention(toks[a].start, toks[b].end, _label_text(scan.text[toks[a].start:toks[b].end]), m.key,
+                                  m.source, tokens=(a, b), parts=m.parts))
+            pos += size
+    return found
+
+
+# ------------------------------------------------------------------------------------------------
+# 3. Overlaps: a longer span wins; equal spans: the lexicon wins
+# ------------------------------------------------------------------------------------------------
+
+
+def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+    """Step 3: the mentions that overlap no earlier, longer (or lexicon) mention, in text order."""
+    everything = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.source != "lexicon"))
+    kept: list[_Mention] = []
+    for m in everything:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _mentions(text: Text, titles: _Titles, lexicon: dict[str, list[tuple[str, ...]]]) -> tuple[_Scan, list[_Mention]]:
+    """Steps 1 to 3: every way the article names an actor, without overlaps, and the scan they were read from."""
+    scan = _Scan(text, titles)
+    generic = _lexicon_mentions(scan, lexicon)
+    names = _name_mentions(scan)
+    names += _heading_mentions(scan, names)
+    return scan, _without_overlaps(generic + names)
