@@ -1,17 +1,16 @@
-"""newskit.analysis: analyze() of one article, analyze_corpus() of many, and `newskit analyze`."""
+"""newskit.analysis: analyze() of one article, its typed results, to_dict(), glance() and summary(), and `newskit analyze`."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 import newskit
 from newskit import analysis, cli
-from newskit.analysis import Analysis, CorpusResult, analyze, analyze_corpus
+from newskit.analysis import Analysis, analyze
 
 SMALL = (
     "Bridge reopens after repairs\n\n"
@@ -124,27 +123,73 @@ def test_repr_html_compact_and_escaped():
     assert len(out) < 5000  # a summary, not the whole report
 
 
-def test_analyze_accepts_a_path(seed_path: Path):
-    a = analyze(seed_path)
-    assert a.article.name == seed_path.name
-    assert len(a.quotes) == 9
-    b = analyze(str(seed_path), has_headline=False)
-    assert b.article.headline is None
+def test_analyze_takes_a_text_not_a_path(seed_path: Path):
+    from newskit.core.text import Text
 
-
-def test_analyze_rejects_other_types():
+    a = analyze(Text.parse(seed_path.read_text(encoding="utf-8"), name=seed_path.name))
+    assert a.article.name == seed_path.name and len(a.quotes) == 9
+    with pytest.raises(TypeError, match="newskit.load"):
+        analyze(seed_path)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         analyze(42)  # type: ignore[arg-type]
 
 
 def test_article_verb_and_package_export(seed: newskit.Article):
-    assert newskit.analyze is analysis.analyze
-    assert newskit.analyze_corpus is analysis.analyze_corpus
+    from newskit import corpus
+
+    assert newskit.analyze(seed).quotes == analysis.analyze(seed).quotes  # the package's analyze also takes a path
+    assert len(newskit.analyze(seed.path).quotes) == 9
+    assert newskit.analyze_corpus is corpus.analyze_corpus
+    assert newskit.compare_corpus is corpus.compare_corpus
+    assert not hasattr(analysis, "analyze_corpus")
     assert isinstance(seed.analyze(), Analysis)
 
 
 def test_plain_handles_nan_sets_and_nested():
     assert analysis.plain({"a": float("nan"), "b": (1, {2}), "c": float("inf")}) == {"a": None, "b": [1, [2]], "c": None}
+
+
+def test_fields_are_the_typed_results(seed_analysis: Analysis):
+    from newskit import language, sources, structure
+
+    assert isinstance(seed_analysis.structure, structure.Structure)
+    assert isinstance(seed_analysis.readability, structure.Readability)
+    assert isinstance(seed_analysis.sources, sources.SourceTable)
+    assert isinstance(seed_analysis.language.frequencies, language.Frequencies)
+    assert isinstance(seed_analysis.language.keywords, language.Keyness)
+    assert isinstance(seed_analysis.language.sentiment, language.Sentiment)
+    assert all(isinstance(q, sources.Quote) for q in seed_analysis.quotes)
+
+
+def test_to_dict_is_each_results_own_to_dict(seed_analysis: Analysis):
+    d = seed_analysis.to_dict()
+    assert d["structure"] == json.loads(json.dumps(seed_analysis.structure.to_dict()))
+    for name, result in seed_analysis.language.items():
+        assert d["language"][name] == json.loads(json.dumps(analysis.plain(result.to_dict()))), name
+
+
+def test_summary_reads_the_results_not_the_json(seed_analysis: Analysis, monkeypatch: pytest.MonkeyPatch):
+    def boom(self):  # noqa: ANN001, ANN202
+        raise AssertionError("summary() must not build the JSON")
+
+    monkeypatch.setattr(Analysis, "to_dict", boom)
+    text = seed_analysis.summary()
+    assert "Flesch reading ease: 39.1" in text and "keywords: mosul" in text
+    assert "outlets credited: BBC, AFP, AP" in text
+
+
+def test_glance_is_the_one_list(seed: newskit.Article, seed_analysis: Analysis):
+    rows = seed_analysis.glance()
+    assert analysis.at_a_glance(seed) == rows
+    d = dict(rows)
+    assert d["words"] == "600" and d["direct quotes"] == "9" and d["quoted sources"] == "6"
+    assert d["reported speech"] == "3" and d["unattributed claims"] == "1"
+    assert d["Flesch reading ease"] == "39.1" and d["outlets credited"] == "BBC, AFP, AP"
+    summary = seed_analysis.summary()
+    html = seed_analysis._repr_html_()
+    for label, value in rows:
+        assert f"{label}: {value}" in summary
+        assert value.replace("&", "&amp;").replace("'", "&#x27;") in html
 
 
 def test_small_article_has_expected_facts():
@@ -154,81 +199,6 @@ def test_small_article_has_expected_facts():
     speakers = [q["speaker"] for q in d["sources"]["quotes"]]
     assert speakers == ["Ada Lovell"]
     assert d["sources"]["table"][0]["descriptor"] == "a local teacher"
-
-
-# --- analyze_corpus() -------------------------------------------------------------------------------------------------
-
-
-def _check_corpus_results(results: list[CorpusResult], corpus: list[Path]) -> None:
-    assert [r.path for r in results] == [str(p) for p in corpus]  # input order kept
-    assert [r.ok for r in results] == [True, False, True, False, True]
-    empty, binary = results[1], results[3]
-    assert empty.error_type == "EmptyArticleError" and "empty" in empty.error
-    assert binary.error_type == "BinaryInputError" and binary.result is None
-    good = results[0]
-    assert good.name == "a-bridge.txt"
-    assert good.headline == "Bridge reopens after repairs"
-    assert good.quotes == 1 and good.sources == 1 and good.words > 20
-    assert results[4].result["article"]["name"] == "e-bridge-again.txt"
-    for r in results:
-        json.dumps(r.to_dict(), allow_nan=False)
-
-
-def test_analyze_corpus_with_a_thread_pool(corpus: list[Path]):
-    with ThreadPoolExecutor(max_workers=2) as ex:
-        results = list(analyze_corpus(corpus, ex))
-    _check_corpus_results(results, corpus)
-
-
-def test_analyze_corpus_default_process_pool(corpus: list[Path]):
-    results = list(analyze_corpus(corpus))
-    _check_corpus_results(results, corpus)
-
-
-def test_analyze_corpus_streams_in_order_with_small_chunks(corpus: list[Path]):
-    with ThreadPoolExecutor(max_workers=3) as ex:
-        it = analyze_corpus(iter(corpus), ex, chunksize=1)  # a generator of paths works too
-        first = next(it)
-        assert first.path == str(corpus[0])
-        rest = list(it)
-    _check_corpus_results([first, *rest], corpus)
-
-
-def test_analyze_corpus_folder_and_missing_file(corpus: list[Path], tmp_path: Path):
-    with ThreadPoolExecutor(max_workers=2) as ex:
-        results = list(analyze_corpus(tmp_path, ex))
-        assert [r.name for r in results] == sorted(p.name for p in corpus)
-        missing = list(analyze_corpus([corpus[0], tmp_path / "nope.txt"], ex))
-    assert missing[0].ok and not missing[1].ok
-    assert missing[1].error_type == "ArticleNotFoundError"
-
-
-def test_analyze_corpus_no_headline(corpus: list[Path]):
-    with ThreadPoolExecutor(max_workers=1) as ex:
-        (r,) = analyze_corpus([corpus[0]], ex, has_headline=False)
-    assert r.ok and r.headline is None
-
-
-def test_analyze_corpus_bad_chunksize(corpus: list[Path]):
-    with pytest.raises(ValueError):
-        analyze_corpus(corpus, chunksize=0)
-
-
-def test_analyze_corpus_survives_a_failing_executor(corpus: list[Path]):
-    class Refusing(ThreadPoolExecutor):
-        def submit(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            raise RuntimeError("cluster is down")
-
-    with Refusing(max_workers=1) as ex:
-        results = list(analyze_corpus(corpus[:2], ex))
-    assert [r.ok for r in results] == [False, False]
-    assert all("cluster is down" in r.error and r.error_type == "RuntimeError" for r in results)
-
-
-def test_corpus_result_repr_html_escapes():
-    r = CorpusResult(path="x", name="<b>x</b>.txt", ok=False, error="bad <script>", error_type="E")
-    out = r._repr_html_()
-    assert "<b>x</b>" not in out and "<script>" not in out and "&lt;script&gt;" in out
 
 
 # --- the command line -------------------------------------------------------------------------------------------------

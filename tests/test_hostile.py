@@ -60,8 +60,8 @@ def test_empty_and_whitespace_files(tmp_path: Path, data: bytes):
     with pytest.raises(EmptyArticleError):
         newskit.load(p)
     with pytest.raises(EmptyArticleError):
-        analysis.analyze(p)
-    (r,) = analysis.analyze_corpus([p], _serial())
+        newskit.analyze(p)
+    (r,) = newskit.analyze_corpus([p], _serial())
     assert not r.ok and r.error_type == "EmptyArticleError"
 
 
@@ -75,7 +75,7 @@ def test_binary_files(tmp_path: Path, data: bytes):
     p.write_bytes(data)
     with pytest.raises(BinaryInputError):
         newskit.load(p)
-    (r,) = analysis.analyze_corpus([p], _serial())
+    (r,) = newskit.analyze_corpus([p], _serial())
     assert not r.ok and r.error_type == "BinaryInputError"
 
 
@@ -99,7 +99,7 @@ def test_encodings(tmp_path: Path, encoding: str):
         data = _STORY.encode(encoding)
     p = tmp_path / f"story-{encoding}.txt"
     p.write_bytes(data)
-    a = analysis.analyze(p)
+    a = newskit.analyze(p)
     assert a.article.headline == "Floods close schools"
     assert "Ren\u00e9e Dubois" in a.article.text
     assert [q.text for q in a.quotes] == ["The water came in overnight,"] or \
@@ -114,8 +114,8 @@ def test_paths_with_spaces_and_unicode(tmp_path: Path):
     p.write_text(_STORY, encoding="utf-8")
     art = newskit.load(p)
     assert art.name == p.name
-    assert analysis.analyze(str(p)).article.path == str(p)
-    (r,) = analysis.analyze_corpus(folder, _serial())
+    assert newskit.analyze(str(p)).article.path == str(p)
+    (r,) = newskit.analyze_corpus(folder, _serial())
     assert r.ok and r.name == p.name
     out = report.write_report(art, folder / "out put \u00fc.html")
     assert out.is_file()
@@ -199,6 +199,54 @@ def test_run_of_said_commas(n: int):
     art = newskit.from_text("Trap\n\n" + "He said, " * n)
     a = analysis.analyze(art)
     check_spans(art, a)
+
+
+@pytest.mark.parametrize("phrase", [
+    "BMO Research analyst Keith Bachman said the deal is fine.", "Pew Research Center said the deal is fine.",
+    "The Senate Report said the deal is fine.", "The deal is fine, said the Police Statement.",
+    "The Research Report of the Senate Report said the deal is fine.",
+])
+def test_document_and_body_speakers_do_not_recurse(phrase: str):
+    # issue 12: a body whose name holds a word for a document ("Report", "Research") made the resolver's
+    # document-author rule call itself until RecursionError
+    art = newskit.from_text("Trap\n\n" + phrase + '\n\n"It is fine," he said.')
+    a = analysis.analyze(art)
+    check_spans(art, a)
+    assert [x.text for x in newskit.quotes(art)] == ["It is fine,"]
+
+
+_SCALING_RUNNER = textwrap.dedent("""
+    import json, sys, time
+    import newskit
+    from newskit.core.resources import first_names
+    firsts = sorted(first_names())
+    def one_paragraph(n):  # an article that is one long paragraph of quotes and reported speech
+        unit = 'Ann Lee said the plan was late and the council agreed. "We are ready," she said. '
+        return "Head\\n\\n" + unit * (n // len(unit.split()))
+    def many_names(n):  # thousands of distinct people, each named once
+        return "Head\\n\\n" + " ".join(f"{firsts[i % len(firsts)].title()} Zorn{i}x met voters." for i in range(n // 4))
+    out = {}
+    newskit.quotes(newskit.from_text(one_paragraph(2000)))  # warm the models
+    for make in (one_paragraph, many_names):
+        per_word = []
+        for n in (12_000, 48_000):
+            art = newskit.from_text(make(n))
+            t = time.perf_counter()
+            newskit.quotes(art)
+            per_word.append((time.perf_counter() - t) / n)
+        out[make.__name__] = per_word[1] / per_word[0]
+    print(json.dumps(out))
+""")
+
+
+def test_sources_time_per_word_does_not_grow_with_length():
+    # issue 14: one long paragraph (re-split for every attribution) and a list of thousands of names (the
+    # resolver's salience table walked at every sentence) made quotes() quadratic. Per-word time at 48k words
+    # must stay near that at 12k (a quadratic pass gives about 4x); a generous bound, so a busy machine does not flake.
+    proc = subprocess.run([sys.executable, "-c", _SCALING_RUNNER], capture_output=True, text=True, timeout=600, env=_env())
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    ratios = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert all(r < 2.5 for r in ratios.values()), ratios
 
 
 def test_all_caps_article():
@@ -394,7 +442,7 @@ def _all_results(art: newskit.Article) -> Iterator[tuple[str, Any]]:
             yield extra, fn(art, "script") if extra == "dispersion" else fn(art, 2) if extra == "ngrams" else fn(art)
         except (NewskitError, TypeError):
             pass
-    yield "corpus result", analysis.CorpusResult(path="p", name=art.name, ok=False, error=art.text, error_type="X")
+    yield "corpus result", newskit.corpus.CorpusResult(path="p", name=art.name, ok=False, error=art.text, error_type="X")
 
 
 def test_payload_reaches_the_analyses(payload_article: newskit.Article):

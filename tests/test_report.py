@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -96,17 +97,15 @@ def test_report_escapes_article_text(tricky_page: str):
     assert "&lt;tricky&gt;.txt" in page
     assert "Rosa Diaz" in page
     tags = set(audit(page).tags)
-    assert not tags & {"u", "em", "tricky"}  # (b and i are used by the views themselves)
+    assert not tags & {"u", "tricky"}  # (b, i and em are used by the views themselves)
 
 
 def test_render_index_escapes_and_links(tmp_path: Path):
-    from newskit.analysis import CorpusResult
+    from newskit.corpus import ArticleRow, CorpusComparison
 
-    ok = CorpusResult(path="x", name="a <b>.txt", ok=True, result={
-        "article": {"headline": "<i>h</i>", "words": 5}, "sources": {"quotes": [], "table": []},
-        "readability": {"flesch_reading_ease": 61.234}})
-    bad = CorpusResult(path="y", name="y.txt", ok=False, error="<script>x</script>", error_type="BinaryInputError")
-    page = report.render_index([(ok, "a <b> ü.html"), (bad, "y.html")])
+    ok = ArticleRow("a <b>.txt", "x", "<i>h</i>", 5, 0, 0, reading_ease=61.234)
+    bad = ArticleRow("y.txt", "y", error="<script>x</script>", error_type="BinaryInputError")
+    page = report.render_index(CorpusComparison((ok, bad)), ["a <b> ü.html", None])
     assert_self_contained(page)
     assert "&lt;i&gt;h&lt;/i&gt;" in page and "<i>h</i>" not in page
     assert "61.2" in page and "BinaryInputError" in page
@@ -143,12 +142,19 @@ def test_corpus_report(tmp_path: Path):
     assert index == tmp_path / "out" / "index.html"
     page = index.read_text(encoding="utf-8")
     assert_self_contained(page)
-    assert sorted(p.name for p in index.parent.iterdir()) == ["index.html", "one.html", "two words.html"]
+    sorted_pages = [f"index-by-{k}.html" for k in ("grade", "quotes", "reading-ease", "sources", "words")]
+    assert sorted(p.name for p in index.parent.iterdir()) == sorted(["index.html", "one.html", "two words.html",
+                                                                     *sorted_pages])
     links = [unquote(v) for _, k, v in audit(page).attrs if k == "href"]
-    assert links == ["one.html", "two words.html"]
+    assert [x for x in links if not x.startswith("index")] == ["one.html", "two words.html"]
     assert "broken.txt" in page and "BinaryInputError" in page
+    assert "<svg" in page and "Who gets the quoted words" in page  # the chart across articles
     for name in links:
-        assert_self_contained((index.parent / name).read_text(encoding="utf-8"))
+        sub = (index.parent / name).read_text(encoding="utf-8")
+        assert_self_contained(sub)
+        if not name.startswith("index"):
+            assert "data:image/png" not in sub  # no per-article charts by default
+            assert "href=\"index.html\"" in sub  # a way back
 
 
 def test_corpus_report_index_file_name(tmp_path: Path):
@@ -157,12 +163,14 @@ def test_corpus_report_index_file_name(tmp_path: Path):
     with ThreadPoolExecutor(max_workers=1) as ex:
         index = report.write_corpus_report([src / "one.txt"], tmp_path / "site" / "all.html", executor=ex)
     assert index.name == "all.html"
-    assert sorted(p.name for p in index.parent.iterdir()) == ["all.html", "one.html"]
+    assert sorted(p.name for p in index.parent.iterdir() if "-by-" not in p.name) == ["all.html", "one.html"]
 
 
 def test_report_names_are_distinct():
     names = report._report_names([Path("a/index.txt"), Path("b/x.txt"), Path("c/X.TXT"), Path("d/x.txt")])
     assert names == ["index-2.html", "x.html", "X-2.html", "x-3.html"]
+    names = report._report_names([Path("all.txt"), Path("a?b.txt"), Path("caf\udce9.txt")], reserved=["ALL.html"])
+    assert names == ["all-2.html", "a_b.html", "caf_.html"]
 
 
 def test_cli_report_single(seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
@@ -179,3 +187,92 @@ def test_cli_report_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert cli.main(["report", str(src), "-o", str(out), "--no-headline"]) == 0
     assert (out / "index.html").is_file() and (out / "one.html").is_file()
     assert "index.html" in capsys.readouterr().out
+
+
+# --- never over an input; odd names and text ------------------------------------------------------------------------
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Mayor unveils housing plan</title></head><body>
+<article><h1>Mayor unveils housing plan</h1>
+<p>The mayor unveiled a plan on Monday that critics called "a disaster and a waste" of public money for the city.</p>
+<p>"We will build more homes for the families who need them," said Rosa Diaz, the mayor, at a press conference.</p>
+<p>Officials said costs would rise over the next two years, and the council is expected to vote on it next month.</p>
+</article></body></html>
+"""
+
+
+def test_write_report_never_overwrites_its_input(tmp_path: Path):
+    src = tmp_path / "page.html"
+    src.write_text(PAGE, encoding="utf-8")
+    with pytest.raises(newskit.NewskitError, match="over its input"):
+        report.write_report(src, src)
+    with pytest.raises(newskit.NewskitError, match="over its input"):
+        report.write_report(newskit.load(src), tmp_path / "." / "page.html")
+    assert src.read_text(encoding="utf-8") == PAGE
+
+
+def test_cli_report_default_name_differs_from_the_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    assert cli.main(["report", "page.html"]) == 0
+    assert (tmp_path / "page.html").read_text(encoding="utf-8") == PAGE
+    assert (tmp_path / "page-report.html").is_file()
+    assert cli.main(["report", "page.html", "-o", "page.html"]) == 1
+    assert "over its input" in capsys.readouterr().err
+    assert (tmp_path / "page.html").read_text(encoding="utf-8") == PAGE
+
+
+def test_corpus_report_articles_named_like_the_index(tmp_path: Path):
+    src = tmp_path / "articles"
+    src.mkdir()
+    for name in ("index.txt", "all.txt", "index-by-words.txt"):
+        (src / name).write_text(TRICKY.replace("Rosa Diaz", name), encoding="utf-8")
+    with ThreadPoolExecutor(max_workers=1) as ex:
+        index = report.write_corpus_report(src, tmp_path / "site" / "all.html", executor=ex)
+    page = index.read_text(encoding="utf-8")
+    assert "<svg" in page  # the index, not an article page
+    links = [unquote(v) for _, k, v in audit(page).attrs if k == "href"]
+    assert links[-3:] == ["all-2.html", "index-by-words.html", "index.html"]
+    assert "all.txt" in (index.parent / "all-2.html").read_text(encoding="utf-8")
+
+
+def test_corpus_report_refuses_to_write_the_index_over_an_input(tmp_path: Path):
+    src = tmp_path / "index.html"
+    src.write_text(PAGE, encoding="utf-8")
+    with pytest.raises(newskit.NewskitError):
+        report.write_corpus_report([src], tmp_path, executor=ThreadPoolExecutor(max_workers=1))
+    assert src.read_text(encoding="utf-8") == PAGE
+
+
+def test_report_survives_lone_surrogates_and_undecodable_file_names(tmp_path: Path):
+    art = newskit.from_text("Odd \ud800 text\n\n\"Fine \udcff,\" said Kim Lee, a clerk.\n", name="x\udce9.txt")
+    out = report.write_report(art, tmp_path / "odd.html")
+    assert "\ufffd" in out.read_text(encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    raw = os.fsencode(str(src)) + b"/caf\xe9 \xff.txt"
+    with open(raw, "wb") as f:
+        f.write(TRICKY.encode("utf-8"))
+    with ThreadPoolExecutor(max_workers=1) as ex:
+        index = report.write_corpus_report(src, tmp_path / "site", executor=ex)
+    page = index.read_text(encoding="utf-8")
+    assert "caf\ufffd \ufffd.txt" in page
+    assert (index.parent / "caf_ _.html").is_file()
+
+
+def test_corpus_report_with_charts_and_sorted_pages(tmp_path: Path):
+    src = tmp_path / "articles"
+    _corpus(src)
+    with ThreadPoolExecutor(max_workers=1) as ex:
+        index = report.write_corpus_report(src, tmp_path / "out", executor=ex, charts=True)
+    assert "data:image/png" in (index.parent / "one.html").read_text(encoding="utf-8")
+    by_words = (index.parent / "index-by-words.html").read_text(encoding="utf-8")
+    assert by_words.index("one.txt") < by_words.index("two words.txt") < by_words.index("broken.txt")
+
+
+def test_corpus_chart_svg_escapes():
+    from newskit.corpus import ArticleRow, CorpusComparison
+
+    svg = report.corpus_chart_svg(CorpusComparison((ArticleRow("<b>x</b>", "p", quotes=1, category_shares=(("<i>", 1.0),)),)))
+    assert "<b>" not in svg and "<i>" not in svg and "&lt;b&gt;" in svg

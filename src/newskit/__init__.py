@@ -14,6 +14,7 @@ when an analysis or a view first needs them.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from .article import MAX_BYTES, Article
@@ -27,6 +28,7 @@ from .errors import (
     NewskitError,
     NotAFileError,
     QueryError,
+    WebError,
 )
 from .loaders import from_bytes, from_text, load, load_folder, sample
 
@@ -50,6 +52,8 @@ __all__ = [
     "ArticleTooLargeError",
     "MissingResourceError",
     "QueryError",
+    "WebError",
+    "compare_corpus",
 ]
 
 # Analysis functions re-exported lazily so that `import newskit` stays cheap.
@@ -57,8 +61,11 @@ __all__ = [
 _LAZY = {
     "quotes": ("sources", "quotes"),
     "sources": ("sources", None),
-    "analyze": ("analysis", "analyze"),
-    "analyze_corpus": ("analysis", "analyze_corpus"),
+    "analyze_corpus": ("corpus", "analyze_corpus"),
+    "compare_corpus": ("corpus", "compare_corpus"),
+    "corpus": ("corpus", None),
+    "web": ("web", None),
+    "analysis": ("analysis", None),
     "structure": ("structure", None),
     "language": ("language", None),
     "highlight": ("highlight", None),
@@ -70,8 +77,24 @@ _LAZY = {
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import sources
-    from .analysis import analyze, analyze_corpus
+    from .analysis import Analysis
+    from .corpus import analyze_corpus, compare_corpus
     from .sources import quotes
+
+
+def analyze(article: Article | str | os.PathLike[str], *, has_headline: bool = True) -> Analysis:
+    """Everything at once: every analysis of *article* (an :class:`Article`, or a file to load) in one result.
+
+    >>> import newskit
+    >>> a = newskit.analyze(newskit.sample())
+    >>> len(a.quotes), sorted(a.to_dict())[:2]
+    (9, ['article', 'language'])
+    """
+    from . import analysis
+
+    if isinstance(article, (str, os.PathLike)):
+        article = load(article, has_headline=has_headline)
+    return analysis.analyze(article)
 
 
 def __getattr__(name: str) -> Any:
