@@ -1,4 +1,4 @@
-"""NLTK data packages: the one list newskit needs, checking, downloading, loading.
+"""NLTK data packages: the one list newskit needs, checking, downloading, loading — once, thread-safe, cached.
 
 newskit never touches the network at import time. The first time an analysis
 needs a model (say the sentence splitter), :func:`require` looks for it; if it
@@ -8,12 +8,19 @@ fails (offline) raises :class:`newskit.MissingResourceError` with the fix.
 Set ``NEWSKIT_NO_DOWNLOAD=1`` to forbid that automatic download (tests and CI
 do). Install everything ahead of time with ``newskit setup``.
 
-The loaded models are cached for the life of the process: loading is the slow
-part (about a second in all, most of it importing NLTK and reading the tagger's
-model), using them is fast. The word tokenizer, the sentence splitter and the
-tagger are NLTK's own models run faster (:class:`FastWordTokenizer`,
-:func:`sentence_tokenizer`, :class:`FastTagger`); ``tests/test_resources.py``
-checks that they give exactly NLTK's tokens, sentences and tags.
+**Loaded once.** Each model or word list is loaded the first time it is asked for and kept for
+the life of the process. Loading is done under a lock, per resource and double-checked, and
+everything that touches NLTK runs under one more lock: NLTK's lazy corpus loaders and its tag
+mappings are not safe when two threads use them for the first time at once (issue 14), so
+threads (a ``ThreadPoolExecutor``, a Dask worker) may start analysing together.
+
+**Cached on disk.** What newskit derives from NLTK's data — the tagger's weights as one integer
+matrix, Punkt's tables, NLTK's tokenizer rules, word lists, Brown news counts, syllable counts,
+names, VerbNet's speech verbs — is kept in newskit's cache folder (:mod:`newskit.core.cache`:
+JSON and numpy ``.npz``, never a pickle), so a fresh process reads a few small files instead of
+importing NLTK and parsing its models. The word tokenizer, the sentence splitter and the tagger
+are NLTK's own models run faster from that data (:mod:`newskit.core.models`);
+``tests/test_resources.py`` checks that they give exactly NLTK's tokens, sentences and tags.
 """
 
 from __future__ import annotations
@@ -22,28 +29,36 @@ import contextlib
 import functools
 import gc
 import io
-import itertools
 import os
-import re
 import socket
 import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
 
 from ..errors import MissingResourceError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+from . import cache
+from .models import FastPunkt, FastTagger, FastWordTokenizer, WordMemo, perceptron_normalize, word_rules_spec
 
 __all__ = [
     "Resource",
     "RESOURCES",
+    "FastPunkt",
+    "FastTagger",
+    "FastWordTokenizer",
+    "WordMemo",
+    "SPEECH_CLASSES",
     "is_installed",
     "missing",
     "require",
     "setup",
+    "prepare_cache",
+    "first_names",
+    "verbnet_speech_verbs",
 ]
 
 
@@ -66,10 +81,17 @@ RESOURCES: tuple[Resource, ...] = (
     Resource("opinion_lexicon", "corpora/opinion_lexicon/positive-words.txt", "evaluative (loaded) words"),
     Resource("brown", "corpora/brown/cats.txt", "the reference corpus of ordinary news (keyness)"),
     Resource("cmudict", "corpora/cmudict/cmudict", "syllable counts (readability)"),
+    Resource("names", "corpora/names/male.txt", "first names and their usual gender (who is speaking)"),
+    Resource("verbnet", "corpora/verbnet/", "verbs of saying (who is speaking)"),
 )
 
 _BY_NAME = {r.package: r for r in RESOURCES}
 _download_tried: set[str] = set()
+
+#: Held by everything that calls into NLTK (finding, downloading, loading data). Reentrant: a loader may
+#: call :func:`require`. A loader holding it never waits for another resource's lock (loaders do not call
+#: each other's public functions), so it cannot deadlock with :func:`_once`.
+_NLTK_LOCK = threading.RLock()
 
 
 def _resource(name: str) -> Resource:
@@ -80,42 +102,63 @@ def _resource(name: str) -> Resource:
 
 
 def is_installed(name: str) -> bool:
-    """Return True when the NLTK package *name* can be found (respects ``NLTK_DATA``)."""
-    import nltk.data
+    """Return True when the NLTK package *name* can be found (respects ``NLTK_DATA``).
 
-    try:
-        nltk.data.find(_resource(name).path)
-    except LookupError:
-        return False
-    return True
+    >>> is_installed("punkt_tab")
+    True
+    """
+    with _NLTK_LOCK:
+        import nltk.data
+
+        try:
+            nltk.data.find(_resource(name).path)
+        except LookupError:
+            return False
+        return True
 
 
 def missing() -> list[str]:
-    """Names of the packages in :data:`RESOURCES` that are not installed."""
+    """Names of the packages in :data:`RESOURCES` that are not installed.
+
+    >>> missing()
+    []
+    """
     return [r.package for r in RESOURCES if not is_installed(r.package)]
 
 
 def _download(name: str, *, quiet: bool, stream: TextIO | None = None) -> bool:
-    """Try to download one package; return True on success. Never raises."""
+    """Try to download one package; return True on success. Never raises.
+
+    Quiet, nothing NLTK prints reaches the user: its downloader writes its
+    ``[nltk_data] Error loading ...`` banner to the ``print_error_to`` stream it was
+    given (``sys.stderr`` bound when NLTK was imported, so swapping ``sys.stderr`` alone
+    does not catch it) and its messages to ``sys.stdout``; both go to a sink.
+    """
     if os.environ.get("NEWSKIT_NO_DOWNLOAD"):
         return False
-    import nltk
+    with _NLTK_LOCK:
+        import nltk
 
-    old_timeout = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(20)
-    old_stdout, old_stderr = sys.stdout, sys.stderr
-    try:
-        if quiet:  # NLTK prints a multi-line banner on failure even when quiet: swallow it
-            sys.stdout = sys.stderr = io.StringIO()
-        elif stream is not None:
-            sys.stdout = stream
-        ok = nltk.download(name, quiet=quiet, raise_on_error=False)
-    except Exception:  # noqa: BLE001 - any failure means "not downloaded"
-        ok = False
-    finally:
-        sys.stdout, sys.stderr = old_stdout, old_stderr
-        socket.setdefaulttimeout(old_timeout)
-    return bool(ok) and is_installed(name)
+        sink = io.StringIO()
+        old_timeout = socket.getdefaulttimeout()
+        socket.setdefaulttimeout(20)
+        old_stdout, old_stderr = sys.stdout, sys.stderr
+        try:
+            if quiet:
+                sys.stdout = sys.stderr = sink
+            elif stream is not None:
+                sys.stdout = stream
+            try:
+                ok = nltk.download(name, quiet=quiet, raise_on_error=False,
+                                   print_error_to=sink if quiet else (stream or old_stderr))
+            except TypeError:  # an NLTK without print_error_to
+                ok = nltk.download(name, quiet=quiet, raise_on_error=False)
+        except Exception:  # noqa: BLE001 - any failure means "not downloaded"
+            ok = False
+        finally:
+            sys.stdout, sys.stderr = old_stdout, old_stderr
+            socket.setdefaulttimeout(old_timeout)
+        return bool(ok) and is_installed(name)
 
 
 def _fix_message(name: str) -> str:
@@ -134,15 +177,16 @@ def require(name: str) -> None:
 
     >>> require("punkt_tab")  # doctest: +SKIP
     """
-    if is_installed(name):
-        return
-    if name not in _download_tried:
-        _download_tried.add(name)
-        if not os.environ.get("NEWSKIT_NO_DOWNLOAD"):
-            print(f"newskit: downloading the NLTK package '{name}' (one time only)...", file=sys.stderr)
-            if _download(name, quiet=True):
-                return
-    raise MissingResourceError(_fix_message(name))
+    with _NLTK_LOCK:
+        if is_installed(name):
+            return
+        if name not in _download_tried:
+            _download_tried.add(name)
+            if not os.environ.get("NEWSKIT_NO_DOWNLOAD"):
+                print(f"newskit: downloading the NLTK package '{name}' (one time only)...", file=sys.stderr)
+                if _download(name, quiet=True):
+                    return
+        raise MissingResourceError(_fix_message(name))
 
 
 @contextlib.contextmanager
@@ -154,6 +198,10 @@ def gc_paused() -> Iterator[None]:
     full collection those allocations trigger walks all of them again. Pausing it
     saves about a fifth of a long article's analysis and a third of loading cmudict.
     Memory is still freed as usual by reference counting.
+
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -164,40 +212,125 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _guarded(name: str, loader: Callable[[], object]) -> object:
-    """Run *loader* after :func:`require`; turn NLTK's LookupError banner into our one-line error."""
-    require(name)
-    try:
-        with gc_paused():
-            return loader()
-    except LookupError:
-        raise MissingResourceError(_fix_message(name)) from None
+# --- loading once, under a lock ------------------------------------------------------------------------------------
+
+_F = TypeVar("_F", bound=Callable[[], Any])
+_V = TypeVar("_V")
+
+
+def _once(fn: _F) -> _F:
+    """*fn* (no arguments) run once per process: the first caller runs it under this resource's lock, callers
+    arriving meanwhile wait for its value, later callers get it without locking. A failure is not kept (the
+    next call tries again). ``.cache_clear()`` forgets the value."""
+    lock = threading.Lock()
+    box: list[Any] = []
+
+    @functools.wraps(fn)
+    def get() -> Any:
+        if box:
+            return box[0]
+        with lock:
+            if not box:
+                box.append(fn())
+        return box[0]
+
+    get.cache_clear = box.clear  # type: ignore[attr-defined]
+    return get  # type: ignore[return-value]
+
+
+def _from_nltk(name: str | None, loader: Callable[[], _V]) -> _V:
+    """Run *loader* (which reads NLTK) under the NLTK lock, after :func:`require` of package *name*;
+    turn NLTK's LookupError banner into our one-line error."""
+    with _NLTK_LOCK:
+        if name is not None:
+            require(name)
+        try:
+            with gc_paused():
+                return loader()
+        except LookupError:
+            if name is None:
+                raise
+            raise MissingResourceError(_fix_message(name)) from None
+
+
+#: Entry name -> whether it is in the cache folder now (read from it, or written there), since the last prepare_cache.
+_cache_written: dict[str, bool] = {}
+
+
+def _cached(entry: str, package: str | None, build: Callable[[], tuple[Any, ...]], *, arrays: bool = False) -> Any:
+    """Entry *entry* of newskit's cache: from the cache folder when it is there and fresh, else built from NLTK
+    (``build() -> (data, source files[, arrays])``, run by :func:`_from_nltk` for *package*) and stored.
+    Returns the data, or ``(data, arrays)`` with *arrays*."""
+    hit = cache.load(entry, arrays=arrays)
+    if hit is not None:
+        _cache_written[entry] = True
+        return hit if arrays else hit[0]
+    made = _from_nltk(package, build)
+    data, sources = made[0], made[1]
+    found = made[2] if arrays and len(made) > 2 and made[2] is not None else {}
+    lookups = [_resource(package).path] if package is not None else []
+    _cache_written[entry] = cache.store(entry, data, sources=sources, lookups=lookups, arrays=found if arrays else None)
+    return (data, found) if arrays else data
+
+
+def _file_of(pointer: Any) -> str:
+    """The file on disk behind an NLTK path pointer: the zip file of a zipped package, else the path itself."""
+    zipped = getattr(pointer, "zipfile", None)
+    if zipped is not None:
+        return str(zipped.filename)
+    return str(getattr(pointer, "path", pointer))
+
+
+def _files_of_folder(resource_path: str) -> list[str]:
+    """The files of the NLTK data folder *resource_path* (or its zip file)."""
+    import nltk.data
+
+    pointer = nltk.data.find(resource_path)
+    if getattr(pointer, "zipfile", None) is not None:
+        return [_file_of(pointer)]
+    folder = Path(_file_of(pointer))
+    return sorted(str(p) for p in folder.iterdir() if p.is_file())
+
+
+# --- setup --------------------------------------------------------------------------------------------------------
 
 
 def setup(stream: TextIO | None = None, *, download: bool = True) -> list[str]:
-    """Check every package in :data:`RESOURCES`, download the missing ones, verify them.
+    """Check every package in :data:`RESOURCES`, download the missing ones, verify them, prepare the cache.
 
-    Prints progress to *stream* (stdout by default) and returns the names still
-    missing afterwards (an empty list means all is well). This is what
-    ``newskit setup`` runs.
+    Prints what it does to *stream* (stdout by default), with a progress bar while downloading
+    (:func:`newskit.core.progress.progress`), and returns the names still missing afterwards (an
+    empty list means all is well). This is what ``newskit setup`` runs.
+
+    >>> setup(download=False)  # doctest: +SKIP
+    newskit setup: checking 10 NLTK data packages
+    ...
     """
-    out = stream or sys.stdout
-    import nltk.data
+    from .progress import progress
 
+    out = stream or sys.stdout
+    with _NLTK_LOCK:
+        import nltk.data
+
+        search = ", ".join(map(str, nltk.data.path))
     print(f"newskit setup: checking {len(RESOURCES)} NLTK data packages", file=out)
-    print(f"  NLTK looks in: {', '.join(map(str, nltk.data.path))}", file=out)
+    print(f"  NLTK looks in: {search}", file=out)
+    todo = []
     for r in RESOURCES:
         if is_installed(r.package):
             print(f"  [ok]      {r.package:32} {r.purpose}", file=out)
-            continue
-        if not download:
-            print(f"  [missing] {r.package:32} {r.purpose}", file=out)
-            continue
-        print(f"  [get]     {r.package:32} downloading...", file=out, flush=True)
-        if _download(r.package, quiet=True):
-            print(f"  [ok]      {r.package:32} downloaded", file=out)
+        elif download:
+            todo.append(r)
         else:
-            print(f"  [FAILED]  {r.package:32} could not be downloaded", file=out)
+            print(f"  [missing] {r.package:32} {r.purpose}", file=out)
+    if todo:
+        print(f"  downloading {len(todo)} package{'s' if len(todo) > 1 else ''}: {', '.join(r.package for r in todo)}",
+              file=out, flush=True)
+    for r in progress(todo, desc="NLTK data", unit="package"):
+        if _download(r.package, quiet=True):
+            print(f"  [ok]      {r.package:32} downloaded", file=out, flush=True)
+        else:
+            print(f"  [FAILED]  {r.package:32} could not be downloaded", file=out, flush=True)
     still = missing()
     for name in still:  # verify: say exactly what is left
         print(f"newskit setup: still missing '{name}'", file=out)
@@ -206,96 +339,107 @@ def setup(stream: TextIO | None = None, *, download: bool = True) -> list[str]:
               " or set NLTK_DATA to a folder with these packages.", file=out)
     else:
         print("newskit setup: all NLTK data is installed.", file=out)
+    if not download:  # a check only: write nothing
+        return still
+    t = time.perf_counter()
+    folder, written = prepare_cache()
+    if folder is None:
+        print("newskit setup: the cache is off (NEWSKIT_CACHE=off).", file=out)
+    elif written:
+        print(f"newskit setup: cache ready in {folder} ({time.perf_counter() - t:.1f} s).", file=out)
+    else:
+        print(f"newskit setup: could not write the cache in {folder}; newskit works without it"
+              " (each new session starts a little slower). Set NEWSKIT_CACHE to a folder you can write.", file=out)
     return still
 
 
-# --- cached loaded models ------------------------------------------------------------------
+def prepare_cache() -> tuple[Path | None, bool]:
+    """Load every cached resource once (building its cache entry if needed): (cache folder, all entries written).
 
+    Resources whose NLTK data is missing are left out. ``newskit setup`` runs this, so a new
+    session (or a Binder image) starts with a warm cache.
 
-_V = TypeVar("_V")
-
-
-class WordMemo(dict[str, _V]):
-    """A memo of a pure function of one word: ``memo[word]`` computes ``fn(word)`` the first time,
-    later lookups run in C. With *limit* it empties itself when full, so it stays bounded.
-
-    >>> lengths = WordMemo(len)
-    >>> lengths["Mosul"], lengths
-    (5, {'Mosul': 5})
+    >>> prepare_cache()  # doctest: +SKIP
+    (PosixPath('/home/me/.cache/newskit'), True)
     """
-
-    def __init__(self, fn: Callable[[str], _V], *, limit: int | None = None) -> None:
-        super().__init__()
-        self.fn = fn
-        self.limit = limit
-
-    def __missing__(self, word: str) -> _V:
-        if self.limit is not None and len(self) >= self.limit:
-            self.clear()
-        value = self[word] = self.fn(word)
-        return value
-
-
-def _unwrapped(pattern):  # noqa: ANN001, ANN202 - a compiled pattern, possibly wrapped by NLTK
-    """The compiled pattern inside NLTK >= 3.10's ``redos.TimedPattern`` (which times every match), else *pattern*."""
-    return getattr(pattern, "_rx", pattern)
+    loaders = (sentence_tokenizer, word_tokenizer, pos_tagger, universal_tag_map, stopwords, vader, opinion_words,
+               cmudict_syllables, brown_news_counts, first_names, verbnet_speech_verbs)
+    _cache_written.clear()
+    for load in loaders:
+        load.cache_clear()  # type: ignore[attr-defined] # so it goes through the cache folder (and fills it)
+        try:
+            load()
+        except MissingResourceError:
+            continue
+    return cache.cache_dir(), bool(_cache_written) and all(_cache_written.values())
 
 
-@functools.cache
-def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """NLTK's Punkt sentence splitter for English (punkt_tab).
+# --- the models and word lists -------------------------------------------------------------------------------------
 
-    NLTK >= 3.10 runs each of Punkt's regular expressions through a wrapper that
-    times every match (a guard against catastrophic backtracking); Punkt calls
-    them several times per word, so the wrapper was about a third of the time of
-    splitting a long article. Here the splitter uses the very same compiled
-    patterns without the wrapper: same sentences (tests/test_resources.py), and
-    newskit's own tests feed it hostile inputs with time limits instead.
-    """
+
+_PUNKT_CHECKS = (
+    "Mr. Smith went to Washington. He said... so. U.S. forces left at 3 p.m. on Jan. 5. Then?! Yes.",
+    "1.5 million people. A.B.C. etc. (He left.) \u201cNo.\u201d She agreed. J. S. Bach wrote it. The 2nd. Round.",
+    "Dr. No. 10 Downing St. is where the P.M. lives. Really. \u201cWhy?\u201d he asked. \u2018Fine.\u2019 Ok.\n\nNew line.",
+)
+
+
+def _build_punkt() -> tuple[dict[str, Any] | None, list[str]]:
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    punkt = PunktTokenizer("english")
+    spec = FastPunkt.spec_of(punkt)
+    if spec is not None:
+        fast = FastPunkt(spec)
+        if any(fast.span_tokenize(t) != list(punkt.span_tokenize(t)) for t in _PUNKT_CHECKS):
+            spec = None  # this NLTK's Punkt is not the one FastPunkt ports: use NLTK's own
+    return spec, _files_of_folder(_resource("punkt_tab").path)
+
+
+def _nltk_punkt() -> Any:
+    """NLTK's Punkt splitter, its patterns without NLTK >= 3.10's timing wrapper (when FastPunkt does not apply)."""
     from nltk.tokenize.punkt import PunktLanguageVars, PunktToken, PunktTokenizer
+
+    from .models import unwrapped
 
     class Token(PunktToken):
         __slots__ = ()
-        _RE_ELLIPSIS = _unwrapped(PunktToken._RE_ELLIPSIS)
-        _RE_NUMERIC = _unwrapped(PunktToken._RE_NUMERIC)
-        _RE_INITIAL = _unwrapped(PunktToken._RE_INITIAL)
-        _RE_ALPHA = _unwrapped(PunktToken._RE_ALPHA)
+        _RE_ELLIPSIS = unwrapped(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = unwrapped(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = unwrapped(PunktToken._RE_INITIAL)
+        _RE_ALPHA = unwrapped(PunktToken._RE_ALPHA)
 
     class Language(PunktLanguageVars):
         __slots__ = ()
-        re_boundary_realignment = _unwrapped(PunktLanguageVars.re_boundary_realignment)
+        re_boundary_realignment = unwrapped(PunktLanguageVars.re_boundary_realignment)
 
-    def load() -> PunktTokenizer:
-        punkt = PunktTokenizer("english")
-        if type(punkt._lang_vars) is not PunktLanguageVars:  # another NLTK: its splitter as it is
-            return punkt
-        lang = Language()
-        lang._re_word_tokenizer = _unwrapped(lang._word_tokenizer_re())  # compiled once, kept unwrapped
-        lang._re_period_context = _unwrapped(lang.period_context_re())
-        punkt._lang_vars = lang
-        punkt._Token = Token
+    punkt = PunktTokenizer("english")
+    if type(punkt._lang_vars) is not PunktLanguageVars:  # another NLTK: its splitter as it is
         return punkt
+    lang = Language()
+    lang._re_word_tokenizer = unwrapped(lang._word_tokenizer_re())  # compiled once, kept unwrapped
+    lang._re_period_context = unwrapped(lang.period_context_re())
+    punkt._lang_vars = lang
+    punkt._Token = Token
+    return punkt
 
-    return _guarded("punkt_tab", load)  # type: ignore[return-value]
 
+@_once
+def sentence_tokenizer() -> Any:
+    """NLTK's Punkt sentence splitter for English (punkt_tab): a :class:`FastPunkt` with ``span_tokenize(text)``.
 
-@functools.cache
-def word_tokenizer():  # noqa: ANN201 - FastWordTokenizer or NLTK's class
-    """NLTK's default word tokenizer (the one ``nltk.word_tokenize`` uses), which gives spans.
+    FastPunkt is NLTK's algorithm and patterns from cached data (no NLTK import in a fresh
+    process), and without NLTK >= 3.10's wrapper that times every regular-expression match
+    (a third of the time of splitting a long article); newskit's own tests feed it hostile
+    inputs with time limits instead. Should this NLTK's Punkt differ, NLTK's own is used.
 
-    :class:`FastWordTokenizer` runs it faster; should this NLTK's rules differ from the
-    ones it knows (checked once on a few sentences), NLTK's own tokenizer is used.
+    >>> sentence_tokenizer().span_tokenize("Mr. Smith left. He won.")
+    [(0, 15), (16, 23)]
     """
-    from nltk.tokenize import NLTKWordTokenizer
-
-    nltk_tokenizer = NLTKWordTokenizer()
-    try:
-        fast = FastWordTokenizer(nltk_tokenizer)
-        if all(fast.span_tokenize(s) == list(nltk_tokenizer.span_tokenize(s)) for s in _TOKENIZER_CHECKS):
-            return fast
-    except (ValueError, TypeError, AttributeError):
-        pass
-    return nltk_tokenizer
+    spec = _cached("punkt", "punkt_tab", _build_punkt)
+    if spec is not None:
+        return FastPunkt(spec)
+    return _from_nltk("punkt_tab", _nltk_punkt)
 
 
 _TOKENIZER_CHECKS = (
@@ -304,296 +448,191 @@ _TOKENIZER_CHECKS = (
 )
 
 
-class FastWordTokenizer:
-    """NLTK's word tokenizer (what ``nltk.word_tokenize`` uses): its own rules, the same tokens, faster.
+def _build_word_rules() -> tuple[dict[str, Any] | None, list[str]]:
+    from nltk.tokenize import NLTKWordTokenizer
 
-    ``NLTKWordTokenizer.tokenize`` runs about 25 regular-expression substitutions
-    over every sentence; most of them cannot match (a sentence without a colon, a
-    dash, a bracket or a quote mark). This class runs NLTK's own compiled patterns in
-    NLTK's order but skips a substitution when the text at that point lacks every
-    piece of text it needs (plain ``in`` tests), so the result is NLTK's.
-    ``tests/test_resources.py`` checks identical tokens and spans.
+    nltk_tokenizer = NLTKWordTokenizer()
+    spec = word_rules_spec(nltk_tokenizer)
+    try:
+        fast = FastWordTokenizer.from_spec(spec) if spec is not None else None
+        if fast is None or any(fast.span_tokenize(s) != list(nltk_tokenizer.span_tokenize(s)) for s in _TOKENIZER_CHECKS):
+            spec = None
+    except (ValueError, TypeError, AttributeError):
+        spec = None
+    return spec, []
+
+
+@_once
+def word_tokenizer() -> Any:
+    """NLTK's default word tokenizer (the one ``nltk.word_tokenize`` uses), which gives spans.
+
+    :class:`FastWordTokenizer` runs NLTK's rules (kept in the cache) faster; should this NLTK's
+    rules differ from the ones it knows (checked once on a few sentences when the cache entry is
+    made), NLTK's own tokenizer is used.
+
+    >>> word_tokenizer().tokenize("He didn't go.")
+    ['He', 'did', "n't", 'go', '.']
     """
+    spec = _cached("word_rules", None, _build_word_rules)
+    if spec is not None:
+        with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+            return FastWordTokenizer.from_spec(spec)
 
-    # What each substitution needs in the text before it can match (any one of these substrings).
-    # NLTK's class attributes, in its order: STARTING_QUOTES, PUNCTUATION, PARENS_BRACKETS,
-    # DOUBLE_DASHES, then (after padding with spaces) ENDING_QUOTES, CONTRACTIONS2, CONTRACTIONS3.
-    _STARTING_NEEDS = (tuple("\u00ab\u201c\u2018\u201e`"), ('"',), ("``",), ('"', "''"), ("'",))
-    _PUNCTUATION_NEEDS = ((".",), (":", ","), (":", ","), ("..",), tuple(";@#$%&"), tuple("\u2012\u2013\u2014\u2015"),
-                          (".",), ("?", "!"), ("' ",), ("*",))
-    _ENDING_NEEDS = (tuple("\u00bb\u201d\u2019"), ("''",), ('"',), None,
-                     ("' ", "'s ", "'S ", "'m ", "'M ", "'d ", "'D "),
-                     ("'ll ", "'LL ", "'re ", "'RE ", "'ve ", "'VE ", "n't ", "N'T "))
-    # Every contraction rule (case-insensitive) needs one of these in the lower-cased text: "cannot",
-    # "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", " 'tis", " 'twas" (letters chosen to
-    # have no other case-insensitive match than their capital, unlike "i" and "s").
-    _CONTRACTION_HINTS = ("nno", "'ye", "mme", "nna", "tta", "e'n", " 't")
+    def nltk_tokenizer() -> Any:
+        from nltk.tokenize import NLTKWordTokenizer
 
-    def __init__(self, tokenizer) -> None:  # noqa: ANN001 - an nltk NLTKWordTokenizer
-        def steps(pairs, needs, tails=None):  # noqa: ANN001, ANN202
-            pairs = list(pairs)
-            if len(pairs) != len(needs):
-                raise ValueError("this NLTK's word tokenizer has different rules")
-            tails = tails or {}
-            return [(_unwrapped(p), sub, need, tails.get(k)) for k, ((p, sub), need) in enumerate(zip(pairs, needs, strict=True))]
+        return NLTKWordTokenizer()
 
-        # The rules anchored at the end of the text ("." then closing marks and whitespace; a final ":" or
-        # ","), indexed like PUNCTUATION, can only match in the last characters, so they run on that tail:
-        # (characters to strip from the end, how many characters before the stripped end a match starts).
-        squeeze = _unwrapped(list(tokenizer.ENDING_QUOTES)[3][0])
-        chars = "".join(map(chr, range(0x3001)))  # U+3000 is the last whitespace character
-        rule_spaces = set("".join(squeeze.findall(chars)))  # NLTK's \s ("regex" module: not \x1c-\x1f)
-        split_spaces = {c for c in chars if c.isspace()}  # str.split()'s whitespace
-        if not rule_spaces <= split_spaces:
-            raise ValueError("this NLTK's word tokenizer has different rules")
-        closers = "]})>\"'\u00bb\u201d\u2019" + "".join(sorted(split_spaces))
-        tails = {0: (closers, 2), 2: ("\n", 1), 6: (closers, 2)}
-        self.first = (steps(tokenizer.STARTING_QUOTES, self._STARTING_NEEDS)
-                      + steps(tokenizer.PUNCTUATION, self._PUNCTUATION_NEEDS, tails)
-                      + steps([tokenizer.PARENS_BRACKETS], (tuple("[](){}<>"),))
-                      + steps([tokenizer.DOUBLE_DASHES], (("--",),)))
-        ending = steps(tokenizer.ENDING_QUOTES, self._ENDING_NEEDS)
-        if (ending[3][0].pattern, ending[3][1]) != (r"\s+", " "):
-            raise ValueError("this NLTK's word tokenizer has different rules")
-        # the fourth ending rule squeezes whitespace to one space: str.split() does it faster when the text
-        # has no character that str.split() takes for whitespace and NLTK's \s does not
-        self.ending_quotes, self.squeeze, self.ending_clitics = ending[:3], ending[3][0], ending[4:]
-        self.not_squeezed = tuple(sorted(split_spaces - rule_spaces))
-        self.contractions = [_unwrapped(p) for p in (*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3)]
-        # one search for the words the contraction rules split decides whether any can apply (same engine, flags)
-        self.any_contraction = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna| 't(?:is|was)")
-        self.quotes = re.compile(r"``|'{2}|\"")
-
-    def tokenize(self, text: str) -> list[str]:
-        """Tokens of *text* (one sentence), exactly as ``NLTKWordTokenizer().tokenize(text)``."""
-        for pattern, sub, need, tail in self.first:
-            if any(map(text.__contains__, need)):
-                if tail is None:
-                    text = pattern.sub(sub, text)
-                else:
-                    cut = max(0, len(text.rstrip(tail[0])) - tail[1])
-                    text = text[:cut] + pattern.sub(sub, text[cut:])
-        text = " " + text + " "
-        for pattern, sub, need, _ in self.ending_quotes:
-            if any(map(text.__contains__, need)):
-                text = pattern.sub(sub, text)
-        tokens: list[str] | None = None
-        if any(map(text.__contains__, self.not_squeezed)):
-            text = self.squeeze.sub(" ", text)
-        else:
-            tokens = text.split()
-            text = " " + " ".join(tokens) + " " if tokens else " "  # the text starts and ends with a space
-        changed = False
-        for pattern, sub, need, _ in self.ending_clitics:
-            if any(map(text.__contains__, need)):
-                text, n = pattern.subn(sub, text)
-                changed = changed or n > 0
-        lower = text.lower()
-        if any(map(lower.__contains__, self._CONTRACTION_HINTS)) and self.any_contraction.search(text):
-            for pattern in self.contractions:
-                text = pattern.sub(r" \1 \2 ", text)
-            changed = True
-        return text.split() if changed or tokens is None else tokens
-
-    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each token of *text*, exactly as ``NLTKWordTokenizer().span_tokenize(text)``."""
-        tokens = self.tokenize(text)
-        if '"' in text or "''" in text:  # NLTK turned " into `` or '': put back what the text has
-            found = iter(self.quotes.findall(text))
-            tokens = [next(found) if tok in ('"', "``", "''") else tok for tok in tokens]
-        spans: list[tuple[int, int]] = []
-        point = 0
-        for token in tokens:
-            start = text.index(token, point)  # ValueError when the text cannot be aligned, as in NLTK
-            point = start + len(token)
-            spans.append((start, point))
-        return spans
+    return _from_nltk(None, nltk_tokenizer)
 
 
-class FastTagger:
-    """NLTK's averaged perceptron tagger: the same model and the same tags, about 10x faster (Brown sentences).
-
-    ``nltk.tag.PerceptronTagger.tag`` builds a dictionary of 14 features per word and
-    adds their weights label by label in Python; tagging is most of the time of a
-    long article. The model's weights are multiples of 0.001 (NLTK rounds them when it
-    averages), so this class keeps them as integers in one numpy matrix and:
-
-    * sums the ten features that do not depend on earlier tags for every word of a
-      batch of sentences at once (one gather and one sum in numpy);
-    * walks each sentence left to right adding the four features that do depend on
-      the previous tags: three of them come from one precomputed table indexed by
-      (previous tag, tag before that), the fourth ("previous tag + this word") is one
-      dictionary lookup;
-    * picks the best tag with one ``argmax``. Each weight is stored times 64 with the
-      tag's alphabetical rank added once, so the largest integer is NLTK's choice,
-      including its rule of taking the alphabetically last tag on a tie.
-
-    Integer sums are exact, so the result is NLTK's. ``tests/test_resources.py``
-    checks identical tags on the seed, odd tokens and real articles.
-    """
-
-    def __init__(self, tagger) -> None:  # noqa: ANN001 - an nltk PerceptronTagger
-        import numpy as np
-
-        self._np = np
-        weights = tagger.model.weights
-        self.tagdict: dict[str, str] = tagger.tagdict
-        self.normalize = tagger.normalize
-        self.start = list(tagger.START)
-        self.end = list(tagger.END)
-        self.labels = sorted(tagger.classes)  # rank = alphabetical order, NLTK's tie-break
-        label_index = {label: k for k, label in enumerate(self.labels)}
-        n_labels = len(self.labels)
-        # one row per feature; row 0 is all zeros (a feature the model never saw)
-        self.rows: dict[str, int] = {f: k for k, f in enumerate(weights, start=1)}
-        # every weight as (row, label, value), gathered at C speed (the model has ~270,000 of them)
-        per_feature = list(weights.values())
-        at_row = np.repeat(np.arange(1, len(per_feature) + 1), np.fromiter(map(len, per_feature), dtype=np.intp))
-        at_label = np.fromiter(map(label_index.__getitem__, itertools.chain.from_iterable(per_feature)), dtype=np.intp)
-        values = np.fromiter(itertools.chain.from_iterable(map(dict.values, per_feature)), dtype=np.float64)
-        matrix = np.zeros((len(self.rows) + 1, n_labels), dtype=np.int32)
-        matrix[at_row, at_label] = np.rint(values * 1000).astype(np.int32) * 64
-        self.matrix = matrix
-        self.ranks = np.arange(n_labels, dtype=np.int32)
-        # previous tags: every label plus the two start symbols
-        prevs = self.labels + self.start
-        self.prev_index = {t: k for k, t in enumerate(prevs)}
-        row = self.rows.get
-        t1 = matrix[[row("i-1 tag " + p, 0) for p in prevs]]
-        t2 = matrix[[row("i-2 tag " + p, 0) for p in prevs]]
-        t12 = matrix[[[row("i tag+i-2 tag " + p + " " + p2, 0) for p2 in prevs] for p in prevs]]
-        self.pair_table = t1[:, None, :] + t2[None, :, :] + t12  # [prev, prev2, label]
-        # worked out once per word form (bounded: a long-running process may see any number of words)
-        self._normals = WordMemo(self.normalize, limit=self._CACHE_LIMIT)
-        self._word_rows = WordMemo(self._rows_of_word, limit=self._CACHE_LIMIT)
-        self._context_rows = WordMemo(self._rows_of_context, limit=self._CACHE_LIMIT)
-
-    def tag(self, tokens: list[str]) -> list[tuple[str, str]]:
-        """Tag one sentence: a list of ``(word, tag)`` pairs, like NLTK's ``tag``."""
-        return list(zip(tokens, self.tag_sents([tokens])[0], strict=True))
-
-    def tag_sents(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Tag several sentences at once (faster than one at a time): one list of tags per sentence."""
-        np = self._np
-        tagdict, row = self.tagdict, self.rows.get
-        normals, word_rows, context_rows = self._normals, self._word_rows, self._context_rows
-        feature_rows: list[tuple[int, ...]] = []
-        contexts = []
-        bias = row("bias", 0)
-        for tokens in sentences:
-            context = self.start + [normals[w] for w in tokens] + self.end
-            contexts.append(context)
-            around = [context_rows[c] for c in context]
-            for i, word in enumerate(tokens):
-                if tagdict.get(word):
-                    continue
-                own = word_rows[word]
-                c0, c1, c2, n1, n2 = around[i + 2], around[i + 1], around[i], around[i + 3], around[i + 4]
-                feature_rows.append((bias, own[0], own[1], c0[0], c1[1], c1[2], c2[3], n1[4], n1[5], n2[6]))
-        static = None
-        if feature_rows:
-            rows = np.array(feature_rows, dtype=np.intp)
-            static = self.matrix[rows[:, 0]] + self.ranks
-            for f in range(1, rows.shape[1]):
-                static += self.matrix[rows[:, f]]
-        labels, prev_index, pair_table, matrix = self.labels, self.prev_index, self.pair_table, self.matrix
-        out: list[list[str]] = []
-        k = 0
-        for tokens, context in zip(sentences, contexts, strict=True):
-            prev, prev2 = self.start
-            tags: list[str] = []
-            for i, word in enumerate(tokens):
-                tag = tagdict.get(word)
-                if not tag:
-                    scores = static[k] + pair_table[prev_index[prev], prev_index[prev2]]  # type: ignore[index]
-                    k += 1
-                    r = row("i-1 tag+i word " + prev + " " + context[i + 2])
-                    if r:
-                        scores += matrix[r]
-                    tag = labels[int(scores.argmax())]
-                tags.append(tag)
-                prev2, prev = prev, tag
-            out.append(tags)
-        return out
-
-    # The feature rows of a word form: its own features, and what it adds as a neighbour.
-    _CACHE_LIMIT = 200_000
-
-    def _rows_of_word(self, word: str) -> tuple[int, int]:
-        """Rows of token *word*'s own features: its suffix, its first letter."""
-        row = self.rows.get
-        return row("i suffix " + word[-3:], 0), row("i pref1 " + (word[0] if word else ""), 0)
-
-    def _rows_of_context(self, c: str) -> tuple[int, ...]:
-        """Rows of normalised word *c* as: this word, previous word (and its suffix), the one before,
-        next word (and its suffix), the one after."""
-        row = self.rows.get
-        return (row("i word " + c, 0), row("i-1 word " + c, 0), row("i-1 suffix " + c[-3:], 0), row("i-2 word " + c, 0),
-                row("i+1 word " + c, 0), row("i+1 suffix " + c[-3:], 0), row("i+2 word " + c, 0))
-
-
-@functools.cache
-def pos_tagger() -> FastTagger:
-    """NLTK's averaged perceptron part-of-speech tagger (Penn Treebank tags), via :class:`FastTagger`."""
+def _build_tagger() -> tuple[dict[str, Any] | None, list[str], dict[str, Any] | None]:
     from nltk.tag import PerceptronTagger
 
-    return FastTagger(_guarded("averaged_perceptron_tagger_eng", PerceptronTagger))
+    tagger = PerceptronTagger()
+    fast = FastTagger.from_nltk(tagger)
+    words = [*tagger.tagdict, *(f.rsplit(" ", 1)[-1] for f in fast.features), "", "-x", "x-", "1999", "19999", "42nd",
+             "\u0661\u0669\u0669\u0669", "\u00b2", "ALL", "co-op", "-START-"]
+    if not all(perceptron_normalize(w) == tagger.normalize(w) for w in words):
+        return None, _files_of_folder(_resource("averaged_perceptron_tagger_eng").path), None
+    info, arrays = fast.to_data()
+    return info, _files_of_folder(_resource("averaged_perceptron_tagger_eng").path), arrays
 
 
-@functools.cache
-def _porter():  # noqa: ANN202 - NLTK class
-    from nltk.stem import PorterStemmer
+@_once
+def pos_tagger() -> FastTagger:
+    """NLTK's averaged perceptron part-of-speech tagger (Penn Treebank tags), via :class:`FastTagger`.
 
-    return PorterStemmer()
+    >>> pos_tagger().tag(["The", "army", "left", "Mosul", "."])
+    [('The', 'DT'), ('army', 'NN'), ('left', 'VBD'), ('Mosul', 'NNP'), ('.', '.')]
+    """
+    info, arrays = _cached("tagger", "averaged_perceptron_tagger_eng", _build_tagger, arrays=True)
+    if info is not None and arrays:
+        return FastTagger.from_data(info, arrays)
+
+    def load() -> FastTagger:
+        from nltk.tag import PerceptronTagger
+
+        return FastTagger.from_nltk(PerceptronTagger())
+
+    return _from_nltk("averaged_perceptron_tagger_eng", load)
+
+
+@_once
+def _porter() -> Any:
+    def load() -> Any:
+        from nltk.stem import PorterStemmer
+
+        return PorterStemmer()
+
+    return _from_nltk(None, load)
 
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Porter stem of *word* (NLTK's PorterStemmer); cached, as a word's stem never changes."""
+    """The Porter stem of *word* (NLTK's PorterStemmer); cached, as a word's stem never changes.
+
+    >>> stem("running")
+    'run'
+    """
     return _porter().stem(word)
 
 
-@functools.cache
+@_once
 def universal_tag_map() -> dict[str, str]:
-    """Map from Penn Treebank tags to the universal tagset (NOUN, VERB, ADJ, ...)."""
-    from nltk.tag.mapping import tagset_mapping
+    """Map from Penn Treebank tags to the universal tagset (NOUN, VERB, ADJ, ...).
 
-    return _guarded("universal_tagset", lambda: dict(tagset_mapping("en-ptb", "universal")))  # type: ignore[return-value]
+    >>> universal_tag_map()["NNP"]
+    'NOUN'
+    """
+
+    def build() -> tuple[dict[str, str], list[str]]:
+        import nltk.data
+        from nltk.tag.mapping import tagset_mapping
+
+        return dict(tagset_mapping("en-ptb", "universal")), [_file_of(nltk.data.find(_resource("universal_tagset").path))]
+
+    return _cached("universal_tagset", "universal_tagset", build)
 
 
-@functools.cache
+@_once
 def stopwords() -> frozenset[str]:
-    """NLTK's English stopword list, lower case."""
-    from nltk.corpus import stopwords as sw
+    """NLTK's English stopword list, lower case.
 
-    return _guarded("stopwords", lambda: frozenset(w.lower() for w in sw.words("english")))  # type: ignore[return-value]
+    >>> "the" in stopwords(), "army" in stopwords()
+    (True, False)
+    """
+
+    def build() -> tuple[list[str], list[str]]:
+        from nltk.corpus import stopwords as sw
+
+        words = list(dict.fromkeys(w.lower() for w in sw.words("english")))
+        return words, [_file_of(sw.abspath("english"))]
+
+    return frozenset(_cached("stopwords", "stopwords", build))
 
 
-@functools.cache
-def vader():  # noqa: ANN201 - NLTK class
-    """NLTK's VADER sentiment analyser."""
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+@_once
+def vader() -> Any:
+    """NLTK's VADER sentiment analyser (``SentimentIntensityAnalyzer``), its lexicon read from the cache.
 
-    return _guarded("vader_lexicon", SentimentIntensityAnalyzer)
+    >>> vader().polarity_scores("good")["compound"]
+    0.4404
+    """
+
+    def build() -> tuple[dict[str, float] | None, list[str]]:
+        import nltk.data
+        from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+        analyser = SentimentIntensityAnalyzer()
+        plain = set(vars(analyser)) == {"lexicon_file", "lexicon", "constants"}
+        return (analyser.lexicon if plain else None), [_file_of(nltk.data.find(_resource("vader_lexicon").path))]
+
+    lexicon = _cached("vader_lexicon", "vader_lexicon", build)
+
+    def load() -> Any:
+        from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+        if lexicon is None:  # not the analyser the cache knows how to rebuild: NLTK's own
+            return SentimentIntensityAnalyzer()
+        analyser = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+        analyser.lexicon_file, analyser.lexicon, analyser.constants = "", lexicon, VaderConstants()
+        return analyser
+
+    return _from_nltk("vader_lexicon" if lexicon is None else None, load)
 
 
-@functools.cache
+@_once
 def opinion_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Hu & Liu's opinion lexicon: (positive words, negative words)."""
-    from nltk.corpus import opinion_lexicon
+    """Hu & Liu's opinion lexicon: (positive words, negative words).
 
-    return _guarded(  # type: ignore[return-value]
-        "opinion_lexicon",
-        lambda: (frozenset(opinion_lexicon.positive()), frozenset(opinion_lexicon.negative())),
-    )
+    >>> positive, negative = opinion_words()
+    >>> "brave" in positive, "brutal" in negative
+    (True, True)
+    """
+
+    def build() -> tuple[list[list[str]], list[str]]:
+        from nltk.corpus import opinion_lexicon as ol
+
+        files = [_file_of(ol.abspath(f)) for f in ("positive-words.txt", "negative-words.txt")]
+        return [list(ol.positive()), list(ol.negative())], files
+
+    positive, negative = _cached("opinion_lexicon", "opinion_lexicon", build)
+    return frozenset(positive), frozenset(negative)
 
 
-@functools.cache
+@_once
 def cmudict() -> dict[str, list[list[str]]]:
-    """The CMU pronouncing dictionary (word -> list of pronunciations)."""
-    from nltk.corpus import cmudict as cmu
+    """The CMU pronouncing dictionary (word -> list of pronunciations), from NLTK (not cached on disk:
+    readability needs only :func:`cmudict_syllables`).
+
+    >>> cmudict()["news"][0]
+    ['N', 'UW1', 'Z']
+    """
 
     def load() -> dict[str, list[list[str]]]:
+        from nltk.corpus import cmudict as cmu
+
         # what cmu.dict() gives (lower-case word -> its pronunciations in file order), but read in one
         # piece and split here: NLTK's line-by-line stream reader takes twice as long
         out: dict[str, list[list[str]]] = {}
@@ -603,32 +642,155 @@ def cmudict() -> dict[str, list[list[str]]]:
                 out.setdefault(pieces[0].lower(), []).append(pieces[2:])
         return out
 
-    return _guarded("cmudict", load)  # type: ignore[return-value]
+    return _from_nltk("cmudict", load)
 
 
-@functools.cache
+@_once
+def cmudict_syllables() -> dict[str, int]:
+    """Syllables of each word of the CMU pronouncing dictionary (its first pronunciation's vowels, the phonemes
+    with a stress digit; may be 0), lower case. ``len([p for p in cmudict()[w][0] if p[-1:].isdigit()])``.
+
+    >>> cmudict_syllables()["government"]
+    3
+    """
+
+    def build() -> tuple[dict[str, int], list[str]]:
+        from nltk.corpus import cmudict as cmu
+
+        syllables: dict[str, int] = {}
+        for line in cmu.raw().splitlines():
+            pieces = line.split()
+            if pieces and pieces[0].lower() not in syllables:  # the first pronunciation, as cmudict()[w][0]
+                syllables[pieces[0].lower()] = sum(1 for p in pieces[2:] if p[-1:].isdigit())
+        return syllables, [_file_of(cmu.abspath("cmudict"))]
+
+    return _cached("cmudict_syllables", "cmudict", build)
+
+
+@_once
 def brown_news_counts() -> Counter[str]:
-    """Case-folded word counts of the Brown corpus, news category (about 100,000 words)."""
-    from nltk.corpus import brown
+    """Case-folded word counts of the Brown corpus, news category (about 100,000 words).
 
-    from .words import is_word as _has_letter_or_digit
+    >>> brown_news_counts()["the"]
+    6386
+    """
 
-    def load() -> Counter[str]:
+    def build() -> tuple[dict[str, int], list[str]]:
+        from nltk.corpus import brown
+
+        from .words import is_word
+
         # brown.words() reads the "word/tag" tokens through several stream layers; splitting the raw
         # files gives the same words (the text before the last "/") four times faster
         words: list[str] = []
-        for fileid in brown.fileids(categories="news"):
+        fileids = brown.fileids(categories="news")
+        for fileid in fileids:
             for token in brown.raw(fileid).split():
                 cut = token.rfind("/")
                 words.append(token[:cut] if cut >= 0 else token)
-        return Counter(w.lower() for w in words if _has_letter_or_digit(w))
+        files = [_file_of(brown.abspath(f)) for f in ("cats.txt", *fileids)]
+        return dict(Counter(w.lower() for w in words if is_word(w))), files
 
-    return _guarded("brown", load)  # type: ignore[return-value]
+    return Counter(_cached("brown_news", "brown", build))
+
+
+@_once
+def first_names() -> dict[str, str]:
+    """First names from NLTK's names corpus (Kantrowitz's lists: about 5,000 female and 3,000 male names):
+    lower-case name -> ``"male"``, ``"female"`` or ``"either"`` (on both lists, e.g. "leslie").
+
+    >>> first_names()["alice"], first_names()["leslie"]
+    ('female', 'either')
+    """
+
+    def build() -> tuple[dict[str, str], list[str]]:
+        import nltk.data
+
+        names: dict[str, str] = {}
+        files = []
+        for gender in ("male", "female"):
+            pointer = nltk.data.find(f"corpora/names/{gender}.txt")
+            files.append(_file_of(pointer))
+            with pointer.open(encoding="utf-8") as f:
+                for line in f:
+                    name = line.strip().lower()
+                    if name and not name.startswith("#"):
+                        names[name] = gender if names.get(name, gender) == gender else "either"
+        return names, files
+
+    return _cached("names", "names", build)
+
+
+#: The VerbNet classes of verbs that report speech, judgement or characterisation, by class name (the
+#: part of the ID before the number, so any VerbNet version matches), in order of preference: a verb in
+#: several of them is given the first. Subclasses are included. In NLTK's VerbNet (2.1) their IDs are:
+#: say-37.7, manner_speaking-37.3, complain-37.8, advise-37.9, characterize-29.2, lecture-37.11,
+#: talk-37.5, chit_chat-37.6, tell-37.2, transfer_mesg-37.1.1, inquire-37.1.2, conjecture-29.5,
+#: declare-29.4, judgement-33, confess-37.10, instr_communication-37.4 (interrogate-37.1.3 and
+#: judgment-33 are their names in later VerbNets).
+SPEECH_CLASSES = ("say", "manner_speaking", "complain", "advise", "characterize", "lecture", "talk", "chit_chat",
+                  "tell", "transfer_mesg", "inquire", "interrogate", "conjecture", "declare", "judgement", "judgment",
+                  "confess", "instr_communication")
+
+
+def _verbnet_members(xml: bytes) -> dict[str, str]:
+    """Lemma -> ID of the VerbNet class or subclass that lists it, for one class file (the class first)."""
+    import xml.etree.ElementTree as ET
+
+    found: dict[str, str] = {}
+    stack = [ET.fromstring(xml)]
+    while stack:
+        node = stack.pop(0)
+        for member in node.findall("MEMBERS/MEMBER"):
+            name = member.get("name", "").strip().lower()
+            if name:
+                found.setdefault(name, node.get("ID", ""))
+        stack.extend(node.findall("SUBCLASSES/VNSUBCLASS"))
+    return found
+
+
+@_once
+def verbnet_speech_verbs() -> dict[str, str]:
+    """Verbs of saying, judging and characterising from VerbNet: lemma -> the ID of the VerbNet class or subclass
+    listing it (``"say-37.7"``, ``"manner_speaking-37.3"``, ``"say-37.7-1"`` ...; the class is the ID up to its
+    second ``-``). The classes taken are :data:`SPEECH_CLASSES`; multi-word lemmas keep VerbNet's ``_``.
+
+    >>> verbnet_speech_verbs()["retort"]
+    'say-37.7'
+    """
+
+    def build() -> tuple[dict[str, str], list[str]]:
+        import nltk.data
+
+        folder = nltk.data.find(_resource("verbnet").path)
+        zipped = getattr(folder, "zipfile", None)
+        if zipped is not None:
+            entry = str(getattr(folder, "entry", "verbnet/"))
+            names = [n[len(entry):] for n in zipped.namelist() if n.startswith(entry) and "/" not in n[len(entry):]]
+        else:
+            names = os.listdir(_file_of(folder))
+        by_class: dict[str, list[str]] = {}
+        for name in sorted(names):
+            if name.endswith(".xml"):
+                by_class.setdefault(name.split("-", 1)[0], []).append(name)
+        verbs: dict[str, str] = {}
+        files = []
+        for cls in SPEECH_CLASSES:
+            for name in by_class.get(cls, []):
+                pointer = nltk.data.find(_resource("verbnet").path + name)
+                files.append(_file_of(pointer))
+                with pointer.open() as f:
+                    for lemma, class_id in _verbnet_members(f.read()).items():
+                        verbs.setdefault(lemma, class_id)
+        return verbs, files or [_file_of(folder)]
+
+    return _cached("verbnet_speech", "verbnet", build)
 
 
 def clear_caches() -> None:
-    """Forget every loaded model (for tests that change ``nltk.data.path``)."""
-    for fn in (sentence_tokenizer, word_tokenizer, pos_tagger, universal_tag_map, stopwords, vader,
-               opinion_words, cmudict, brown_news_counts):
-        fn.cache_clear()
+    """Forget every loaded model (for tests that change ``nltk.data.path`` or the cache folder)."""
+    for fn in (sentence_tokenizer, word_tokenizer, pos_tagger, universal_tag_map, stopwords, vader, opinion_words,
+               cmudict, cmudict_syllables, brown_news_counts, first_names, verbnet_speech_verbs, _porter):
+        fn.cache_clear()  # type: ignore[attr-defined]
+    stem.cache_clear()
     _download_tried.clear()
