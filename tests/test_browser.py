@@ -1,16 +1,20 @@
-"""A real browser drives JupyterLab: open notebooks/02-sources.ipynb, run every cell, use the source explorer.
+"""A real browser drives JupyterLab: the source explorer of 02-sources, and a pasted article in 04-your-article
+that survives "Restart Kernel and Run All Cells" and a save, a shut-down kernel and reopening (static views).
 
 Needs Debian's Chromium at /usr/bin/chromium (``make browser`` installs it) and Python Playwright.
-The server runs on a free localhost port with a random token, with its settings, workspaces and
-runtime files in the test's tmp_path, news and autosave switched off (so the repository's notebook
-is never rewritten), and it is shut down in a ``finally`` whatever happens.
+The server runs on a free localhost port with a random token, in a temporary copy of the notebooks
+folder (the repository's notebooks are never opened, run or saved), with its settings, workspaces
+and runtime files in the test's tmp_path, news and autosave switched off, and it is shut down in a
+``finally`` whatever happens.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -25,7 +29,9 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = "notebooks/02-sources.ipynb"
+NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOK = "02-sources.ipynb"
+YOUR_ARTICLE = "04-your-article.ipynb"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -91,7 +97,16 @@ def _stop_server(proc: subprocess.Popen, base: str, token: str) -> None:
             continue
 
 
-def _start_lab(tmp_path: Path) -> tuple[subprocess.Popen, str, str, Path]:
+def _notebooks_copy(tmp_path: Path) -> Path:
+    """The notebooks folder as a student gets it (the .ipynb files alone), in tmp_path: the server's root."""
+    root = tmp_path / "notebooks"
+    root.mkdir()
+    for p in NOTEBOOKS.glob("*.ipynb"):
+        shutil.copy2(p, root / p.name)
+    return root
+
+
+def _start_lab(tmp_path: Path, root: Path) -> tuple[subprocess.Popen, str, str, Path]:
     port = _free_port()
     token = secrets.token_hex(24)
     settings = tmp_path / "lab-settings"
@@ -111,10 +126,10 @@ def _start_lab(tmp_path: Path) -> tuple[subprocess.Popen, str, str, Path]:
     log = tmp_path / "jupyterlab.log"
     cmd = [sys.executable, "-m", "jupyter", "lab", "--allow-root", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={ROOT}", "--LabApp.news_url=", "--LabServerApp.check_for_updates_class="
+           f"--ServerApp.root_dir={root}", "--LabApp.news_url=", "--LabServerApp.check_for_updates_class="
            "jupyterlab.handlers.announcements.NeverCheckForUpdate"]
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     return proc, f"http://127.0.0.1:{port}", token, log
 
 
@@ -171,12 +186,15 @@ _CLEARED = r"""() => {
 }"""
 
 
-def _menu(page, menu: str, item: str) -> None:  # noqa: ANN001
-    """Click *menu* in the menu bar, then its *item*."""
+def _menu(page, menu: str, item: str | re.Pattern[str]) -> None:  # noqa: ANN001
+    """Click *menu* in the menu bar, then its *item* (text it contains, or a pattern its whole label must match)."""
     _dismiss_dialogs_and_toasts(page)
     page.keyboard.press("Escape")
     page.locator("#jp-MainMenu .lm-MenuBar-item", has_text=menu).first.click()
-    page.locator(f"li.lm-Menu-item:has-text('{item}')").first.click()
+    if isinstance(item, str):
+        page.locator(f"li.lm-Menu-item:has-text('{item}')").first.click()
+    else:
+        page.locator("li.lm-Menu-item .lm-Menu-itemLabel", has_text=item).first.click()
 
 
 def _run_all(page) -> None:  # noqa: ANN001
@@ -195,10 +213,10 @@ def test_source_explorer_runs_in_jupyterlab(tmp_path):
         pytest.skip("!!! /usr/bin/chromium is missing: the real-browser test cannot run. "
                     "Install it with `make browser` (apt-get install chromium) !!!")
     sync_api = pytest.importorskip("playwright.sync_api", reason="Python Playwright is not installed (pip install playwright)")
-    if not (ROOT / NOTEBOOK).exists():
+    if not (NOTEBOOKS / NOTEBOOK).exists():
         pytest.skip(f"{NOTEBOOK} does not exist yet")
 
-    proc, base, token, log = _start_lab(tmp_path)
+    proc, base, token, log = _start_lab(tmp_path, _notebooks_copy(tmp_path))
     try:
         _wait_for_server(f"{base}/api/status?token={token}", proc, log)
         with sync_api.sync_playwright() as pw:
@@ -264,6 +282,181 @@ def test_source_explorer_runs_in_jupyterlab(tmp_path):
                     if page.locator(".nk-source-view").count():
                         page.locator(".widget-dropdown select").first.scroll_into_view_if_needed(timeout=5000)
                     page.screenshot(path=str(tmp_path / "02-sources.png"), full_page=True)
+                except Exception:  # noqa: BLE001
+                    pass
+                browser.close()
+    finally:
+        _stop_server(proc, base, token)
+
+
+# --- 04-your-article: a pasted article, Restart and Run All, save, reopen ------------------------------
+
+#: An article of our own words, with names found nowhere else (not in the example, not in the Mosul sample).
+PASTED = """Ferry Strike Ends After Three Weeks In Kelso Bay
+
+Ferry workers in the port town of Kelso Bay voted on Thursday to end a three-week strike over pay.
+
+"We did not win everything, but we won respect," said Ines Okonkwo, who led the union branch.
+
+The ferry company said services would start again on Saturday. "Passengers were patient," said Piet Vandermolen.
+
+Shop owners said the strike had cost them a month of summer trade.
+"""
+PASTED_WORDS = ("Kelso Bay", "Okonkwo")  # what the analysis outputs must be about
+EXAMPLE_WORD = "Eastbrook"                # the notebook's example article: never in an output once one is loaded
+
+_OUTPUT_TEXT = """() => Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell .jp-OutputArea-output'))
+    .map(o => o.innerText || '').join('\\n')"""
+_CELL_OUTPUT_TEXT = """(i) => { const c = document.querySelectorAll('.jp-Notebook .jp-Cell')[i];
+    const o = c && c.querySelector('.jp-Cell-outputArea'); return o ? (o.innerText || '') : ''; }"""
+_FRESH_RUN = r"""() => {
+    const ns = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+        .map(p => ((p.textContent || '').match(/\[(\d+)\]/) || [])[1]);
+    return ns.length > 0 && ns.every(n => n) && Math.max(...ns.map(Number)) === ns.length
+        && new Set(ns).size === ns.length;
+}"""
+_NOT_DIRTY = "() => document.querySelector('.lm-TabBar-tab.jp-mod-dirty') === null"
+
+
+def _accept_dialog(page, title: str, timeout_ms: int = 15_000) -> None:  # noqa: ANN001
+    """Click the accept button of the dialog whose text has *title* (a restart or shut-down confirmation)."""
+    button = page.locator(f".jp-Dialog:has-text('{title}') .jp-Dialog-button.jp-mod-accept")
+    try:
+        button.first.wait_for(state="visible", timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - some versions do not ask
+        return
+    button.first.click()
+
+
+def _problems(page) -> list[str]:  # noqa: ANN001
+    """Error outputs, tracebacks on stderr and widget error boxes shown in the notebook."""
+    stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    tracebacks = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error'], "
+                              ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+    widget_errors = page.locator(".nk-error, .jupyter-widgets .text-error")
+    return [t[:500] for t in [t for t in stderr.all_inner_texts() if "Traceback" in t]
+            + tracebacks.all_inner_texts() + widget_errors.all_inner_texts()]
+
+
+def _outputs_are_about_the_pasted_article(page, when: str) -> None:  # noqa: ANN001
+    text = page.evaluate(_OUTPUT_TEXT)
+    for word in PASTED_WORDS:
+        assert word in text, f"{when}: no output mentions {word!r} of the pasted article"
+    assert EXAMPLE_WORD not in text, f"{when}: an output is about the example article, not the pasted one"
+
+
+def _loader_parts() -> tuple[str, str]:
+    """The paste box's placeholder and the paste button's label, read from newskit (as the notebook shows them)."""
+    from newskit import widgets
+
+    loader = widgets.article_loader()
+    return loader.text.placeholder, loader.button.description
+
+
+def test_a_pasted_article_survives_restart_save_and_reopening(tmp_path):
+    """Paste an article into 04's loader and use it; Kernel > Restart Kernel and Run All Cells: every output is
+    about the pasted article (never the example); save, shut the kernel down, reopen: each widget shows its
+    static view about that article, and "model not found" is nowhere."""
+    if not CHROMIUM.exists():
+        pytest.skip("!!! /usr/bin/chromium is missing: the real-browser test cannot run. "
+                    "Install it with `make browser` (apt-get install chromium) !!!")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Python Playwright is not installed (pip install playwright)")
+    import nbformat
+
+    placeholder, paste_label = _loader_parts()
+    root = _notebooks_copy(tmp_path)
+    saved = root / YOUR_ARTICLE
+    nb = nbformat.read(saved, as_version=4)
+    loader_cell = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "article_loader(" in c.source)
+    proc, base, token, log = _start_lab(tmp_path, root)
+    try:
+        _wait_for_server(f"{base}/api/status?token={token}", proc, log)
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            try:
+                page.set_default_timeout(60_000)
+                errors: list[str] = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                url = f"{base}/lab/tree/{YOUR_ARTICLE}?token={token}"
+                page.goto(url, wait_until="domcontentloaded")
+                page.wait_for_selector(".jp-Notebook", timeout=KERNEL_TIMEOUT)
+                _wait_until(page, _KERNEL_IDLE, KERNEL_TIMEOUT, "the notebook's kernel to start and be idle")
+
+                # 1. run everything once (the example), then paste an article into the loader and load it
+                for attempt in range(3):
+                    _run_all(page)
+                    try:
+                        _wait_until(page, _STARTED, 20_000, "Run All Cells to start")
+                        break
+                    except AssertionError:
+                        if attempt == 2:
+                            raise
+                _wait_until(page, _ALL_RUN, RUN_TIMEOUT, "every code cell to run")
+                _wait_until(page, _KERNEL_IDLE, RUN_TIMEOUT, "the kernel to be idle after Run All")
+                box = page.get_by_placeholder(placeholder[:40])
+                box.first.fill(PASTED)
+                box.first.press("Tab")
+                page.locator("button.widget-button", has_text=re.compile(rf"^\s*{re.escape(paste_label)}\s*$")).first.click()
+                _wait_until(page, f"() => ({_CELL_OUTPUT_TEXT})({loader_cell}).includes('Kelso Bay')", 60_000,
+                            "the loader to show the pasted article")
+
+                # 2. use it: the cells after the loader (as the notebook says: Run Selected Cell and All Below)
+                page.locator(".jp-Notebook .jp-Cell").nth(loader_cell + 1).locator(".jp-InputPrompt").click()
+                _menu(page, "Run", "Run Selected Cell and All Below")
+                _wait_until(page, f"() => ({_OUTPUT_TEXT})().includes('Okonkwo')", RUN_TIMEOUT,
+                            "the analysis cells to show the pasted article")
+                _wait_until(page, _KERNEL_IDLE, RUN_TIMEOUT, "the kernel to be idle after running the cells below")
+                _outputs_are_about_the_pasted_article(page, "after loading it")
+
+                # 3. Kernel > Restart Kernel and Run All Cells: the article is still the pasted one
+                _menu(page, "Kernel", "Restart Kernel and Run All Cells")
+                _accept_dialog(page, "Restart")
+                _wait_until(page, _FRESH_RUN, RUN_TIMEOUT, "every cell to run again after the restart")
+                _wait_until(page, _KERNEL_IDLE, RUN_TIMEOUT, "the kernel to be idle after Restart and Run All")
+                _outputs_are_about_the_pasted_article(page, "after Restart Kernel and Run All Cells")
+                assert not _problems(page), _problems(page)
+
+                # 4. save, shut the kernel down, close the notebook
+                _menu(page, "File", re.compile(r"^\s*Save Notebook\s*$"))
+                _wait_until(page, _NOT_DIRTY, 30_000, "the notebook to be saved")
+                _menu(page, "Kernel", re.compile(r"^\s*Shut Down Kernel\s*$"))
+                _accept_dialog(page, "Shut Down")
+                _wait_until(page, "() => /No Kernel|Unknown|Shut/i.test(document.querySelector('#jp-main-statusbar')"
+                            "?.textContent || '')", 30_000, "the kernel to shut down")
+                _menu(page, "File", "Close Tab")
+                page.wait_for_selector(".jp-Notebook", state="detached", timeout=30_000)
+
+                # the saved file is about the pasted article, and its widget cells are known
+                saved_nb = nbformat.read(saved, as_version=4)
+                widget_cells = [i for i, c in enumerate(saved_nb.cells) if c.cell_type == "code"
+                                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.outputs)]
+                assert len(widget_cells) >= 3, widget_cells
+                saved_text = json.dumps([c.outputs for c in saved_nb.cells if c.cell_type == "code"])
+                assert "Okonkwo" in saved_text and EXAMPLE_WORD not in saved_text
+
+                # 5. open it again: nothing runs; every widget shows its static view, no "model not found"
+                page.goto(url, wait_until="domcontentloaded")
+                page.wait_for_selector(".jp-Notebook .jp-OutputArea-output", timeout=KERNEL_TIMEOUT)
+                _wait_until(page, "(n) => document.querySelectorAll('.jp-Notebook .nk-static').length >= n",
+                            60_000, "the static views to be drawn", arg=len(widget_cells))
+                page.wait_for_timeout(5000)  # give the widget manager time to try (and fail) to find its models
+                _dismiss_dialogs_and_toasts(page)
+                body = page.evaluate("() => document.body.innerText")
+                assert "model not found" not in body and "Error displaying widget" not in body
+                for i in widget_cells:
+                    cell = page.locator(".jp-Notebook .jp-Cell").nth(i)
+                    static = cell.locator(".nk-static")
+                    assert static.count() >= 1, f"cell {i}: no static view after reopening"
+                    static.first.scroll_into_view_if_needed()
+                    assert static.first.is_visible(), f"cell {i}: the static view is hidden"
+                    assert len(static.first.inner_text().strip()) > 40, f"cell {i}: the static view is empty"
+                statics = "\n".join(page.locator(".jp-Notebook .nk-static").all_inner_texts())
+                assert "Okonkwo" in statics and EXAMPLE_WORD not in statics, statics[:1000]
+                assert not errors, errors
+            finally:
+                try:  # the screenshot is kept under tmp_path, pass or fail
+                    page.screenshot(path=str(tmp_path / "04-your-article.png"), full_page=True)
                 except Exception:  # noqa: BLE001
                     pass
                 browser.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -312,3 +313,144 @@ def test_unattributed_hints_do_not_quote_the_answer(seed):
             words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 3]
             assert not (len(words) >= 2 and " ".join(words) in lede), h
         assert "accused" not in h.lower()
+
+
+# --- outlets by any of their usual names ----------------------------------------------------------------
+
+
+def test_outlets_are_compared_by_their_usual_names(seed):
+    names = _truth("02-outlets", seed)
+    assert {"AP", "AFP", "BBC"} <= set(names)
+    spelled_out = ["Associated Press", "Agence France-Presse", "British Broadcasting Corporation"]
+    assert check("02-outlets", spelled_out + [n for n in names if n not in {"AP", "AFP", "BBC"}], seed).correct
+    assert check("02-outlets", "the A.P., Agence France Presse and the BBC", seed).correct
+    partial = check("02-outlets", "Associated Press", seed)
+    assert partial.status == "incorrect" and "1 of your answers is right" in partial.message
+
+
+def test_the_alias_table_is_one_name_per_outlet():
+    keys = [ex._plain_key(n) for first, others in ex.OUTLET_ALIASES.items() for n in (first, *others)]
+    assert len(keys) == len(set(keys)), "a name stands for two outlets"
+    for first, others in ex.OUTLET_ALIASES.items():
+        assert all(ex._same_text(first, o) for o in others)
+    assert not ex._same_text("AP", "AFP") and not ex._same_text("BBC", "CNN")
+    assert ex._same_text("The New York Times", "NYT") and ex._same_text("Al-Jazeera", "al jazeera")
+
+
+def test_titles_before_a_name_are_dropped_but_a_name_that_is_a_title_word_stays():
+    assert ex._same_name("Prime Minister Nouri al-Maliki", "Nouri al-Maliki")
+    assert ex._same_name("Mr. Earnest", "Josh Earnest")
+    assert ex._same_name("King", "Martin Luther King")  # 'king' is a title only before a name
+    assert not ex._same_name("Queen", "Martin Luther King")
+
+
+# --- ¶ numbers start at 1 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exercise_id", ["01-lede", "01-caption", "01-subhead", "02-unattributed"])
+def test_a_python_position_for_a_paragraph_number_gets_the_count_from_one_hint(seed, exercise_id):
+    truth = _truth(exercise_id, seed)
+    v = check(exercise_id, truth - 1, seed)
+    assert v.status == "incorrect" and "start at 1" in v.hint and "from 0" in v.hint
+    assert v.hint == ex._PARAGRAPH_HINT  # the same words whatever the answer: the ¶ number is not given away
+    zero = check(exercise_id, 0, seed)
+    assert "no ¶0" in zero.message and "start at 1" in zero.hint
+    ex.reset()
+    far = check(exercise_id, truth + 5, seed)
+    assert far.hint == EXERCISES[exercise_id].hints[0]
+
+
+def test_only_paragraph_questions_talk_about_counting_from_one(seed):
+    assert "start at 1" not in check("00-paragraphs", 14, seed).hint
+    assert "start at 1" not in check("02-speakers", 0, seed).hint
+
+
+# --- text without quote marks in a notebook: a hint, not a traceback -------------------------------------
+
+
+def test_unquoted_answer_verdict():
+    cell = 'answer = Nuri\ncheck("00-first-speaker", answer)'
+    v = ex.unquoted_answer_verdict("answer = Nuri", cell, missing="Nuri")
+    assert v.exercise == "00-first-speaker" and v.status == "invalid"
+    assert 'answer = "Nuri"' in v.message and "quote marks" in v.message
+    lst = ex.unquoted_answer_verdict("answer = [AP, Associated Press]", 'check("02-outlets", answer)')
+    assert 'answer = ["AP", "Associated Press"]' in lst.message and lst.exercise == "02-outlets"
+    assert ex.unquoted_answer_verdict("answer = article", missing="x", known={"article"}) is None
+    assert ex.unquoted_answer_verdict("answer = 15 paragraphs") is None   # not text alone: the usual error
+    assert ex.unquoted_answer_verdict("print(Nuri)", missing="Nuri") is None
+    assert ex.unquoted_answer_verdict('answer = "Nuri"') is None
+
+
+@pytest.fixture
+def shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    sh = InteractiveShell.instance()
+    sh.set_custom_exc((), None)
+    assert ex.install_notebook_hints(sh)
+    sh.run_cell("from newskit.exercises import check")
+    yield sh
+    sh.set_custom_exc((), None)
+    InteractiveShell.clear_instance()
+
+
+@pytest.mark.parametrize(("cell", "error"), [
+    ('answer = Nuri\ncheck("00-first-speaker", answer)', NameError),
+    ('answer = Mahmud Nuri\ncheck("00-first-speaker", answer)', SyntaxError),
+    ('answer = [AP, BBC]\ncheck("02-outlets", answer)', NameError),
+])
+def test_ipython_shows_a_quote_marks_hint_for_text_without_quote_marks(shell, capsys, cell, error):
+    result = shell.run_cell(cell)
+    out = capsys.readouterr().out
+    assert "quote marks" in out and "Traceback" not in out and error.__name__ not in out, out
+    assert "[00-first-speaker]" in out or "[02-outlets]" in out
+    assert isinstance(result.error_in_exec or result.error_before_exec, error)  # the cell still failed: Run All stops here
+
+
+@pytest.mark.parametrize(("cell", "error"), [
+    ("print(undefined_name)", "NameError"),
+    ("def f():\n    return missing_inside\nanswer = f()", "NameError"),
+    ("x = (1 2", "SyntaxError"),
+    ("answer = 15 paragraphs", "SyntaxError"),
+])
+def test_ipython_shows_every_other_error_as_usual(shell, capsys, cell, error):
+    shell.run_cell(cell)
+    out = capsys.readouterr().out
+    assert error in out and "quote marks" not in out, out
+
+
+def test_the_hook_is_installed_once_and_never_replaces_another(shell):
+    assert ex.install_notebook_hints(shell)  # again: still ours, nothing doubled
+    assert shell.custom_exceptions == (NameError, SyntaxError)
+
+    def theirs(self, etype, value, tb, tb_offset=None):  # noqa: ANN001, ANN202
+        return None
+
+    shell.set_custom_exc((KeyError,), theirs)
+    assert not ex.install_notebook_hints(shell)
+    assert shell.custom_exceptions == (KeyError,)
+
+
+@pytest.mark.slow
+def test_a_notebook_cell_with_text_without_quote_marks_shows_the_hint(tmp_path):
+    """The real thing: a kernel runs 00's exercise cell with ``answer = Nuri``; the output is the hint, no traceback."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    start = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks" / "00-start-here.ipynb", as_version=4)
+    cells = [c.source for c in start.cells if c.cell_type == "code"]
+    importing = next(c for c in cells if "from newskit.exercises import check" in c)
+    exercise = next(c for c in cells if 'check("00-first-speaker"' in c)
+    assert "answer = ...\n" in exercise
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(importing),
+                nbformat.v4.new_code_cell(exercise.replace("answer = ...\n", "answer = Nuri\n")),
+                nbformat.v4.new_code_cell("print(not_defined_anywhere)")]
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    hint_outputs = nb.cells[1].outputs
+    assert [o.output_type for o in hint_outputs] == ["display_data"], hint_outputs
+    html = hint_outputs[0].data["text/html"]
+    assert "quote marks" in html and "answer = &quot;Nuri&quot;" in html and "00-first-speaker" in html
+    other = nb.cells[2].outputs
+    assert other and other[0].output_type == "error" and other[0].ename == "NameError"

@@ -7,6 +7,8 @@ do not count), so a lazy import cannot hide a loop. See docs/architecture.md.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,9 +145,12 @@ def test_layers_only_import_downward() -> None:
 
 
 def test_package_init_imports_lightly() -> None:
-    """``import newskit`` loads the text model and loaders only; analyses load when first used."""
-    heavy = GRAPH["newskit"] - {"newskit.article", "newskit.loaders", "newskit.errors", "newskit.core.text"}
-    assert not {m for m in heavy if _layer(m) in (1, 3)}
+    """``import newskit`` loads the text model and loaders only; analyses and views load when first used."""
+    code = "import sys, newskit; print(sorted(m for m in sys.modules if m.startswith(('newskit', 'nltk'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = set(ast.literal_eval(out))
+    assert not {m for m in loaded if m in MODULES and _layer(m) in (1, 3)}, loaded
+    assert "nltk" not in loaded
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))

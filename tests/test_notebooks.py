@@ -1,18 +1,28 @@
-"""The teaching notebooks: committed clean, well-formed, and running top to bottom without an error.
+"""The teaching notebooks: committed clean, well-formed, running top to bottom, and exported with every widget's static view.
 
-The fast tests read the notebook files; the slow ones execute each notebook headless with nbclient
-(a python3 kernel from this environment, working directory ``notebooks/``, nothing uploaded).
+The fast tests read the notebook files. The slow ones export a temporary copy of each notebook with
+``jupyter nbconvert --to html --execute`` (a python3 kernel from this environment, nothing uploaded,
+NLTK data from ``NLTK_DATA``), all notebooks at once, and read the HTML: every cell ran, and every
+widget shows its static view where a browser without a kernel (nbviewer, an e-mailed export) shows it.
+The repository's notebooks are never written.
 """
 
 from __future__ import annotations
 
-import asyncio
+import html
+import os
 import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
+import newskit
 from newskit.exercises import EXERCISES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +84,26 @@ def test_exercises_questions_and_notes(path):
             assert c.source.count("\n") < 8, f"{path.name}: a long code cell: {c.source[:60]!r}"
 
 
+def test_notebooks_need_nothing_beside_them():
+    """Handed out alone (the notebooks folder, or one notebook), they read no file of the repository."""
+    for p in NOTEBOOKS:
+        for c in _read(p).cells:
+            if c.cell_type == "code":
+                assert "../" not in c.source and "seeds/" not in c.source, f"{p.name}: {c.source[:80]!r}"
+
+
+def test_the_structure_notebook_has_the_structure_explorer_after_a_question():
+    nb = _read(NOTEBOOK_DIR / "01-structure.ipynb")
+    before = _markdown_before(nb, "widgets.structure_explorer(article)")
+    assert "❓" in before and "?" in before and "page furniture" in before
+    assert "Before you tick the box" in before  # a guess first, then the widget
+    from newskit import widgets
+
+    explorer = widgets.structure_explorer(newskit.sample())
+    assert f"**{explorer.furniture.description.split(' (')[0]}**" in before  # the box is named as it reads
+    assert f"**{explorer.control.description.rstrip(':')}**" in before
+
+
 def test_the_sources_notebook_has_the_source_explorer():
     nb = _read(NOTEBOOK_DIR / "02-sources.ipynb")
     assert any("widgets.source_explorer(article)" in c.source for c in nb.cells if c.cell_type == "code")
@@ -105,6 +135,9 @@ def _markdown_before(nb: nbformat.NotebookNode, needle: str) -> str:
     ("01-structure", "01-subhead", "article.structure()"),
     ("01-structure", "01-caption", "article.paragraphs[6]"),
     ("01-structure", "01-subhead", "article.paragraphs[10]"),
+    ("01-structure", "01-lede", "structure_explorer("),
+    ("01-structure", "01-caption", "structure_explorer("),
+    ("01-structure", "01-subhead", "structure_explorer("),
     ("02-sources", "02-speakers", "article.sources()"),
     ("02-sources", "02-top-speaker", "article.sources()"),
     ("02-sources", "02-outlets", "article.outlets()"),
@@ -124,14 +157,38 @@ def test_no_markdown_gives_away_the_unattributed_claim():
     assert not any("has been accused" in c.source for c in before if c.cell_type == "markdown")
 
 
-def test_loader_instructions_use_the_button_labels():
+def test_loader_instructions_use_the_button_labels(tmp_path, monkeypatch):
     from newskit import widgets
 
+    monkeypatch.chdir(tmp_path)  # the loader looks for a saved article in the current folder
     loader = widgets.article_loader()
     text = "\n".join(c.source for c in _read(NOTEBOOK_DIR / "04-your-article.ipynb").cells if c.cell_type == "markdown")
     assert f"**{loader.button.description}**" in text
     assert f"**{loader.upload.description}**" in text
+    assert f"**{loader.url_button.description}**" in text
     assert "**Load**" not in text
+    assert f"`{widgets.SAVED_NAME}`" in text  # where the article is kept, and how to go back to the example
+    assert "Restart Kernel and Run All Cells" in text
+
+
+def test_your_article_cells_follow_the_loaded_article_and_name_it():
+    """The loader is made with the example, so ``loader.article`` is the student's article once loaded (saved
+    beside the notebook, loaded again on a re-run) and the example only until then: no silent ``or example``."""
+    nb = _read(NOTEBOOK_DIR / "04-your-article.ipynb")
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    joined = "\n".join(code)
+    assert "widgets.article_loader(example)" in joined
+    assert re.search(r"^mine = loader\.article$", joined, re.M)
+    assert "or example" not in joined
+    assert _code_index(nb, "example = newskit.from_text(") < _code_index(nb, "article_loader(") \
+        < _code_index(nb, "mine = loader.article")
+    # the article's name is shown at the top of each section's results
+    for first in ("mine.structure()", "mine.sources()", "mine.frequencies()"):
+        cell = nb.cells[_code_index(nb, first)].source
+        assert "mine.name" in cell and "mine.headline" in cell, cell
+    # every analysis after the loader is about `mine` (or compares it with the sample)
+    for src in code[code.index(nb.cells[_code_index(nb, "mine = loader.article")].source) + 1:]:
+        assert "example" not in src, src
 
 
 def test_concordance_explorers_start_with_a_query():
@@ -165,42 +222,154 @@ def test_instructor_note_on_readability_says_what_newskit_does(seed):
     assert seed.readability().sentences == len(seed.sentences)
 
 
-async def _run(path: Path) -> list[str]:
-    """Execute one notebook headless (working directory notebooks/, nothing uploaded); return its problems."""
-    from nbclient import NotebookClient
 
-    nb = _read(path)
-    client = NotebookClient(nb, timeout=60, startup_timeout=60, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(NOTEBOOK_DIR)}})
-    await client.async_execute()
-    problems = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        for out in cell.outputs:
-            if out.output_type == "error":
-                problems.append(f"{out.ename}: {out.evalue}\n  in cell: {cell.source[:80]!r}")
-            elif out.output_type == "stream" and out.name == "stderr" and "Traceback" in out.text:
-                problems.append(f"traceback on stderr in cell {cell.source[:80]!r}:\n{out.text[-500:]}")
-    return problems
+# --- executed: nbconvert --to html --execute, in a temporary copy --------------------------------------
+
+EXPORT_TIMEOUT = 900  # seconds for all notebooks together (they run at once; the machine may be busy)
+CELL_TIMEOUT = 300
+
+#: The widget cells of each notebook (a piece of the cell's code) and what their static view must show: words of
+#: its visible text (tags stripped), or IMAGE for a chart drawn as a picture. Every widget output of the export
+#: must be one of these cells.
+IMAGE = "<image>"
+WIDGET_VIEWS: dict[str, list[tuple[str, list[str]]]] = {
+    "00-start-here": [("widgets.article_viewer(article)", ["Mosul", "¶1", "Josh Earnest"])],
+    "01-structure": [("widgets.structure_explorer(article)", ["¶1 is lede", "¶7 caption", "Flesch"])],
+    "02-sources": [("widgets.source_explorer(article)", ["Mosul", "step up to the plate"])],
+    "03-language": [("widgets.frequency_explorer(article)", [IMAGE]),
+                    ('widgets.concordance_explorer(article, query="flee*")', ["fleeing", "¶3"]),
+                    ("widgets.tone_explorer(article)", ["VADER", "furious", IMAGE])],
+    "04-your-article": [("widgets.article_loader(", ["Eastbrook", "my-article.txt"]),
+                        ("widgets.source_explorer(", ["Helen Marsh", "Eastbrook"]),
+                        ("widgets.tone_explorer(", ["Eastbrook", IMAGE]),
+                        ("widgets.compare(", ["Floods Force Hundreds", "Mosul"])],
+}
+#: The class of the element that holds a widget's static view (newskit.widgets).
+STATIC_MARKER = "nk-static"
+_CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=([^"]+)">')
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
+_STYLE = re.compile(r"<style\b.*?</style>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Export:
+    """One notebook exported by nbconvert: its exit status, HTML, log and how long the whole batch took."""
+
+    returncode: int
+    html: str
+    log: str
+    seconds: float
+
+
+def _copy_notebooks(dest: Path) -> Path:
+    """The notebooks folder as a student gets it (the .ipynb files alone), in *dest*."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for p in NOTEBOOKS:
+        shutil.copy2(p, dest / p.name)
+    return dest
+
+
+def _export_all(names: list[str], folder: Path) -> dict[str, Export]:
+    """``jupyter nbconvert --to html --execute`` on each notebook in *folder*, all started at once."""
+    env = dict(os.environ, NEWSKIT_NO_DOWNLOAD="1", PYTHONUNBUFFERED="1",
+               JUPYTER_RUNTIME_DIR=str(folder / ".runtime"))
+    start = time.monotonic()
+    procs = {}
+    for name in names:
+        log = open(folder / f"{name}.log", "wb")  # noqa: SIM115 - closed below
+        cmd = [sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--execute",
+               f"--ExecutePreprocessor.timeout={CELL_TIMEOUT}", "--ExecutePreprocessor.startup_timeout=120",
+               "--ExecutePreprocessor.kernel_name=python3", f"{name}.ipynb"]
+        procs[name] = (subprocess.Popen(cmd, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT), log)
+    out = {}
+    for name, (proc, log) in procs.items():
+        try:
+            proc.wait(timeout=max(1.0, EXPORT_TIMEOUT - (time.monotonic() - start)))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+        page = folder / f"{name}.html"
+        out[name] = Export(proc.returncode, page.read_text(encoding="utf-8") if page.exists() else "",
+                           (folder / f"{name}.log").read_text(encoding="utf-8", errors="replace"), 0.0)
+    for e in out.values():
+        e.seconds = time.monotonic() - start
+    return out
 
 
 @pytest.fixture(scope="session")
-def executed(request: pytest.FixtureRequest) -> dict[str, list[str] | BaseException]:
-    """Every selected notebook, executed concurrently (one kernel each), so the whole set takes the time of the slowest."""
-    wanted = [item.callspec.params["path"] for item in request.session.items
-              if getattr(item, "originalname", "") == "test_notebook_runs_top_to_bottom" and hasattr(item, "callspec")]
+def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Export]:
+    """Every notebook a selected test needs, exported at once, so the set takes the time of the slowest."""
+    users = {"test_notebook_runs_top_to_bottom", "test_widget_cells_show_their_static_view"}
+    wanted = sorted({item.callspec.params["path"].stem for item in request.session.items
+                     if getattr(item, "originalname", "") in users and hasattr(item, "callspec")})
+    return _export_all(wanted, _copy_notebooks(tmp_path_factory.mktemp("notebooks")))
 
-    async def run_all() -> list[list[str] | BaseException]:
-        return await asyncio.gather(*(_run(p) for p in wanted), return_exceptions=True)
 
-    return {p.name: r for p, r in zip(wanted, asyncio.run(run_all()), strict=True)}
+def _cells(page: str) -> dict[str, str]:
+    """The HTML of each cell of an nbconvert (lab template) page, by cell id."""
+    parts = _CELL.split(page)
+    return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
+def _outputs(cell_html: str) -> str:
+    """The output area of a cell's HTML ("" if it has none)."""
+    _, found, rest = cell_html.partition('<div class="jp-Cell-outputWrapper">')
+    return rest if found else ""
+
+
+def _visible(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment: scripts and styles dropped, tags stripped, entities decoded."""
+    return " ".join(html.unescape(_TAG.sub(" ", _STYLE.sub(" ", _SCRIPT.sub(" ", fragment)))).split())
+
+
+def _exported(exported: dict[str, Export], name: str) -> Export:
+    e = exported[name]
+    assert e.returncode == 0 and e.html, f"nbconvert failed on {name} (exit {e.returncode}):\n{e.log[-4000:]}"
+    return e
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
-def test_notebook_runs_top_to_bottom(path, executed):
-    result = executed[path.name]
-    if isinstance(result, BaseException):
-        raise result
-    assert not result, "\n".join(result)
+def test_notebook_runs_top_to_bottom(path, exported):
+    """nbconvert stops at the first cell that raises, so a finished export means every cell ran; no traceback
+    went to stderr either (a warning printed by a library is allowed, a traceback is not)."""
+    e = _exported(exported, path.stem)
+    for cell_id, cell in _cells(e.html).items():
+        for block in re.findall(r'data-mime-type="application/vnd\.jupyter\.stderr".*?</pre>', _outputs(cell), re.S):
+            assert "Traceback" not in block, f"{path.name}, cell {cell_id}: a traceback on stderr:\n{_visible(block)[:800]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_widget_cells_show_their_static_view(path, exported):
+    """Each widget cell's output shows its static view (marker and content) in the exported HTML, outside any
+    script, so a reader without a kernel sees it; no cell shows a widget error."""
+    e = _exported(exported, path.stem)
+    nb = _read(path)
+    cells = _cells(e.html)
+    expected = WIDGET_VIEWS[path.stem]
+    checked = set()
+    for needle, words in expected:
+        cell = nb.cells[_code_index(nb, needle)]
+        assert cell.id in cells, f"{path.name}: no cell {cell.id} in the HTML"
+        out = _outputs(cells[cell.id])
+        shown = _SCRIPT.sub(" ", out)
+        assert STATIC_MARKER in shown, f"{path.name}: {needle!r} shows no static view:\n{_visible(out)[:500]!r}"
+        static = shown[shown.rfind("<", 0, shown.index(STATIC_MARKER)):]  # from the static view's element on
+        text = _visible(static)
+        assert len(text) > 40, f"{path.name}: {needle!r}: the static view is (nearly) empty: {text!r}"
+        for word in words:
+            if word == IMAGE:
+                assert re.search(r"<img\b[^>]*\bsrc=[\"']data:image/|<svg\b", static), f"{path.name}: {needle!r}: no chart"
+            else:
+                assert word in text, f"{path.name}: {needle!r}: {word!r} is not in its static view: {text[:500]!r}"
+        checked.add(cell.id)
+    page = _SCRIPT.sub(" ", e.html)  # a style in widget state (a script) is not applied without the widget
+    assert not re.search(r"\.nk-static[\w-]*\s*\{\s*display\s*:\s*none", page), f"{path.name}: a static view is hidden"
+    for cell_id, cell in cells.items():
+        out = _outputs(cell)
+        assert "Error displaying widget" not in out and "model not found" not in out, f"{path.name}, cell {cell_id}"
+        if "application/vnd.jupyter.widget-view+json" in out or "jupyter-widgets" in out:
+            assert cell_id in checked, f"{path.name}, cell {cell_id}: a widget output this test does not check"

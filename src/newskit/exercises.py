@@ -12,25 +12,40 @@ never the solution; an unanswered exercise (``answer = ...``) just says so, so
     check("04-paragraphs", 8, article=mine) # on your own article
 
 Matching is tolerant: case and spaces do not matter, a surname is enough for a
-person ("Earnest"), numbers may be a little off where the question says
-"about", and lists may come in any order.
+person ("Earnest"), an outlet may go by any of its usual names ("AP" or
+"Associated Press", see :data:`OUTLET_ALIASES`), numbers may be a little off
+where the question says "about", and lists may come in any order. A ¶ number
+one below the right one (Python's list position, counted from 0) gets a hint
+that ¶ numbers start at 1.
+
+In a notebook, importing this module also installs a small IPython hook
+(:func:`install_notebook_hints`): ``answer = Nuri`` or ``answer = Mahmud Nuri``
+(text without quote marks) shows a hint to put the text in quote marks instead
+of a ``NameError`` or ``SyntaxError`` traceback. Any other error is shown as usual.
 """
 
 from __future__ import annotations
 
-import html
+import ast
+import builtins
+import keyword
+import linecache
 import re
+import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from .core.fmt import esc, number
+from .core.words import is_title
 from .errors import NewskitError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
 
-__all__ = ["Exercise", "Verdict", "EXERCISES", "check", "hint", "exercises", "reset"]
+__all__ = ["Exercise", "Verdict", "EXERCISES", "OUTLET_ALIASES", "check", "hint", "exercises", "reset",
+           "unquoted_answer_verdict", "install_notebook_hints"]
 
 AnswerKind = Literal["number", "name", "text", "choice", "set"]
 Status = Literal["correct", "incorrect", "unanswered", "invalid", "unavailable"]
@@ -50,6 +65,8 @@ class Exercise:
     ``choices`` maps the letters of a multiple-choice question to their text.
     ``close_note`` is said when a ``number`` answer is right within the tolerance but
     not exact (``{truth}`` is replaced by the exact answer).
+    ``paragraph=True``: the answer is a ¶ number (from 1), so an answer one too low
+    (a Python list position, from 0) gets a hint saying so.
     """
 
     id: str
@@ -63,6 +80,7 @@ class Exercise:
     pair: bool = False
     example: str = "answer = ..."
     close_note: str = "(Close enough: exact counts differ a little with how words are split.)"
+    paragraph: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,7 +120,6 @@ class Verdict:
 
     def _repr_html_(self) -> str:
         icon, colour, background = _ICONS[self.status]
-        esc = html.escape
         hint = (f"<div style='margin-top:4px'><b>Hint:</b> {esc(self.hint)}</div>" if self.hint else "")
         return (f"<div class='newskit-verdict newskit-verdict-{self.status}' style='border-left:4px solid {colour};"
                 f"background:{background};padding:6px 10px;margin:4px 0;color:#222'>"
@@ -124,10 +141,6 @@ _PRAISE = ("Well done!", "Correct!", "Yes, that's right!", "Spot on!")
 # Normalising and comparing answers
 # ---------------------------------------------------------------------------------------------
 
-_TITLE_WORDS = frozenset("mr mrs ms miss dr prof professor sir president prime minister pm spokesman "
-                         "spokeswoman speaker general gen".split())
-
-
 def _norm(s: Any) -> str:
     """Lower case, straight apostrophes, no accents, single spaces, no surrounding punctuation."""
     s = unicodedata.normalize("NFKD", str(s))
@@ -138,15 +151,18 @@ def _norm(s: Any) -> str:
 
 
 def _name_tokens(name: str) -> list[str]:
-    """Tokens of a person's name for matching: 'al-Nujaifi' -> 'nujaifi', titles dropped, possessive gone."""
+    """Tokens of a person's name for matching: 'al-Nujaifi' -> 'nujaifi', possessive gone, and the titles
+    before the name dropped ('Prime Minister Nouri al-Maliki' -> 'nouri maliki'; 'Martin Luther King' keeps 'king')."""
     out = []
     for t in re.split(r"[\s,]+", _norm(name)):
         t = t.removesuffix("'s").strip(".'\"")
         for pre in ("al-", "el-"):
             if t.startswith(pre) and len(t) > len(pre):
                 t = t[len(pre):]
-        if t and t not in _TITLE_WORDS:
+        if t:
             out.append(t)
+    while len(out) > 1 and is_title(out[0]):
+        out.pop(0)
     return out
 
 
@@ -341,15 +357,15 @@ _ex("01-lede", "Which paragraph number is the lede (the opening paragraph that s
     _role_paragraph("lede"),
     ("The lede is usually the first paragraph of the body, right after the headline.",
      "Python counts from 0: the paragraph we read above, article.paragraphs[0], has which ¶ number?"),
-    example="answer = 5")
+    example="answer = 5", paragraph=True)
 _ex("01-caption", "Which paragraph is really a photo caption?", "number", _role_paragraph("caption"),
     ("A caption describes a picture: it has no full stop at the end and does not continue the story.",
      "Look between Josh Earnest's quotes: one short 'paragraph' describes families at a checkpoint."),
-    example="answer = 2")
+    example="answer = 2", paragraph=True)
 _ex("01-subhead", "Which paragraph is really a subheading?", "number", _role_paragraph("subhead"),
     ("A subheading is a very short line, often in Title Case, with no full stop.",
      "Look in the second half of the article for a line of three words."),
-    example="answer = 4")
+    example="answer = 4", paragraph=True)
 _ex("01-sentence-length", "About how many words does an average sentence have (the headline does not count)?", "number",
     _words_per_sentence,
     ("Divide the number of words by the number of sentences: article.readability() shows both.",
@@ -374,7 +390,7 @@ _ex("02-unattributed", "Which paragraph makes a claim without saying who makes i
     ("Look for a passive sentence ('something was done', 'someone has been blamed') with no 'by ...' that says who.",
      "Read the article from the top: stop at the first claim that is not in quote marks and has no 'said', 'told' or "
      "'according to'."),
-    example="answer = 3")
+    example="answer = 3", paragraph=True)
 
 _ex("03-top-word", "Which content word (not 'the', 'of', ...) is the most frequent?", "name", _top_words,
     ("Run the frequency cell: the word at the top of the list is the answer.",
@@ -512,64 +528,89 @@ def _correct(ex: Exercise, extra: str = "") -> Verdict:
     return Verdict(ex.id, "correct", f"{praise}{(' ' + extra) if extra else ''}", "", ex.question)
 
 
-def _wrong(ex: Exercise, message: str) -> Verdict:
-    return Verdict(ex.id, "incorrect", message, _next_hint(ex), ex.question)
+def _wrong(ex: Exercise, message: str, hint: str = "") -> Verdict:
+    """An incorrect verdict with the next hint (or *hint*, which still counts as a try)."""
+    next_hint = _next_hint(ex)
+    return Verdict(ex.id, "incorrect", message, hint or next_hint, ex.question)
 
 
 def _compare(ex: Exercise, answer: Any, truth: Any) -> Verdict:
-    if ex.kind == "number":
-        value = _to_number(answer)
-        if value is None:
-            return Verdict(ex.id, "invalid", f"Please answer with a number, like {ex.example!s}.",
-                           "Write just the number, without quote marks.", ex.question)
-        tol = ex.tolerance * abs(float(truth)) if ex.relative else ex.tolerance
-        if abs(value - float(truth)) <= max(tol, 1e-9):
-            extra = ex.close_note.replace("{truth}", _fmt(float(truth))) if value != truth and tol else ""
-            return _correct(ex, extra)
-        direction = "too high" if value > truth else "too low"
-        return _wrong(ex, f"Not quite: {_fmt(value)} is {direction}.")
-    if ex.kind == "name":
-        truths = truth if isinstance(truth, (list, tuple)) else [truth]
-        if not isinstance(answer, str):
-            return Verdict(ex.id, "invalid", "Please answer with a name or a word in quote marks, like "
-                           f"{ex.example}.", "", ex.question)
-        if any(_same_name(answer, t) for t in truths):
-            return _correct(ex)
-        return _wrong(ex, f"Not quite: {answer.strip()!r} is not the answer newskit finds.")
-    if ex.kind == "choice":
-        got = _choice(ex, answer)
-        if got is None:
-            letters = ", ".join(repr(k) for k, _ in ex.choices)
-            return Verdict(ex.id, "invalid", f"Please answer with one of {letters}.", "", ex.question)
-        if got == truth:
-            return _correct(ex)
-        return _wrong(ex, f"Not quite: {got!r} is not the answer.")
-    if ex.kind == "set":
-        want = [_norm(t) for t in truth]
-        got = _items(answer)
-        matched = {w for w in want if any(_same_text(g, w) for g in got)}
-        extra = [g for g in got if not any(_same_text(g, w) for w in want)]
-        if len(matched) == len(want) and not extra:
-            return _correct(ex)
-        parts = []
-        if matched:
-            parts.append(f"{len(matched)} of your answers {'is' if len(matched) == 1 else 'are'} right")
-        if extra:
-            parts.append(f"{', '.join(repr(x) for x in extra)} {'is' if len(extra) == 1 else 'are'} not on newskit's list")
-        if len(matched) < len(want):
-            parts.append(f"{len(want) - len(matched)} {'is' if len(want) - len(matched) == 1 else 'are'} missing")
-        return _wrong(ex, "Not quite: " + "; ".join(parts) + ".")
-    # plain text
-    if _same_text(_norm(answer), _norm(truth)):
+    return _COMPARE[ex.kind](ex, answer, truth)
+
+
+def _whole(x: float) -> int | float:
+    """15.0 -> 15, so a count reads as a count ("15", not "15.0") in :func:`newskit.core.fmt.number`."""
+    return int(x) if float(x).is_integer() else x
+
+
+_PARAGRAPH_HINT = ("¶ numbers start at 1, but Python counts the positions in a list from 0: article.paragraphs[0] "
+                   "is ¶1. Did you give the position in the list instead of the ¶ number?")
+
+
+def _compare_number(ex: Exercise, answer: Any, truth: Any) -> Verdict:
+    value = _to_number(answer)
+    if value is None:
+        return Verdict(ex.id, "invalid", f"Please answer with a number, like {ex.example!s}.",
+                       "Write just the number, without quote marks.", ex.question)
+    tol = ex.tolerance * abs(float(truth)) if ex.relative else ex.tolerance
+    if abs(value - float(truth)) <= max(tol, 1e-9):
+        extra = ex.close_note.replace("{truth}", number(_whole(float(truth)))) if value != truth and tol else ""
+        return _correct(ex, extra)
+    if ex.paragraph and value == 0:
+        return _wrong(ex, "Not quite: there is no ¶0.", _PARAGRAPH_HINT)
+    if ex.paragraph and value == float(truth) - 1:
+        return _wrong(ex, f"Not quite: {number(_whole(value))} is too low.", _PARAGRAPH_HINT)
+    direction = "too high" if value > truth else "too low"
+    return _wrong(ex, f"Not quite: {number(_whole(value))} is {direction}.")
+
+
+def _compare_name(ex: Exercise, answer: Any, truth: Any) -> Verdict:
+    truths = truth if isinstance(truth, (list, tuple)) else [truth]
+    if not isinstance(answer, str):
+        return Verdict(ex.id, "invalid", "Please answer with a name or a word in quote marks, like "
+                       f"{ex.example}.", "", ex.question)
+    if any(_same_name(answer, t) or _same_text(answer, t) for t in truths):
+        return _correct(ex)
+    return _wrong(ex, f"Not quite: {answer.strip()!r} is not the answer newskit finds.")
+
+
+def _compare_choice(ex: Exercise, answer: Any, truth: Any) -> Verdict:
+    got = _choice(ex, answer)
+    if got is None:
+        letters = ", ".join(repr(k) for k, _ in ex.choices)
+        return Verdict(ex.id, "invalid", f"Please answer with one of {letters}.", "", ex.question)
+    if got == truth:
+        return _correct(ex)
+    return _wrong(ex, f"Not quite: {got!r} is not the answer.")
+
+
+def _compare_set(ex: Exercise, answer: Any, truth: Any) -> Verdict:
+    want = [_norm(t) for t in truth]
+    got = _items(answer)
+    matched = {w for w in want if any(_same_text(g, w) for g in got)}
+    extra = [g for g in got if not any(_same_text(g, w) for w in want)]
+    if len(matched) == len(want) and not extra:
+        return _correct(ex)
+    parts = []
+    if matched:
+        parts.append(f"{len(matched)} of your answers {'is' if len(matched) == 1 else 'are'} right")
+    if extra:
+        parts.append(f"{', '.join(repr(x) for x in extra)} {'is' if len(extra) == 1 else 'are'} not on newskit's list")
+    if len(matched) < len(want):
+        parts.append(f"{len(want) - len(matched)} {'is' if len(want) - len(matched) == 1 else 'are'} missing")
+    return _wrong(ex, "Not quite: " + "; ".join(parts) + ".")
+
+
+def _compare_text(ex: Exercise, answer: Any, truth: Any) -> Verdict:
+    if _same_text(answer, truth):
         return _correct(ex)
     return _wrong(ex, "Not quite.")
 
 
-def _same_text(a: str, b: str) -> bool:
-    strip = ("the ", "a ", "an ")
-    for p in strip:
-        a, b = a.removeprefix(p), b.removeprefix(p)
-    return a == b
+_COMPARE: dict[str, Callable[[Exercise, Any, Any], Verdict]] = {
+    "number": _compare_number, "name": _compare_name, "choice": _compare_choice, "set": _compare_set,
+    "text": _compare_text,
+}
 
 
 def _choice(ex: Exercise, answer: Any) -> str | None:
@@ -585,6 +626,181 @@ def _choice(ex: Exercise, answer: Any) -> str | None:
     return None
 
 
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+# ---------------------------------------------------------------------------------------------
+# Text and outlet answers: one key per way of writing a name
+# ---------------------------------------------------------------------------------------------
 
+#: The usual other names of news outlets (the name newskit credits first, then what else people call it),
+#: so "Associated Press" is right where newskit says "AP". Names are compared without case, accents,
+#: full stops, hyphens or a leading "the": "The Associated Press", "A.P." and "Al-Jazeera" need no entry.
+#: From the outlets' own names (about pages and style guides); add a row for an outlet your articles use.
+OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
+    "AP": ("Associated Press", "AP news agency"),
+    "AFP": ("Agence France-Presse", "France-Presse", "AFP news agency"),
+    "BBC": ("British Broadcasting Corporation", "BBC News"),
+    "Reuters": ("Reuters news agency", "Thomson Reuters"),
+    "CNN": ("Cable News Network",),
+    "NYT": ("New York Times",),
+    "WSJ": ("Wall Street Journal",),
+    "Washington Post": ("WaPo",),
+    "FT": ("Financial Times",),
+    "NPR": ("National Public Radio",),
+    "PBS": ("Public Broadcasting Service",),
+    "CBC": ("Canadian Broadcasting Corporation",),
+    "Al Jazeera": ("Aljazeera",),
+    "Xinhua": ("Xinhua News Agency",),
+}
+
+
+def _plain_key(s: Any) -> str:
+    """How two texts are compared: :func:`_norm`, then no full stops or hyphens and no leading article."""
+    k = " ".join(_norm(s).replace(".", "").replace("-", " ").split())
+    for article in ("the ", "a ", "an "):
+        if k.startswith(article):
+            return k[len(article):]
+    return k
+
+
+_ALIAS_KEY: dict[str, str] = {_plain_key(name): _plain_key(first)
+                              for first, others in OUTLET_ALIASES.items() for name in (first, *others)}
+
+
+def _text_key(s: Any) -> str:
+    """The comparison key of a text answer: "The Associated Press" and "AP" have the same key.
+
+    >>> _text_key("The Associated Press") == _text_key("AP") == _text_key("a.p.")
+    True
+    """
+    k = _plain_key(s)
+    return _ALIAS_KEY.get(k, k)
+
+
+def _same_text(a: Any, b: Any) -> bool:
+    return _text_key(a) == _text_key(b)
+
+
+# ---------------------------------------------------------------------------------------------
+# In a notebook: text without quote marks gets a hint, not a traceback
+# ---------------------------------------------------------------------------------------------
+
+_ANSWER_LINE = re.compile(r"^\s*answer\s*=\s*(?P<value>\S.*?)\s*(?:#.*)?$")
+_CHECK_ID = re.compile(r"""\bcheck\(\s*["']([0-9]{2}-[a-z0-9-]+)["']""")
+#: A run of words without quote marks, as a student types a name: letters first, then letters, digits,
+#: spaces, apostrophes, hyphens and full stops ("Nuri", "Mahmud Nuri", "Agence France-Presse", "Mr. Earnest").
+_BARE = re.compile(r"[^\W\d_][\w'’.\-]*(?: +[\w'’.\-]+)*")
+_PIECES = re.compile(r"([\[\](){},])")
+_HANDLED = (NameError, SyntaxError)
+
+
+def _quote_bare_text(value: str, known: Iterable[str] = ()) -> str:
+    """*value* with each run of bare words between brackets and commas put in quote marks; names in *known*
+    (variables, builtins) are left alone: ``[AP, BBC]`` -> ``["AP", "BBC"]``, ``len(article)`` stays."""
+    names = set(known) | set(keyword.kwlist) | set(dir(builtins))
+    out = []
+    for piece in _PIECES.split(value):
+        core = piece.strip()
+        first = re.match(r"[^\W\d]\w*", core)
+        if core and _BARE.fullmatch(core) and not (first and first.group() in names):
+            piece = piece.replace(core, '"' + core.replace('"', "'") + '"', 1)
+        out.append(piece)
+    return "".join(out)
+
+
+def unquoted_answer_verdict(line: str, cell: str = "", missing: str | None = None,
+                            known: Iterable[str] = ()) -> Verdict | None:
+    """The hint for an exercise line ``answer = Nuri`` whose text has no quote marks, or None if *line* is not one.
+
+    *cell* is the whole cell (for the exercise id of its ``check("...")``); *missing* is the name Python
+    did not know (a ``NameError``), None for a ``SyntaxError``; names in *known* are the notebook's variables.
+
+    >>> v = unquoted_answer_verdict("answer = Mahmud Nuri", 'answer = Mahmud Nuri\\ncheck("00-first-speaker", answer)')
+    >>> v.exercise, v.status, 'answer = "Mahmud Nuri"' in v.message
+    ('00-first-speaker', 'invalid', True)
+    >>> unquoted_answer_verdict("answer = 12") is None
+    True
+    """
+    m = _ANSWER_LINE.match(line or "")
+    if not m:
+        return None
+    value = m.group("value")
+    fixed = _quote_bare_text(value, known)
+    if fixed == value or (missing is not None and f'"{missing}' not in fixed and f'{missing}"' not in fixed):
+        return None
+    try:
+        ast.parse(f"answer = {fixed}")
+    except SyntaxError:
+        return None
+    found = _CHECK_ID.search(cell or "")
+    ex = EXERCISES.get(found.group(1)) if found else None
+    read = (f"Python read {missing} as the name of a variable, and there is no such variable" if missing
+            else f"Python cannot read {value} without quote marks")
+    message = f"{read}. Text (names, words) goes in quote marks: answer = {fixed}"
+    hint = ("Numbers go without quote marks (answer = 12), text inside them (answer = \"Smith\")"
+            + (f". For this question, for example: {ex.example}" if ex else "") + ".")
+    return Verdict(ex.id if ex else "answer", "invalid", message, hint, ex.question if ex else "")
+
+
+def _verdict_for(shell: Any, value: BaseException, tb: Any) -> Verdict | None:
+    """The hint for an exception in a notebook cell, if it is an answer without quote marks."""
+    known = set(getattr(shell, "user_ns", {}) or {})
+    if isinstance(value, SyntaxError):
+        cell = "".join(linecache.getlines(value.filename)) if value.filename else ""
+        return unquoted_answer_verdict((value.text or "").rstrip("\n"), cell, None, known)
+    if not isinstance(value, NameError) or not getattr(value, "name", None) or tb is None:
+        return None
+    while tb.tb_next is not None:  # the innermost frame: the error must come from the cell itself
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    if frame.f_code.co_name != "<module>" or frame.f_globals is not getattr(shell, "user_global_ns", None):
+        return None
+    filename = frame.f_code.co_filename
+    line = linecache.getline(filename, tb.tb_lineno)
+    return unquoted_answer_verdict(line, "".join(linecache.getlines(filename)), value.name, known)
+
+
+def _notebook_exception(shell: Any, etype: type[BaseException], value: BaseException, tb: Any,
+                        tb_offset: int | None = None) -> None:
+    """IPython's custom exception handler: a hint for an answer without quote marks, else the usual traceback."""
+    try:
+        verdict = _verdict_for(shell, value, tb)
+    except Exception:  # noqa: BLE001 - never hide the real error behind a failing hint
+        verdict = None
+    if verdict is None:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+        return
+    from IPython.display import display
+
+    display(verdict)
+
+
+def install_notebook_hints(shell: Any = None) -> bool:
+    """In IPython or Jupyter, show a hint instead of a traceback for ``answer = Nuri`` (text without quote marks).
+
+    Importing :mod:`newskit.exercises` calls it. It uses IPython's custom exception handler for
+    ``NameError`` and ``SyntaxError``: an error on an ``answer = ...`` line whose text lacks quote marks
+    shows a :class:`Verdict` saying how to write it; every other error shows its usual traceback. The cell
+    still counts as failed, so "Run All" stops there, at the hint. Returns False (and does nothing) outside
+    IPython or when another custom handler is already installed.
+
+    >>> install_notebook_hints()  # not in a notebook: nothing to do
+    False
+    """
+    if shell is None:
+        if "IPython" not in sys.modules:  # not imported: certainly not running in IPython
+            return False
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return False
+    current = tuple(getattr(shell, "custom_exceptions", ()) or ())
+    if current and current != _HANDLED:
+        return False
+    shell.set_custom_exc(_HANDLED, _notebook_exception)
+    return True
+
+
+try:
+    install_notebook_hints()
+except Exception:  # noqa: BLE001 - a hint is a nicety: never break the import
+    pass
