@@ -94,11 +94,11 @@ def test_one_json_shape_per_result(seed):
     cli_keys = {"text", "speaker", "kind", "partial", "start", "end", "paragraph", "verb", "channel", "descriptor",
                 "source_kind"}
     q = seed.quotes()[2].to_dict()
-    assert cli_keys | {"category", "words", "pieces"} == set(q)
+    assert cli_keys | {"category", "words", "pieces", "reason"} == set(q)
     assert q["speaker"] == "Mahmud Nuri" and q["category"] == "civilian or witness" and q["pieces"][0] == list(
         seed.quotes()[2].pieces[0])
     a = seed.attributions()[1].to_dict()
-    assert cli_keys | {"category"} == set(a) and a["partial"] is False
+    assert cli_keys | {"category", "reason"} == set(a) and a["partial"] is False
     assert sources.quote_records(seed) == [x.to_dict() for x in seed.quotes()]
     row = seed.sources().rows[3].to_dict()
     assert row["name"] == "Josh Earnest" and row["quotes"] == 4 and set(row) == {
@@ -269,7 +269,7 @@ def test_modules_reachable_from_package():
 
 @pytest.mark.parametrize("text, expected", [
     ("'I am here,' said Tom Jones.", [("I am here,", "Tom Jones")]),
-    ('"We are ready," Dr. Ann Lee of the WHO told Reuters.', [("We are ready,", "Dr. Ann Lee")]),
+    ('"We are ready," Dr. Ann Lee of the WHO told Reuters.', [("We are ready,", "Ann Lee")]),  # "Dr." as "Mr"
     ('"No comment," a spokesperson for Acme Inc. said.', [("No comment,", "a spokesperson for Acme Inc.")]),
     ('During the interview Mr Ray Cole also said: "Yes."', [("Yes.", "Ray Cole")]),
     ('Tom Smith said the plan was "a disaster" and "a waste".', [("a disaster", "Tom Smith"), ("a waste", "Tom Smith")]),
@@ -355,3 +355,91 @@ def test_analyses_in_threads_do_not_share_state():
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(run, range(24)))
     assert got == [expected[k % 3] for k in range(24)]
+
+
+# --- issue 12: general rules for articles newskit has never seen -------------------------------------------
+
+
+def test_long_paragraph_without_final_stop_is_not_a_caption():
+    body = ('Mrs. Reyes spoke at length. She thanked the staff. "We will open the library in May," Reyes said. '
+            + "She added more words here. " * 10 + "[Speech to bankers, 4/18/13]")
+    qs = q("Mrs. Reyes opened the hall.\n\n" + body)
+    assert [x.speaker.name for x in qs] == ["Reyes"]
+
+
+def test_fragment_linked_by_a_verb_of_saying_or_judging_is_speech():
+    qs = q('Mrs. Dana Reyes assured donors the audit would "reach the same conclusion." '
+           'Tom Birch dismissed the remarks as "idle chatter."')
+    assert [(x.speaker.name, x.partial) for x in qs] == [("Dana Reyes", True), ("Tom Birch", True)]
+    assert all(x.reason for x in qs)
+
+
+def test_attribution_after_an_exclamation_is_not_orphaned():
+    qs = q('"You all saw it!" Okafor said. "I am the champion."')
+    assert [x.speaker.name for x in qs] == ["Okafor", "Okafor"]
+
+
+def test_quote_only_paragraph_follows_reported_speech():
+    qs = q("Tom Reid of the health authority says there are many reasons for the delay.\n\n"
+           '"We are short of nurses and beds."')
+    assert qs[0].speaker.name == "Tom Reid" and qs[0].reason.startswith("follow-on paragraph")
+
+
+def test_pronoun_never_means_a_date_or_a_place():
+    qs = q('Mayor Ann Vale spoke on Monday.\n\nOn Jan. 5, Harbour Tours closed its office. '
+           '"It was a sad day," she said.')
+    assert qs[0].speaker.name == "Ann Vale"
+
+
+def test_long_appositive_before_the_verb():
+    qs = q('"Trade will grow," Harry J. Pike, director of trade studies at the U.S.-based Centre for Policy '
+           'and Research, said in an e-mailed statement.')
+    assert qs[0].speaker.name == "Harry J. Pike"
+
+
+def test_role_noun_the_tagger_calls_a_verb():
+    qs = q('"We do not comment," Acme spokesperson Lina Moss said on Sunday.')
+    assert qs[0].speaker.name == "Lina Moss"
+
+
+def test_every_quote_and_attribution_explains_its_speaker(seed):
+    assert all(x.reason for x in seed.quotes()) and all(a.reason for a in seed.attributions())
+    assert seed.quotes()[4].reason.startswith("follow-on")
+    assert "why this speaker" in seed.quotes()._repr_html_()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The plan is late," Sen. Claire Moss (D-Mo.) said.', "Claire Moss"),
+    ('The plan is "a failure of nerve," Patel writes.', "Patel"),
+    ('"It is over," Patel concludes.', "Patel"),
+    ('Ann Lee spoke. "I was shaken," she was quoted as saying in the release.', "Ann Lee"),
+    ('Ben Scheer, however, said he would "never allow it".', "Ben Scheer"),
+    ('"We are ready," Tore Lund and Lena Abby said.', "Tore Lund and Lena Abby"),
+    ('Tom Birch spoke first. Ana Ruiz, a professor, agreed. "No," said the bespectacled professor.',
+     "Ana Ruiz"),
+])
+def test_attribution_patterns(text, speaker):
+    assert [x.speaker.name for x in q(text)] == [speaker]
+
+
+def test_all_records_keep_a_speakers_fragment_inside_their_reported_speech_once():
+    art = newskit.from_text("Test\n\nDana Ruiz said police were responsive and \"very committed\" to the case.")
+    recs = sources.quote_records(art, include_indirect=True)
+    assert [r["kind"] for r in recs] == ["indirect"] and recs[0]["text"].endswith("to the case.")
+    assert [x.kind for x in newskit.quotes(art)] == ["partial"]
+
+
+def test_descriptor_and_category_from_elsewhere_in_the_article():
+    qs = q("Erin Kim, a senior manager at the clinic, opened the day.\n\n"
+           '"Results were good," Kim said.')
+    assert qs[0].speaker.name == "Erin Kim" and qs[0].speaker.descriptor == "a senior manager at the clinic"
+    assert qs[0].speaker.category == "business"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ('"We are ready," Ann Lee told the Halifax Gazette.', "Halifax Gazette"),
+    ("The Daily Ledger reported that the plan was late.", "Daily Ledger"),
+    ("In an interview with the Toronto Star, Ann Lee said the plan was late.", "Toronto Star"),
+])
+def test_outlets_by_masthead_pattern(text, outlet):
+    assert [o.name for o in sources.outlets(newskit.from_text(text, headline="Test"))] == [outlet]

@@ -10,13 +10,23 @@ The pipeline is rule-based and linear in the length of the text; each stage is a
    :mod:`~newskit.sources.tokens`), and its rules read it: ``"...", X said``,
    ``said X``, ``X, a resident, told AFP``, ``X said: "..."``, ``according to X``
    (the speaker phrases: :mod:`~newskit.sources.phrases`); a quote with none
-   inherits the speaker of the paragraph's attribution or of the quote just before it;
+   inherits the speaker of the paragraph's attribution, of the previous paragraph's
+   last attribution (reported speech included), of the quote just before it, or of
+   the last speaker;
 3. :mod:`~newskit.sources.resolver` turns the phrase into a :class:`Source`: titles go
    to the descriptor, a surname becomes the full name used elsewhere in the article,
-   "he"/"she" becomes the last person named, and a phrase with no name is an
-   unnamed source ("a resident") or an organisation ("the Home Office");
-4. a fragment in marks with nobody saying it (a scare quote, a title) is not
-   speech and is left out (see :func:`scare_quotes`).
+   "he"/"she" becomes the most salient *person* (only a name with evidence of being a
+   person's counts: a first name from NLTK's names corpus, a title or role noun before
+   it, or being quoted), a description ("the rookie defenceman") the person just named,
+   and a phrase with no name is an unnamed source ("a resident") or an organisation;
+   roles found anywhere in the article become descriptors, and descriptors categories;
+4. a fragment in marks is speech when a verb of saying, judging or characterising
+   (VerbNet's classes, :func:`~newskit.sources.lexicon.is_saying_verb`) links it to a
+   speaker; with nobody saying it (a scare quote, a title) it is left out (see
+   :func:`scare_quotes`).
+
+Every :class:`Quote` and :class:`Attribution` carries ``reason``, the rule that chose its
+speaker ("'Patel writes' after the quote", "follow-on paragraph: speaker of ¶4").
 
 :mod:`~newskit.sources.analyse` glues the stages (one pass per article, cached),
 :mod:`~newskit.sources.lexicon` holds the word lists they read and

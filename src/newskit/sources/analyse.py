@@ -7,6 +7,7 @@ The public functions below are what ``newskit.sources`` exports; each takes a
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import weakref
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..core.text import Paragraph, Text
 from .attribution import (
+    _AFTER_REACH,
     _PASSIVE_CLAIM,
     _after_attribution,
     _Attr,
@@ -23,10 +25,11 @@ from .attribution import (
     _Frame,
     _frame,
     _is_full,
+    _Locator,
     _make_attribution,
     _sentence_finder,
 )
-from .lexicon import DET_POSS, INTRO, PRONOUNS, SPEECH_VERBS, STRONG_VERBS, WEAK_VERBS
+from .lexicon import DET_POSS, INTRO, PRONOUNS, SPEECH_VERBS, STRONG_VERBS, WEAK_VERBS, _is_media, _is_person_noun, is_saying_verb
 from .marks import _ends_sentence, _is_furniture, _is_mention, _looks_like_title, _Raw, _scan
 from .phrases import _Mention, _names_someone, _np_backward, _sentence_subject
 from .resolver import _Resolver
@@ -75,6 +78,51 @@ class _Analysis:
 _CACHE: weakref.WeakKeyDictionary[Text, _Analysis] = weakref.WeakKeyDictionary()
 
 
+def _speaks(src: Source | None) -> bool:
+    """True when *src* can go on speaking in the next sentences: a person, a group of people or a body, not a
+    phrase the rules misread as a speaker ("The four-seater", "inside his factory built")."""
+    if src is None:
+        return False
+    if src.kind != "unnamed":
+        return not (src.kind == "named" and src.name[:1].isupper() and len(src.name.split()) > 4)
+    return _is_person_noun(src.name.split()[-1]) or src.name.split()[-1].lower() in PRONOUNS
+
+
+def _not_speech_use(low: list[str], j: int) -> bool:
+    """True when the verb of saying at low[j] is not used of speech here: "the index added 18 points",
+    "her husband asked for an autograph", "asked to leave"."""
+    nxt = low[j + 1] if j + 1 < len(low) else ""
+    if low[j] in {"added", "adds"} and (nxt[:1].isdigit() or nxt in {"a", "an", "another", "more", "to", "up"}):
+        return True
+    return low[j] in {"asked", "asks", "asking", "ask"} and nxt in {"for", "to"}
+
+
+def _why(rule: str, np: list[str], src: Source | None) -> str:
+    """The reason a speaker phrase gives: the rule, and what a pronoun, a surname or a role was taken to mean."""
+    if src is None:
+        return rule + ": nobody resolved"
+    said = _join(np)
+    if np and np[0].lower() in PRONOUNS and len(np) == 1:
+        who = "most salient person" if PRONOUNS[np[0].lower()] == "person" else "last group or body"
+        return f"pronoun '{np[0]}' -> {who} {src.name}"
+    if said and src.name not in said and src.kind == "named":
+        return f"{rule} -> {src.name}"
+    return rule
+
+
+def _saying_verb_at(before: list[str]) -> int | None:
+    """The index of the last verb of saying, judging or characterising in *before*, in the quote's own clause
+    (after its last quote or sentence mark), used as a verb (not "the claims"); None when there is none."""
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if _is_placeholder(t) or t in _SENT_TOKS or t == ";":
+            return None
+        if (k > 0 and t[:1].islower() and is_saying_verb(t) and before[k - 1].lower() not in DET_POSS
+                and _is_verb_at(before, k)):
+            return k
+    return None
+
+
 def _may_tag_before(before: list[str]) -> bool:
     """True when :func:`_before_attribution` may tag *before*: it holds a speech verb it would test."""
     partial = not _is_full(before)
@@ -87,7 +135,7 @@ def _may_tag_before(before: list[str]) -> bool:
 def _may_tag_after(after: list[str]) -> bool:
     """True when :func:`_after_attribution` may tag (the part after a comma of) *after*: a speech verb follows."""
     rest = after[1:] if after[:1] == [","] else after
-    return any(t.lower() in STRONG_VERBS for t in rest[1:16])
+    return any(t.lower() in STRONG_VERBS for t in rest[1:_AFTER_REACH])
 
 
 def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> Iterable[tuple[str, ...]]:
@@ -156,11 +204,13 @@ class _Reading:
         self.raws = raws
         self.resolver = resolver
         self.sentence_at = _sentence_finder(article)
+        self.locator = _Locator(article.text)
         n = len(raws)
         self.speaker: list[Source | None] = [None] * n
         self.verb: list[str | None] = [None] * n
         self.channel: list[str | None] = [None] * n
         self.partial = [False] * n
+        self.reason = [""] * n
         self.speech = [True] * n
         self.seen = [False] * n
         self.attributions: list[Attribution] = []
@@ -168,12 +218,17 @@ class _Reading:
         self.last_q: int | None = None
         self.para_attr: _Attr | None = None    # the last attribution statement in this paragraph ("X said ...")
         self.para_src: Source | None = None
+        self.last_speaker: Source | None = None  # the speaker of the last full quote or reported speech
+        self.para_why = ""                     # how para_attr was found (for the reason of quotes inheriting it)
+        # the last attribution of the paragraph before: a paragraph that is only a quote goes on with it
+        self.prev_para: tuple[int, _Attr, Source | None, str] | None = None
 
     def paragraph(self, p: Paragraph, toks: list[str], sentences: list[tuple[int, int]], furniture: bool,
                   carried: tuple[_Attr, Source | None] | None) -> tuple[_Attr, Source | None] | None:
         """Read one paragraph, sentence by sentence; *carried* is the attribution a paragraph ending "X said:"
         passes to this one. Returns the one this paragraph passes to the next (or None)."""
         self.para_attr, self.para_src = carried if carried is not None else (None, None)
+        self.para_why = f"introduced by ¶{p.index} ending with ':'" if carried is not None else ""
         sent: list[str] = []
         for s0, s1 in sentences:
             sent = toks[s0:s1]
@@ -188,6 +243,10 @@ class _Reading:
                 self._quote(p, sent, qpos, qn, pos, furniture)
             if not furniture:
                 self.resolver.note_subject(sent)
+        if self.para_attr is not None and not furniture and _speaks(self.para_src):
+            self.prev_para = (p.index, self.para_attr, self.para_src, self.para_why)
+        elif not furniture:
+            self.prev_para = None
         if sent and sent[-1] == ":" and not any(_is_placeholder(t) for t in sent):
             intro = _before_attribution(sent[:-1][-_WINDOW:], False)
             if intro is not None:
@@ -198,7 +257,7 @@ class _Reading:
         """Reported speech with its attribution first: "X said (that) ...". True when one is found."""
         low = [t.lower() for t in head[:_WINDOW]]   # the speech verb of reported speech comes early
         for j, t in enumerate(low):
-            if t in SPEECH_VERBS and t not in WEAK_VERBS and 0 < j and _is_verb_at(head, j):
+            if t in SPEECH_VERBS and t not in WEAK_VERBS and 0 < j and _is_verb_at(head, j) and not _not_speech_use(low, j):
                 np, appos = _np_backward(head[:j + 1], j)
                 if not np or j + 2 >= len(head):
                     continue
@@ -218,11 +277,18 @@ class _Reading:
                 stop = next((x for x in range(k, len(head) - 1) if head[x] == "," and head[x + 1].lower() in
                              {"with", "while", "as", "but", "according"}), len(head))
                 content = [x for x in head[k:stop] if x not in _SENT_TOKS]
-                if len(content) >= 3 and not (qpos and stop == len(head) and (len(content) < 6 or head[-1] in {':', ','})):
+                # ('X said: "..."' introduces a direct quote; 'X said police were "very committed" to ...' is reported
+                # speech holding a fragment of the speaker's words, and runs to the end of its sentence)
+                if len(content) >= 3 and not (qpos and stop == len(head) and head[-1] in {':', ','}):
                     src = self.resolver.resolve(_Mention(np, appos, t))
                     chan = _find_channel(sent)
                     self.para_attr, self.para_src = _Attr(_Mention(np, appos, t), chan), src
-                    self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src, t, chan))
+                    why = _why(f"reported speech: '{_join(np)} {t} ...'", np, src)
+                    self.para_why = why
+                    self.last_speaker = src if _speaks(src) else self.last_speaker
+                    self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src, t, chan,
+                                                               self.sentence_at if qpos else None, reason=why,
+                                                               locator=self.locator))
                     return True
                 return False
         return False
@@ -236,8 +302,13 @@ class _Reading:
             if tail_attr is not None and len(content) >= 4:
                 src = self.resolver.resolve(tail_attr.mention)
                 self.para_attr, self.para_src = tail_attr, src
+                why = _why(f"reported speech: '..., {_join(tail_attr.mention.np)} {tail_attr.mention.verb}'",
+                           tail_attr.mention.np, src)
+                self.para_why = why
+                self.last_speaker = src if _speaks(src) else self.last_speaker
                 self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src,
-                                                           tail_attr.mention.verb, tail_attr.channel))
+                                                           tail_attr.mention.verb, tail_attr.channel, reason=why,
+                                                           locator=self.locator))
                 break
 
     def _unattributed(self, p: Paragraph, head: list[str]) -> None:
@@ -248,41 +319,83 @@ class _Reading:
             sent_text = _join(head)
             if _PASSIVE_CLAIM.search(sent_text):
                 self.attributions.append(_make_attribution(self.article, p, sent_text, "unattributed", None, None, None,
-                                                           self.sentence_at))
+                                                           self.sentence_at, reason="a claim in the passive, nobody named",
+                                                           locator=self.locator))
 
     def _attribution_of(self, p: Paragraph, sent: list[str], pos: int, before: list[str], after: list[str],
-                        is_partial: bool) -> tuple[_Attr | None, Source | None]:
-        """Who says the quote at sent[pos]: the rules on each side, else the paragraph's speaker or the last quote's."""
+                        is_partial: bool) -> tuple[_Attr | None, Source | None, str]:
+        """Who says the quote at sent[pos], and the rule that decided it: the rules on each side, else the
+        paragraph's speaker, the previous paragraph's or the last quote's."""
         attr = _after_attribution(after, full=not is_partial)
+        rule = "after the quote"
         if attr is None:
-            attr = _before_attribution(before, is_partial)
+            attr, rule = _before_attribution(before, is_partial), "before the quote"
         if attr is None and any(t.lower() in SPEECH_VERBS for t in before):
             np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
             if np_:
                 attr = _Attr(_Mention(np_, appos_, next(t.lower() for t in reversed(before)
                                                          if t.lower() in SPEECH_VERBS)), _find_channel(before))
+                rule = "subject of the sentence"
         src: Source | None = None
         if attr is not None:
             src = self.resolver.resolve(attr.mention)
+            why = _why(f"'{_join(attr.mention.np)} {attr.mention.verb}' {rule}", attr.mention.np, src)
+            if attr.mention.verb == "according to" and src is not None and _is_media(src.name):
+                # '"...," according to CNBC': the outlet carries the words; the speaker is the one the sentence is about
+                np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
+                person = self.resolver.resolve(_Mention(np_, appos_, "said")) if np_ else None
+                person = person if _speaks(person) and person.kind == "named" else self.para_src or self.resolver.last_person
+                if person is not None:
+                    attr = _Attr(attr.mention, src.name)
+                    src, why = person, f"'according to {src.name}': the outlet; the speaker is {person.name}"
             if attr.mention.np[0].lower() in PRONOUNS and src is None and self.para_src is not None:
                 src = self.para_src
+                why = f"pronoun '{attr.mention.np[0]}' -> the paragraph's speaker"
             # a group's or body's words quoted in passing ("Labour claims he used a "human shield"")
             # do not make it the one who goes on speaking in this paragraph
             if not is_partial or (src is not None and src.kind == "named"):
-                self.para_attr, self.para_src = attr, src
-        elif is_partial and any(t.lower() in SPEECH_VERBS and t.lower() not in WEAK_VERBS
-                                and _is_verb_at(before, k) for k, t in enumerate(before)):
+                self.para_attr, self.para_src, self.para_why = attr, src, why
+            return attr, src, why
+        if is_partial and any(t.lower() in SPEECH_VERBS and t.lower() not in WEAK_VERBS
+                              and _is_verb_at(before, k) for k, t in enumerate(before)):
+            verb_ = next(t.lower() for t in reversed(before) if t.lower() in SPEECH_VERBS)
             src = self.para_src or self.resolver.last_person
-            attr = _Attr(_Mention([], [], next(t.lower() for t in reversed(before) if t.lower() in SPEECH_VERBS)),
-                         _find_channel(before))
-        elif is_partial:
-            pass  # a fragment nobody is said to say: not speech (src stays None, see _quote)
-        elif self.para_attr is not None:
-            attr, src = self.para_attr, self.para_src
-        elif (last := self.last_q) is not None and self.speech[last] and self.speaker[last] is not None and (
-                self.article.paragraph_at(self.raws[last].pieces[-1][0]) in (p.index, p.index - 1)):
-            src, attr = self.speaker[last], _Attr(_Mention([], [], self.verb[last] or "said"), self.channel[last])
-        return attr, src
+            return _Attr(_Mention([], [], verb_), _find_channel(before)), src, f"'{verb_}' with no subject: last speaker"
+        if is_partial and (k := _saying_verb_at(before)) is not None:
+            # 'Reyes assured donors the audit would "reach the same conclusion"', 'He dismissed it as "idle
+            # chatter"': a verb of saying, judging or characterising links the fragment to its subject
+            verb_ = before[k].lower()
+            np_, appos_ = _np_backward(before, k)
+            src = self.resolver.resolve(_Mention(np_, appos_, verb_)) if np_ else None
+            why = _why(f"'{_join(np_)} {verb_}': a verb of saying or judging", np_, src) if src else ""
+            if src is None:
+                src = self.para_src or self.resolver.last_person
+                why = f"'{verb_}': a verb of saying or judging; its subject is the last speaker"
+            return _Attr(_Mention(np_, appos_, verb_), _find_channel(before)), src, why
+        if is_partial:
+            return None, None, ""  # a fragment nobody is said to say: not speech (see _quote)
+        if self.para_attr is not None:
+            return self.para_attr, self.para_src, f"same paragraph: {self.para_why or 'its attribution'}"
+        prev = self.prev_para
+        if prev is not None and prev[0] == p.index - 1 and prev[2] is not None and not before:
+            # a paragraph that opens with a quote and names nobody goes on with the last attribution before it
+            return prev[1], prev[2], f"follow-on paragraph: speaker of ¶{prev[0] + 1}"
+        if (last := self.last_q) is not None and self.speech[last] and self.speaker[last] is not None and (
+                (lp := self.article.paragraph_at(self.raws[last].pieces[-1][0])) in (p.index, p.index - 1)):
+            return (_Attr(_Mention([], [], self.verb[last] or "said"), self.channel[last]), self.speaker[last],
+                    f"follow-on: speaker of the quote before (¶{(lp or 0) + 1})")
+        if before[-1:] == [":"]:
+            # 'Martell, the addictions doctor, is more blunt: "..."': the person the sentence is about
+            np_, appos_ = _sentence_subject(before[:-1])
+            src = self.resolver.resolve(_Mention(np_, appos_, ":")) if np_ else None
+            if src is not None and src.kind != "organisation" and _speaks(src):
+                return _Attr(_Mention(np_, appos_, ":"), None), src, _why(f"'{_join(np_)} ...:' introduces the quote",
+                                                                        np_, src)
+        if self.last_speaker is not None:
+            # a full quote nobody is said to say: the last one who spoke goes on (salience prefers speakers)
+            return (_Attr(_Mention([], [], "said"), None), self.last_speaker,
+                    f"no attribution: the last speaker, {self.last_speaker.name}")
+        return None, None, ""
 
     def _quote(self, p: Paragraph, sent: list[str], qpos: list[int], qn: int, pos: int, furniture: bool) -> None:
         """Attribute the quote at sent[pos] (the *qn*-th of its sentence), or judge it not speech."""
@@ -295,8 +408,11 @@ class _Reading:
             return
         self.seen[qi] = True
         is_partial = not _is_full(before)
-        attr, src = self._attribution_of(p, sent, pos, before, after, is_partial)
+        attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial)
         self.speaker[qi] = src
+        self.reason[qi] = why if src is not None else ""
+        if _speaks(src) and not is_partial:
+            self.last_speaker = src
         self.verb[qi] = attr.mention.verb if attr else None
         self.channel[qi] = attr.channel if attr else None
         self.partial[qi] = is_partial
@@ -322,7 +438,7 @@ class _Reading:
             para = self.article.paragraph_at(r.pieces[0][0])
             quotes_out.append(Quote(text=qtext, start=r.pieces[0][0], end=r.pieces[-1][1], paragraph=para or 0,
                                     pieces=r.pieces, speaker=self.speaker[qi], verb=self.verb[qi],
-                                    channel=self.channel[qi], partial=self.partial[qi]))
+                                    channel=self.channel[qi], partial=self.partial[qi], reason=self.reason[qi]))
         return _Analysis(quotes_out, self.attributions, not_speech)
 
 
@@ -444,10 +560,20 @@ def quote_records(article: Text, include_indirect: bool = False) -> list[dict[st
     >>> [r["kind"] for r in quote_records(newskit.sample(), include_indirect=True)][:3]
     ['partial', 'indirect', 'partial']
     """
-    recs = quote_records_of(quotes(article))
-    if include_indirect:
-        for a in attributions(article):
-            if a.kind == "indirect":
-                recs.append(a.to_dict())
-        recs.sort(key=lambda r: r["start"])
+    qs = quotes(article)
+    if not include_indirect:
+        return quote_records_of(qs)
+    reported = [a for a in attributions(article) if a.kind == "indirect"]
+    # a fragment of the speaker's own words quoted inside their reported speech ('she said police were "very
+    # committed" to it') is part of that one claim, as a reader (and the Gender Gap Tracker's annotators) counts
+    # it: it is not listed twice. Another source's words inside it stay a quote of their own.
+    spans = sorted(((a.start, a.end, a.speaker) for a in reported), key=lambda x: x[0])
+    starts = [x[0] for x in spans]
+    recs = []
+    for q in qs:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if not (q.partial and i >= 0 and q.end <= spans[i][1] and spans[i][2] == q.speaker):
+            recs.append(q.to_dict())
+    recs.extend(a.to_dict() for a in reported)
+    recs.sort(key=lambda r: r["start"])
     return recs

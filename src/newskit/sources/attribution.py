@@ -19,7 +19,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.text import Paragraph, Sentence, Text
-from .lexicon import ADVERBS, CLAIM_NOUNS, DETERMINERS, OUTLET_PATTERN, OUTLET_RE, OUTLET_WORDS, SPEECH_VERBS, WEAK_VERBS
+from .lexicon import (
+    ADVERBS,
+    CLAIM_NOUNS,
+    DETERMINERS,
+    MASTHEAD_PATTERN,
+    OUTLET_PATTERN,
+    OUTLET_RE,
+    OUTLET_WORDS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
 from .marks import _MARKS, _SINGLES, _Raw
 from .phrases import _clause_subject, _Mention, _np_backward, _np_forward, _sentence_subject
 from .results import Attribution, Source
@@ -99,6 +109,9 @@ def _find_channel(toks: list[str]) -> str | None:
     m = OUTLET_PATTERN.search(text)
     if m:
         return m.group(1)
+    m = MASTHEAD_PATTERN.search(text)
+    if m:
+        return m.group(1) or m.group(2)
     return None
 
 
@@ -109,6 +122,11 @@ def _intro_channel(toks: list[str]) -> str | None:
         if t in {"to", "with", "on"} and k > 0 and low[k - 1] in {"speaking", "interview", "talking", "appearing"}:
             return _find_channel(toks[k + 1:k + 6])
     return None
+
+
+#: How far after a quote its speaker's verb may come: a name and a long appositive ('"...," Harry Ray, director
+#: of defence studies at the U.S.-based Centre for the National Interest, said').
+_AFTER_REACH = 32
 
 
 def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
@@ -126,10 +144,12 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
         np, appos = _np_forward(rest, 2)
         if np:
             return _Attr(_Mention(np, appos, "according to"), _find_channel(rest))
-    for j, t in enumerate(low[:16]):
+    for j, t in enumerate(low[:_AFTER_REACH]):
         if _is_placeholder(rest[j]):
             break
-        if t in SPEECH_VERBS and t not in WEAK_VERBS and j > 0 and _is_verb_at(rest, j):
+        # "he was quoted as saying": the passive of quoting stands for the verb
+        quoted_as = t == "quoted" and low[j + 1:j + 3] in (["as", "saying"], ["as", "telling"])
+        if (quoted_as or t in SPEECH_VERBS and t not in WEAK_VERBS) and j > 0 and (quoted_as or _is_verb_at(rest, j)):
             np, appos = _np_backward(rest, j)
             used = len(np) + (len(appos) + 2 if appos else 0)
             skipped = sum(1 for x in low[:j] if x in ADVERBS or (x.endswith("ly") and len(x) > 4))
@@ -164,6 +184,11 @@ def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
                     np, appos = _clause_subject(before, j - 1)
             else:
                 np, appos = _np_backward(before, k)
+            if not np and before[-1:] == [","] and j + 1 < len(before) - 1:
+                # 'asks Policy Options editor Jennifer Ditchburn, "..."': the verb, then its speaker, then the quote
+                np, appos = _np_forward(before, j + 1)
+                if j + 1 + len(np) != len(before) - 1:
+                    np, appos = [], []
             if np:
                 return _Attr(_Mention(np, appos, t), _find_channel(before[j:]) or _intro_channel(before[:j]))
         if t == "to" and j > 0 and low[j - 1] == "according":
@@ -182,6 +207,14 @@ def _is_full(before: list[str]) -> bool:
         return True
     if last == "," and len(before) >= 2 and (before[-2].lower() in SPEECH_VERBS or _is_placeholder(before[-2])):
         return True
+    # 'asks editor Jennifer Ditchburn, "..."', 'said Ann Lee, "..."': a verb, a name, a comma
+    if last == "," and len(before) >= 3 and _is_name_tok(before[-2]) and before[-2][:1].isupper():
+        k = len(before) - 2
+        while k > 0 and (_is_name_tok(before[k]) or before[k][:1].islower()) and before[k].lower() not in SPEECH_VERBS \
+                and len(before) - k < 8:
+            k -= 1
+        if before[k].lower() in SPEECH_VERBS and before[k].lower() not in WEAK_VERBS and (k == 0 or before[k - 1] == ","):
+            return True
     # '"I never said that," said Smith, "and I never will."': the second half of a split quote
     if last == ",":
         q = max((k for k, t in enumerate(before) if _is_placeholder(t)), default=-1)
@@ -200,31 +233,45 @@ _PASSIVE_CLAIM = re.compile(
 _NON_SPACE = re.compile(r"\S+")
 
 
-def _locate(text: str, lo: int, hi: int, content: str) -> tuple[int, int] | None:
-    """Find *content* in text[lo:hi] ignoring whitespace differences; its span, or None."""
-    want = "".join(content.split())
-    if not want:
-        return None
-    seg = text[lo:hi]
-    words = seg.split()  # the text's non-space runs; joined, they are `flat`
-    k = "".join(words).find(want)
-    if k < 0:
-        return None
-    last = k + len(want) - 1
-    if " ".join(words) == seg:
-        # single spaces only (the usual case): flat offset j is text offset lo + j + the runs ending at or before j
-        ends = list(itertools.accumulate(map(len, words)))  # flat offset where each run ends
-        return lo + k + bisect.bisect_right(ends, k), lo + last + bisect.bisect_right(ends, last) + 1
-    start, pos = -1, 0  # pos: flat offset where the current run starts
-    for m in _NON_SPACE.finditer(text, lo, hi):
-        s, e = m.span()
-        nxt = pos + e - s
-        if start < 0 and k < nxt:
-            start = s + k - pos
-        if last < nxt:
-            return start, s + last - pos + 1
-        pos = nxt
-    return None  # (not reached: `last` lies in the flat text)
+class _Locator:
+    """Finds reported words in their paragraph ignoring whitespace, in time linear in the paragraph over all calls.
+
+    Each paragraph's words are split once (not once per search), and the search for the next piece starts where
+    the last one was found (pieces come in text order; from the start again when it is not found after it).
+
+    >>> loc = _Locator("He said  the plan\\nwas late.")
+    >>> loc.find(0, 26, "the plan was late")
+    (9, 26)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._paras: dict[tuple[int, int], tuple[str, list[int], list[int]]] = {}
+        self._cursor: dict[tuple[int, int], int] = {}
+
+    def find(self, lo: int, hi: int, content: str) -> tuple[int, int] | None:
+        """The span of *content* in text[lo:hi], whitespace differences ignored, or None."""
+        want = "".join(content.split())
+        if not want:
+            return None
+        key = (lo, hi)
+        if key not in self._paras:
+            runs = list(_NON_SPACE.finditer(self.text, lo, hi))
+            flat = "".join(m.group() for m in runs)
+            self._paras[key] = (flat, [m.start() for m in runs], list(itertools.accumulate(len(m.group()) for m in runs)))
+        flat, starts, ends = self._paras[key]
+        k = flat.find(want, self._cursor.get(key, 0))
+        if k < 0:
+            k = flat.find(want)
+        if k < 0:
+            return None
+        self._cursor[key] = k
+        last = k + len(want) - 1
+
+        def at(f: int) -> int:  # the text offset of flat offset f
+            r = bisect.bisect_right(ends, f)
+            return starts[r] + f - (ends[r - 1] if r else 0)
+        return at(k), at(last) + 1
 
 
 def _sentence_finder(article: Text) -> Callable[[int], Sentence | None]:
@@ -243,13 +290,18 @@ def _sentence_finder(article: Text) -> Callable[[int], Sentence | None]:
 
 def _make_attribution(article: Text, p: Paragraph, content: str, kind: str, src: Source | None,
                       verb_: str | None, chan: str | None,
-                      sentence_at: Callable[[int], Sentence | None] | None = None) -> Attribution:
+                      sentence_at: Callable[[int], Sentence | None] | None = None, reason: str = "",
+                      locator: _Locator | None = None) -> Attribution:
     """An :class:`Attribution` of *content* (found in paragraph *p*); an unattributed claim is its whole sentence."""
-    span = _locate(article.text, p.start, p.end, content) or (p.start, p.end)
+    span = (locator or _Locator(article.text)).find(p.start, p.end, content) or (p.start, p.end)
     start, end = span
     if kind == "unattributed":  # the whole sentence, quotes included, as the reader sees it
         sent = (sentence_at or _sentence_finder(article))(start)
         if sent is not None:
             start, end = sent.start, sent.end
+    elif sentence_at is not None:  # reported speech holding quoted words runs to the end of its sentence
+        sent = sentence_at(start)
+        if sent is not None and sent.end > end and sent.end <= p.end:
+            end = sent.end
     return Attribution(kind=kind, text=article.text[start:end], start=start, end=end, paragraph=p.index,  # type: ignore[arg-type]
-                       speaker=src, verb=verb_, channel=chan)
+                       speaker=src, verb=verb_, channel=chan, reason=reason)

@@ -9,7 +9,10 @@ Each list is lower case unless it holds names (:data:`OUTLETS`); titles before a
 
 from __future__ import annotations
 
+import functools
 import re
+
+from ..core.resources import verbnet_speech_verbs
 
 __all__ = ["SPEECH_VERBS", "WEAK_VERBS", "STRONG_VERBS", "OUTLETS", "CATEGORY_RULES"]
 
@@ -45,6 +48,42 @@ chanting referred refers mocked slammed""".split())
 STRONG_VERBS = SPEECH_VERBS - WEAK_VERBS
 
 
+#: Verbs that link a person to words of theirs in marks, beyond VerbNet's classes of saying, judging and
+#: characterising (:func:`newskit.core.resources.verbnet_speech_verbs`: say-37.7, manner_speaking-37.3,
+#: complain-37.8, advise-37.9, characterize-29.2, judgement-33, conjecture-29.5 ...): verbs of the same
+#: kind that VerbNet 2.1 lists elsewhere or not at all ("dismissed the remarks as "idle chatter"").
+SAYING_ADDITIONS = frozenset("""dismiss conclude accuse label term brand promise vow deem consider tweet post
+quip blurt insist pledge warn reject deny slam""".split())
+
+
+#: VerbNet members too general to link a person to words in marks on their own ("taken "synergistically"",
+#: "allows "in decline""): light verbs and verbs of perception that VerbNet's characterising classes list.
+SAYING_EXCLUDED = frozenset("take allow show see find know view get give make have put keep leave hold".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def is_saying_verb(word: str) -> bool:
+    """True when *word* is a form of a verb of saying, judging or characterising (VerbNet's classes, the
+    verbs of :data:`SPEECH_VERBS` and :data:`SAYING_ADDITIONS`), by its lemma: "assured", "dismissing", "quipped".
+
+    >>> is_saying_verb("assured"), is_saying_verb("dismissed"), is_saying_verb("quipped"), is_saying_verb("table")
+    (True, True, True, False)
+    """
+    w = word.lower()
+    if w in SPEECH_VERBS:
+        return True
+    if not w.isalpha() or len(w) < 4:
+        return False
+    verbs = verbnet_speech_verbs()
+    stems = {w, w[:-1], w[:-2], w[:-3], w[:-3] + "e", w[:-3] + "y", w[:-4]}
+    if w.endswith("ied"):
+        stems.add(w[:-3] + "y")
+    stems = {x for x in stems if len(x) >= 3}
+    if stems & SAYING_EXCLUDED or w in {"taken", "shown", "seen", "known", "given", "made", "kept", "left", "held"}:
+        return False
+    return any(x in verbs or x in SAYING_ADDITIONS for x in stems)
+
+
 # ---------------------------------------------------------------------------------------------
 # Who speaks: organisations, people, things
 # ---------------------------------------------------------------------------------------------
@@ -55,7 +94,9 @@ university agency police army navy bank group union federation corporation inc l
 court parliament congress senate government administration campaign team service services foundation trust
 industry authority organisation organization club league network press times post journal news bureau fbi cia
 nsa bbc bpi un nato eu labour conservatives tories democrats republicans research institution capital partners
-associates labs media systems technologies solutions consulting holdings""".split())
+associates labs media systems technologies solutions consulting holdings
+school college academy hospital clinic centre center resort resorts hotel church mosque hall arena stadium airport
+library museum tours""".split())
 
 
 #: Places that stand for a government body ("Downing Street said").
@@ -97,12 +138,11 @@ developer businessman businesswoman candidate president-elect congressman congre
 chief founder author premier king queen pope general commander ambassador envoy mp""".split())
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_person_noun(word: str) -> bool:
     """True when *word* names a kind of person ("resident", "minister", "analysts")."""
     w = word.lower()
-    if w in PERSON_NOUNS or w in ROLE_HEADS:
-        return True
-    return any(w in keys or w.rstrip("s") in keys for _, keys in CATEGORY_RULES[:6])
+    return w in _PERSON_WORDS or w.rstrip("s") in _PERSON_WORDS
 
 
 #: Pronouns that can say something, and what they refer back to: a person, a group or an organisation.
@@ -209,8 +249,20 @@ OUTLET_PATTERN = re.compile(
     r"television|TV|channel|programme|program|show|website|news website)\b")
 
 
-#: Words one of which OUTLET_PATTERN needs ("programme" holds "program", "news website" holds "website").
-OUTLET_WORDS = re.compile("news agency|newspaper|magazine|radio|television|TV|channel|program|show|website")
+#: Newspaper mastheads: capitalised words ending in a masthead noun ("the Halifax Gazette", "the Daily Ledger").
+MASTHEADS = ("Gazette", "Times", "Post", "Journal", "Herald", "Star", "Sun", "Tribune", "Chronicle", "Globe", "Mail",
+             "Citizen", "Observer", "Telegraph", "Guardian", "Record", "Examiner", "Ledger", "Courier", "Bulletin",
+             "Dispatch", "Inquirer", "Register", "Gazette-Journal", "Free Press", "Standard")
+
+#: An outlet by its masthead, credited after "told" or "to", "with" (an interview), or before "reported".
+MASTHEAD_PATTERN = re.compile(
+    r"(?:\b(?:told|to|with|in)\s+)(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*\s+){0,3}(?:" + "|".join(MASTHEADS) + r"))\b"
+    r"|\b(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*\s+){0,3}(?:" + "|".join(MASTHEADS) + r"))\s+(?:reported|reports)\b")
+
+#: Words one of which OUTLET_PATTERN or MASTHEAD_PATTERN needs ("programme" holds "program", "news website" holds
+#: "website").
+OUTLET_WORDS = re.compile("news agency|newspaper|magazine|radio|television|TV|channel|program|show|website|"
+                          + "|".join(MASTHEADS))
 
 
 #: Category rules, tried in order: the first whose words appear in a source's name or descriptor wins.
@@ -222,21 +274,38 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     ("politician", frozenset("mp mps senator senators congressman congresswoman democrat democrats republican "
                              "republicans tory tories labour conservative liberal candidate leader speaker "
                              "parliamentary lawmaker lawmakers legislator legislators president-elect politician "
-                             "chancellor".split())),
+                             "chancellor rep sen lord baroness mla mpp mlas mpps premier councillor councilor "
+                             "alderman nominee campaigner-in-chief".split())),
     ("official or government", frozenset("spokesman spokeswoman spokesperson official officials minister ministers "
                                          "secretary president government ministry department police army military "
                                          "officer officers commander general ambassador governor mayor white house "
-                                         "administration agency director treasury cabinet".split())),
+                                         "administration agency director treasury cabinet adviser advisor "
+                                         "diplomat sheriff constable sergeant detective inspector soldier "
+                                         "commissioner regulator prosecutor judge justice attorney-general rcmp "
+                                         "superintendent".split())),
     ("expert", frozenset("professor analyst analysts expert experts researcher researchers economist scientist "
-                         "scientists academic lawyer statistician historian author".split())),
+                         "scientists academic lawyer statistician historian author doctor physician surgeon nurse "
+                         "psychologist epidemiologist specialist strategist consultant pollster lecturer "
+                         "attorney".split())),
+    ("business", frozenset("executive executives ceo cfo founder co-founder owner developer businessman "
+                           "businesswoman entrepreneur manager investor banker retailer chairman chairwoman "
+                           "shareholder shareholders employer".split())),
+    ("advocacy or NGO", frozenset("activist activists advocate advocates campaigner campaigners organiser organizer "
+                                  "volunteer volunteers".split())),
     ("civilian or witness", frozenset("resident residents witness witnesses local locals villager villagers mother "
                                       "father student students refugee refugees survivor survivors worker workers "
                                       "voter voters neighbour neighbor shopkeeper family families citizen citizens "
-                                      "farmer farmers "
+                                      "farmer farmers teacher teachers parent parents patient patients "
+                                      "year-old customer customers fan fans victim victims daughter son wife "
+                                      "husband friend friends "
                                       "people".split())),
     ("organisation", frozenset("company firm group charity organisation organization association union "
                                "institute foundation board".split())),
 )
+
+
+#: Every word for a kind of person: :data:`PERSON_NOUNS`, :data:`ROLE_HEADS` and the category words but bodies'.
+_PERSON_WORDS = PERSON_NOUNS | ROLE_HEADS | frozenset().union(*(keys for cat, keys in CATEGORY_RULES if cat != "organisation"))
 
 
 def _category(descriptor: str, kind: str) -> str:

@@ -187,9 +187,22 @@ def _ends_sentence(text: str, raw: _Raw) -> bool:
     return tail.endswith((".", "!", "?", "\u2026"))
 
 
+#: Captions, subheads and credits are short: a line without final punctuation longer than this, holding
+#: sentences of its own, is a paragraph whose end is a tag ("Email: desk@paper.com", "[Speech, 4/18/13]").
+_FURNITURE_WORDS = 40
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(\[]*[A-Z]")
+
+
 def _is_furniture(text: str) -> bool:
-    """A line without final punctuation (caption, subhead, pull quote or its credit, link title)."""
-    return not text.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", "\u2026", ":"))
+    """A line without final punctuation (caption, subhead, pull quote or its credit, link title), and short.
+
+    >>> _is_furniture("Mayor Ann Lee at the opening (Photo: J. Doe)"), _is_furniture("He left. [Speech to bankers.]")
+    (True, False)
+    """
+    if text.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", "\u2026", ":")):
+        return False
+    return len(text.split()) <= _FURNITURE_WORDS or len(_SENTENCE_END.findall(text)) < 2
 
 
 def _is_mention(q: str, before: list[str], after: list[str], mentions: set[int]) -> bool:

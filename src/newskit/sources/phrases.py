@@ -25,8 +25,13 @@ from .lexicon import (
     PRON_SUBJ,
     SPEECH_VERBS,
     STOP_BACK,
+    _is_person_noun,
 )
 from .tokens import _PH, _SENT_TOKS, _SUBJECT_WINDOW, _WINDOW, _is_cap, _is_name_tok, _is_placeholder, _tag
+
+#: Sentence adverbs set off by commas between a speaker and the verb ("Scheer, however, said").
+_ASIDES = frozenset("however though meanwhile too also though instead nonetheless nevertheless moreover "
+                    "furthermore indeed meanwhile then".split())
 
 
 @dataclass
@@ -48,9 +53,18 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     i = end - 1
     while i >= 0 and (toks[i].lower() in ADVERBS or (toks[i][:1].islower() and tags[i].startswith("RB"))):
         i -= 1
+    # "Scheer, however, said": a sentence adverb between commas
+    if i >= 2 and toks[i] == "," and toks[i - 2] == "," and toks[i - 1].lower() in _ASIDES:
+        i -= 3
     appos: list[str] = []
+    # "Sen. Claire McCaskill (D-Mo.) said": a party and state, or an age, in brackets go to the appositive
+    if i >= 1 and toks[i] == ")":
+        o = next((x for x in range(i - 1, max(-1, i - 8), -1) if toks[x] == "("), None)
+        if o is not None and o > 0 and _is_name_tok(toks[o - 1]):
+            appos = toks[o + 1:i]
+            i = o - 1
     # "X, a resident fleeing Mosul, told" / "X – a native of Mosul – told" / "X, analyst at Y, agreed"
-    if i >= 0 and toks[i] in {",", "\u2013", "\u2014", "-"}:
+    if i >= 0 and not appos and toks[i] in {",", "\u2013", "\u2014", "-"}:
         closer = toks[i]
         j = i - 1
         while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and i - j < 30:
@@ -71,6 +85,12 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
         tag = tags[i]
         if _is_placeholder(t) or t in {",", ";", ":", "(", ")", "\u2013", "\u2014", "!", "?", "."}:
             break
+        if (low == "and" and np and all(_is_name_tok(x) and x[:1].isupper() for x in np) and i > 1
+                and _is_name_tok(toks[i - 1]) and toks[i - 1][:1].isupper() and _is_name_tok(toks[i - 2])
+                and toks[i - 2][:1].isupper()):
+            np.insert(0, t)  # "Tore Sohlberg and Lehla Abreder said": two people speak together
+            i -= 1
+            continue
         if low in STOP_BACK and low not in {"of", "for"} and not (t.isupper() and len(t) > 1):  # "WHO" is a name
             stopped_at = i
             break
@@ -86,8 +106,10 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
             if not np:
                 np.insert(0, t)
             break
+        # (a noun for a person is never the verb, whatever the tagger says: "Rogers spokesperson Andrea Goldstein")
         if low in AUX or (low in SPEECH_VERBS and np) or (
-                t[0].islower() and (tag.startswith("VB") or tag in {"MD", "PRP", "TO", "WDT", "WP"}) and low not in ED_OK):
+                t[0].islower() and (tag.startswith("VB") or tag in {"MD", "PRP", "TO", "WDT", "WP"}) and low not in ED_OK
+                and not _is_person_noun(low)):
             stopped_at = i
             break
         if not t[0].isalnum() and t not in {"'", "\u2019", "&"}:

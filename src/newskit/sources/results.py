@@ -5,12 +5,12 @@ and ``newskit quotes --json`` both use it). The lists show themselves as tables:
 notebook, a plain-text one with ``print``.
 
 >>> src = Source("Josh Earnest", "White House spokesman", "named", "official or government")
->>> q = Quote("We are watching.", 10, 26, 2, ((10, 26),), speaker=src, verb="said")
+>>> q = Quote("We are watching.", 10, 26, 2, ((10, 26),), speaker=src, verb="said", reason="'Earnest said' after the quote")
 >>> q.kind, q.words, q.to_dict()["speaker"], q.to_dict()["pieces"]
 ('direct', 3, 'Josh Earnest', [[10, 26]])
 >>> print(QuoteList([q]))
-¶  speaker       kind    verb  channel  text
-3  Josh Earnest  direct  said           We are watching.
+¶  speaker       kind    verb  channel  text              why
+3  Josh Earnest  direct  said           We are watching.  'Earnest said' after the quote
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ class Quote:
     verb: str | None = None
     channel: str | None = None
     partial: bool = False
+    reason: str = ""
 
     @property
     def kind(self) -> str:
@@ -86,14 +87,15 @@ class Quote:
         """JSON-ready plain data: the quote, its speaker's name, descriptor, kind and category, its words and pieces.
 
         >>> sorted(Quote("Yes.", 0, 4, 0, ((0, 4),)).to_dict())  # doctest: +NORMALIZE_WHITESPACE
-        ['category', 'channel', 'descriptor', 'end', 'kind', 'paragraph', 'partial', 'pieces', 'source_kind',
-         'speaker', 'start', 'text', 'verb', 'words']
+        ['category', 'channel', 'descriptor', 'end', 'kind', 'paragraph', 'partial', 'pieces', 'reason',
+         'source_kind', 'speaker', 'start', 'text', 'verb', 'words']
         """
         sp = _speaker_dict(self.speaker)
         return {"text": self.text, "speaker": sp["speaker"], "kind": self.kind, "partial": self.partial,
                 "start": self.start, "end": self.end, "paragraph": self.paragraph, "verb": self.verb,
                 "channel": self.channel, "descriptor": sp["descriptor"], "source_kind": sp["source_kind"],
-                "category": sp["category"], "words": self.words, "pieces": [list(p) for p in self.pieces]}
+                "category": sp["category"], "words": self.words, "pieces": [list(p) for p in self.pieces],
+                "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class Attribution:
     speaker: Source | None = None
     verb: str | None = None
     channel: str | None = None
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready plain data, with the keys of a quote's record that apply (``partial`` is always False).
@@ -119,7 +122,7 @@ class Attribution:
         return {"text": self.text, "speaker": sp["speaker"], "kind": self.kind, "partial": False,
                 "start": self.start, "end": self.end, "paragraph": self.paragraph, "verb": self.verb,
                 "channel": self.channel, "descriptor": sp["descriptor"], "source_kind": sp["source_kind"],
-                "category": sp["category"]}
+                "category": sp["category"], "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -211,8 +214,8 @@ class QuoteList(list):
         return format_quote_table(quote_records_of(self))
 
     def _repr_html_(self) -> str:
-        rows = [(q.paragraph + 1, _who(q.speaker, "?"), q.kind, q.verb, q.channel, f"“{q.text}”") for q in self]
-        return html_table(("¶", "speaker", "kind", "verb", "channel", "quote"), rows, numeric=(0,),
+        rows = [(q.paragraph + 1, _who(q.speaker, "?"), q.kind, q.verb, q.channel, f"“{q.text}”", q.reason) for q in self]
+        return html_table(("¶", "speaker", "kind", "verb", "channel", "quote", "why this speaker"), rows, numeric=(0,),
                           empty="No direct quotes found.")
 
 
@@ -226,8 +229,9 @@ class AttributionList(list):
         return text_table(("¶", "kind", "who", "what"), rows, limit=len(rows), width=70)
 
     def _repr_html_(self) -> str:
-        rows = [(a.paragraph + 1, a.kind, _who(a.speaker, "(nobody named)"), a.verb, a.channel, a.text) for a in self]
-        return html_table(("¶", "kind", "who", "verb", "channel", "what"), rows, numeric=(0,),
+        rows = [(a.paragraph + 1, a.kind, _who(a.speaker, "(nobody named)"), a.verb, a.channel, a.text, a.reason)
+                for a in self]
+        return html_table(("¶", "kind", "who", "verb", "channel", "what", "why this speaker"), rows, numeric=(0,),
                           empty="No reported speech or unattributed claims found.")
 
 
@@ -264,5 +268,5 @@ def format_quote_table(records: list[dict[str, Any]]) -> str:
     if not records:
         return "no quotes found"
     rows = [(r["paragraph"] + 1, str(r["speaker"] or "?")[:26], r["kind"], str(r["verb"] or "")[:9],
-             str(r["channel"] or "")[:10], r["text"]) for r in records]
-    return text_table(("¶", "speaker", "kind", "verb", "channel", "text"), rows, limit=len(rows))
+             str(r["channel"] or "")[:10], r["text"], str(r.get("reason") or "")[:40]) for r in records]
+    return text_table(("¶", "speaker", "kind", "verb", "channel", "text", "why"), rows, limit=len(rows))

@@ -97,6 +97,23 @@ _WINDOW = 40
 _SUBJECT_WINDOW = 22
 
 
+#: Verbs of saying that, right after a quote ending in ! or ?, show that the quote's sentence goes on
+#: ('"... you all saw it!" Okafor said.'): the forms of the commonest ones (the full lexicon is sources.lexicon's).
+_SAID_AFTER = frozenset("said says told tells added adds asked asks wrote writes replied replies explained "
+                        "explains recalled recalls continued continues shouted yelled exclaimed".split())
+
+
+def _attribution_follows(toks: list[str], i: int) -> bool:
+    """True when toks[i:] opens with a short attribution ending its sentence: "Okafor said.", "said Mrs. Reyes."."""
+    for k in range(i, min(len(toks), i + 6)):
+        t = toks[k]
+        if t.lower() in _SAID_AFTER:
+            return k > i  # ('"..." Said Mr Fogg: "..."': a capitalised verb opens a sentence)
+        if t[:1] == _PH or t in _SENT_TOKS or not (t[:1].isupper() or t in {"'s", "\u2019s", "-"}):
+            return False
+    return False
+
+
 def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges of the frame's sentences (quotes are single placeholder tokens, so never split).
 
@@ -105,7 +122,7 @@ def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[t
     out, start = [], 0
     for i, t in enumerate(toks):
         if (t[:1] == _PH and i + 1 < len(toks) and toks[i + 1][:1].isupper()
-                and int(t[1:-1]) in closing):
+                and int(t[1:-1]) in closing and not _attribution_follows(toks, i + 1)):
             out.append((start, i + 1))
             start = i + 1
         elif t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or _is_placeholder(toks[i + 1])
@@ -158,4 +175,17 @@ def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
 
 def _is_verb_at(toks: list[str], j: int) -> bool:
     """True when toks[j] is used as a verb here ("claims" in "he claims", not in "the claims")."""
-    return _tag(tuple(toks))[j].startswith("VB") or toks[j].lower() in {"said", "told", "says", "added", "asked"}
+    if _tag(tuple(toks))[j].startswith("VB") or toks[j].lower() in {"said", "told", "says", "added", "asked"}:
+        return True
+    # "Patel writes.", "Patel concludes that ...": a verb the tagger reads as a plural noun after a name that no
+    # determiner opens ("the Patel claims were ..." stays a noun) and before the end of a clause
+    low = toks[j].lower()
+    if not (low.endswith("s") and j > 0 and _is_cap(toks[j - 1]) and toks[j - 1][:1].isupper()):
+        return False
+    k = j - 1
+    while k > 0 and _is_cap(toks[k - 1]) and toks[k - 1][:1].isupper():
+        k -= 1
+    opener = toks[k - 1].lower() if k > 0 else ""
+    nxt = toks[j + 1].lower() if j + 1 < len(toks) else "."
+    return opener not in {"the", "a", "an", "his", "her", "its", "their", "our", "these", "those", "this"} and (
+        nxt in {".", ",", ";", ":", "that", "in", "on", "of"} or nxt[:1] == _PH)
