@@ -127,3 +127,36 @@ def test_source_share_labels_a_tiny_share_as_below_one_percent(seed):
     # the militants' one word ("liberating") of all the quoted words is a real share, not "0%"
     assert any(n.startswith("<1% (1 quote)") for n in notes), notes
     assert not any(n.startswith("0%") for n in notes), notes
+
+
+def test_tall_charts_are_capped_and_two_charts_share_a_scale(seed):
+    fig = plots.frequency_bars(seed.frequencies(top=50))
+    assert fig.get_figheight() <= plots.MAX_HEIGHT
+    assert len(fig.axes[0].get_yticklabels()) == 50  # every bar is still drawn
+    small = newskit.from_text("Head\n\nThe mayor said the town would rebuild. \"It will take years,\" said Ann Lee.")
+    figs = [plots.source_share(seed.sources()), plots.source_share(small.sources())]
+    plots.same_scale(figs)
+    assert figs[0].axes[0].get_xlim() == figs[1].axes[0].get_xlim()
+    arcs = [plots.sentiment_arc(seed.sentiment()), plots.sentiment_arc(small.sentiment())]
+    plots.same_scale(arcs, y=True)
+    assert arcs[0].axes[0].get_xlim() == arcs[1].axes[0].get_xlim()
+    assert arcs[0].axes[0].get_ylim() == arcs[1].axes[0].get_ylim()
+
+
+def test_no_colour_is_defined_outside_the_palette():
+    """Views take every colour from newskit.core.palette: no hex colour in their code (docstring examples aside)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    src = Path(plots.__file__).parent
+    files = [src / "plots.py", src / "highlight.py", src / "core" / "markup.py", *sorted((src / "widgets").glob("*.py"))]
+    hex_colour = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\b")
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                      if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                      and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        found = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                 and id(n) not in docstrings and hex_colour.search(n.value)]
+        assert found == [], f"{path.name}: {found}"

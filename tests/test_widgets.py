@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from html import escape as esc
 from html import unescape
 
 import pytest
 
 import newskit
-from newskit import highlight, widgets
+from newskit import highlight, plots, widgets
 from newskit.highlight import Span, highlight_html
 
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -223,7 +224,7 @@ def test_article_from_upload_and_paste():
     ((), "no file uploaded"),
     (({"name": "a.txt", "content": b"x"}, {"name": "b.txt", "content": b"y"}), "one article at a time"),
     (({"name": "paper.pdf", "content": b"%PDF-1.4"},), "PDF file is not plain text"),
-    (({"name": "page.html", "content": b"<html>"},), "web page"),
+    (({"name": "photo.JPG", "content": b"\xff\xd8"},), "JPG file is not plain text"),
     (({"name": "a.txt", "content": b"abc\x00def"},), "not a text file"),
     (({"name": "a.txt", "content": b"   \n"},), "empty"),
 ])
@@ -247,7 +248,7 @@ def test_article_viewer_switches_layers(seed):
     for key in highlight.LAYERS:
         v.control.value = key
         assert "nk-error" not in v.html, key
-        assert v.view.value == v.html
+        assert v.view.value.endswith(v.html) and f"nk-static-{v.uid}" in v.view.value
     assert v.html != first
 
 
@@ -297,28 +298,231 @@ def test_compare_widget(seed, hostile):
     assert c.html.count("<img") == 2
 
 
-def test_loader_widget_loads_and_reports_errors():
-    loader = widgets.article_loader()
+def test_loader_widget_loads_saves_and_reports_errors(tmp_path):
+    saved = tmp_path / "my-article.txt"
+    loader = widgets.article_loader(path=saved)
     got = []
-    loader.on_load(got.append)
-    assert loader.article is None and "No article loaded yet" in loader.html
+    loader.on_change(got.append)
+    assert loader.article is None and "No article of yours loaded yet" in loader.html and not saved.exists()
     loader.load_upload(({"name": "bad.pdf", "content": b"%PDF"},))
     assert loader.article is None and "nk-error" in loader.html and "PDF" in loader.html
     loader.text.value = "Head\n\nBody of the pasted article."
     loader.button.click()
-    assert loader.article is not None and loader.article.headline == "Head"
-    assert got == [loader.article] and "Loaded" in loader.html
+    assert loader.article is not None and loader.article.headline == "Head" and loader.name == "pasted text"
+    assert got == [None, loader.article] and "Loaded" in loader.html and widgets.NEXT_STEP in unescape(loader.html)
+    assert saved.read_text(encoding="utf-8") == loader.article.text
+    assert widgets.current_article() is loader.article
+    # a failed load clears the current article, says so, and keeps the saved file as it was
     loader.text.value = ""
     loader.button.click()
-    assert "nk-error" in loader.html and loader.article.headline == "Head"  # the last good article stays
+    assert loader.article is None and got[-1] is None
+    assert "nk-error" in loader.html and "No article of yours is loaded now" in loader.html
+    assert "my-article.txt" in loader.html
+    assert widgets.current_article("example") == "example"
+    assert saved.read_text(encoding="utf-8").startswith("Head")
+    # running the loader cell again (after a restart too) loads the saved article
+    again = widgets.article_loader(path=saved)
+    assert again.article is not None and again.article.headline == "Head" and "Loaded" in again.html
+    assert widgets.current_article() is again.article
 
 
-def test_widgets_have_a_static_html_fallback(seed):
+def test_loader_accepts_a_saved_web_page_and_explains_a_bad_link(tmp_path):
+    page = (b"<html><head><title>Floods hit town | News</title></head><body><article><h1>Floods hit town</h1>"
+            + b"".join(b"<p>The river rose again on day %d and %d families left their homes, officials said on Monday "
+                       b"after the meeting.</p>" % (i, i * 7) for i in range(1, 9)) + b"</article></body></html>")
+    loader = widgets.article_loader(path=tmp_path / "mine.txt")
+    art = loader.load_upload(({"name": "page.html", "content": page},))
+    assert art is not None and art.headline == "Floods hit town" and "<p>" not in art.text
+    assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == art.text
+    loader.url.value = "not a link"
+    loader.url_button.click()
+    assert loader.article is None and "is not a link" in loader.html
+    loader.url.value = ""
+    loader.url_button.click()
+    assert "the link box is empty" in loader.html
+
+
+def test_loader_with_an_example_uses_it_until_the_students_article_loads(tmp_path, seed):
+    loader = widgets.article_loader(seed, tmp_path / "mine.txt")
+    assert loader.article is seed and loader.own is None
+    assert "No article of yours loaded yet" in loader.html and "Iraq" in loader.html and "example" in loader.html
+    loader.load_text("Own story\n\nMy own words, she said.")
+    assert loader.article.headline == "Own story" and loader.own is loader.article and "Iraq" not in loader.html
+    loader.load_upload(({"name": "x.pdf", "content": b"%PDF"},))
+    assert loader.article is seed and "Could not load" in loader.html and "the example article" in loader.html
+    assert widgets.current_article() is seed
+    # a new loader (a restart) picks up the saved article, not the example
+    again = widgets.article_loader(seed, tmp_path / "mine.txt")
+    assert again.article.headline == "Own story" and "kept in mine.txt" in again.html
+    again.forget.click()
+    assert again.article is seed and not (tmp_path / "mine.txt").exists() and "Forgotten." in again.html
+
+
+def test_current_article_without_a_loader_reads_the_saved_file(tmp_path, monkeypatch):
+    from newskit.widgets import loader as loader_module
+
+    monkeypatch.setattr(loader_module, "_LATEST", [])
+    assert widgets.current_article("example", path=tmp_path / "none.txt") == "example"
+    (tmp_path / "a.txt").write_text("Saved\n\nThe saved body.", encoding="utf-8")
+    assert widgets.current_article(None, path=tmp_path / "a.txt").headline == "Saved"
+
+
+# --- the live widget and its static twin -----------------------------------------------------
+
+
+def test_explorer_shows_a_static_twin_then_the_live_widget(seed):
     ex = widgets.source_explorer(seed)
-    bundle = ex._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert "text/html" in bundle and "nk-source-view" in bundle["text/html"]
-    assert "static copy" in ex._repr_html_()
+    (twin, twin_id), (live, live_id) = ex.outputs()
+    assert twin_id == ex.display_id and live_id is None
+    # the twin: the current view, a caption, and the rule hiding an empty widget output after it
+    assert f"nk-static-{ex.uid}" in twin["text/html"] and "nk-source-view" in twin["text/html"]
+    assert "snapshot" in twin["text/html"] and ":not(:has(.jp-OutputArea-output *))" in twin["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" not in twin
+    # the live widget: only the widget reference (the twin says the rest); its view hides the twin
+    assert "application/vnd.jupyter.widget-view+json" in live and live["text/plain"] == ""
+    assert "text/html" not in live
+    assert ex.view.value.startswith(f"<style>.nk-static-{ex.uid}{{display:none")
+
+
+def test_the_twin_follows_the_controls_once_displayed(seed, monkeypatch):
+    from newskit.widgets import live
+
+    sent = []
+    monkeypatch.setattr(live, "_display", lambda bundle, display_id=None, update=False: sent.append(
+        (bundle, display_id, update)))
+    v = widgets.article_viewer(seed)
+    v.control.value = "roles"
+    assert sent == []  # not displayed yet: nothing to update
+    v._ipython_display_()
+    assert [(d, u) for _, d, u in sent] == [(v.display_id, False), (None, False)]
+    v.control.value = "passives"
+    bundle, display_id, update = sent[-1]
+    assert update and display_id == v.display_id
+    assert "Passives" in bundle["text/html"] and v.html in bundle["text/html"]
+
+
+def test_every_explorer_is_a_displayable_object(seed, tmp_path):
+    made = [widgets.article_viewer(seed), widgets.source_explorer(seed), widgets.structure_explorer(seed),
+            widgets.concordance_explorer(seed, "army"), widgets.frequency_explorer(seed), widgets.tone_explorer(seed),
+            widgets.compare(seed, seed), widgets.article_loader(path=tmp_path / "a.txt")]
+    for ex in made:
+        assert isinstance(ex, widgets.Explorer) and callable(ex._ipython_display_)
+        assert ex.static_html().startswith(f"<div class='nk-static nk-static-{ex.uid}'>")
+        assert ex._repr_html_() == ex.static_html()
+
+
+# --- the structure explorer ------------------------------------------------------------------
+
+
+def test_structure_view_role_reason_quote_share_and_furniture(seed):
+    sub = widgets.structure_view(seed, 11)
+    assert "subhead" in sub and "no finite verb" in sub and "(page furniture)" in sub
+    quoted = widgets.structure_view(seed, 3)
+    assert "quote-led" in quoted and "opens with a quote mark" in quoted and "61%" in quoted and "<mark" in quoted
+    left_out = widgets.structure_view(seed, 1, include_furniture=False)
+    counted = widgets.structure_view(seed, 1, include_furniture=True)
+    assert "Page furniture left out" in left_out and "Page furniture counted as running text" in counted
+    words = [re.search(r"words counted</span></td><td[^>]*>(\d+)<", x).group(1) for x in (left_out, counted)]
+    assert int(words[0]) < int(words[1])
+    for bad in (0, len(seed.paragraphs) + 1, "2"):
+        with pytest.raises(newskit.QueryError, match="choose a paragraph"):
+            widgets.structure_view(seed, bad)
+
+
+def test_structure_explorer_dropdown_and_furniture_box(seed):
+    ex = widgets.structure_explorer(seed)
+    labels = [label for label, _ in ex.control.options]
+    assert len(labels) == len(seed.paragraphs) and labels[0].startswith("¶1 lede: ")
+    assert labels[10].startswith("¶11 subhead")
+    ex.control.value = 11
+    assert "no finite verb" in ex.html
+    before = ex.html
+    ex.furniture.value = True
+    assert ex.html != before and "counted as running text" in ex.html and "nk-error" not in ex.html
+    assert "¶11, page furniture counted" in ex.static_html()
+
+
+# --- the classroom: projector-sized, readable, capped ----------------------------------------
+
+
+PX_FONT = re.compile(r"font-size:\s*\d+(\.\d+)?px")
+
+
+def test_no_pixel_font_sizes_in_any_view_or_widget(seed, hostile, tmp_path):
+    views = [widgets.article_view_html(seed, key) for key in highlight.LAYERS]
+    views += [widgets.source_view_html(seed, "Mahmud Nuri"), widgets.concordance_view(seed, "army"),
+              widgets.frequency_view(seed, 10), widgets.tone_view(seed), widgets.structure_view(seed, 3),
+              widgets.compare_view(seed, hostile), widgets.compare_view(seed, hostile, "sources"),
+              widgets.article_summary_html(seed), highlight.error_html("x"), str(seed.show())]
+    loader = widgets.article_loader(seed, tmp_path / "a.txt")
+    loader.load_text("")
+    made = [widgets.article_viewer(seed), widgets.source_explorer(seed), widgets.structure_explorer(seed),
+            widgets.concordance_explorer(seed), widgets.frequency_explorer(seed), widgets.tone_explorer(seed),
+            widgets.compare(seed, hostile), loader]
+    views += [ex.static_html() for ex in made] + [ex.view.value for ex in made]
+    for out in views:
+        assert not PX_FONT.search(out), PX_FONT.search(out).group(0)
+        assert "max-width: 48em" not in out
+
+
+def test_highlights_are_tinted_strongly_enough_for_a_projector(seed):
+    from newskit.core.palette import HIGHLIGHT_ALPHA
+
+    out = widgets.article_view_html(seed, "quotes")
+    alphas = {float(a) for a in re.findall(r"<mark[^>]*background: rgba\(\d+, \d+, \d+, ([\d.]+)\)", out)}
+    assert alphas and min(alphas) >= HIGHLIGHT_ALPHA >= 0.45
+
+
+def test_short_table_cells_do_not_wrap(seed):
+    out = widgets.source_view_html(seed, "Mahmud Nuri")
+    assert "<span style='white-space:nowrap'>civilian or witness</span>" in out
+    assert "text-align:left" in out
+
+
+def test_keyness_mode_ignores_and_disables_the_common_words_box(seed):
+    assert widgets.frequency_view(seed, 10, stopwords=True, keyness=True) == widgets.frequency_view(seed, 10, keyness=True)
+    fx = widgets.frequency_explorer(seed, top=10)
+    fx.keyness.value = True
+    keyed = fx.html
+    assert fx.stopwords.disabled
+    fx.stopwords.value = True
+    assert fx.html == keyed
+
+
+def test_many_bars_scroll_in_a_capped_area(seed):
+    few = widgets.frequency_view(seed, 10)
+    many = widgets.frequency_view(seed, 50)
+    assert "nk-scroll" not in few and "nk-scroll" in many and "max-height" in many
+    fig = plots.frequency_bars(seed.frequencies(top=50))
+    assert fig.get_figheight() <= plots.MAX_HEIGHT
+
+
+def test_concordance_context_is_capped_and_the_keyword_centred(seed):
+    out = widgets.concordance_view(seed, "army", 500)
+    lefts = re.findall(r"text-align: right'>([^<]*)</td>", out)
+    assert lefts and max(len(unescape(x)) for x in lefts) <= widgets.MAX_CONTEXT
+    assert f"width: {widgets.MAX_CONTEXT}ch" in out
+    ex = widgets.concordance_explorer(seed, "army", width=500)
+    assert ex.width.max == widgets.MAX_CONTEXT and ex.width.value == widgets.MAX_CONTEXT
+
+
+def test_tone_view_shows_the_words_that_pushed_each_score(seed):
+    out = widgets.tone_view(seed)
+    assert "words that pushed it" in out
+    first = seed.sentiment().sentences
+    driven = next(s for s in first if s.drivers)
+    word, value = driven.drivers[0]
+    assert f"{esc(word)} {value:+.1f}" in out
+    quoted_only = widgets.tone_view(seed, "quoted")
+    assert ">reporter<" not in quoted_only
+
+
+def test_compare_draws_both_charts_full_width_on_the_same_scale(seed, hostile):
+    out = widgets.compare_view(seed, hostile, "sources")
+    assert out.count("<img") == 2 and "width:50%" not in out.replace(" ", "") and "same scale" in out
+    figs = [plots.source_share(seed.sources()), plots.source_share(hostile.sources())]
+    plots.same_scale(figs)
+    assert figs[0].axes[0].get_xlim() == figs[1].axes[0].get_xlim()
 
 
 # --- escaping in every view ------------------------------------------------------------------
@@ -339,16 +543,16 @@ def test_hostile_article_is_escaped_in_every_view(hostile):
     assert "evil &lt;img" in widgets.article_summary_html(hostile)
 
 
-def test_hostile_article_is_escaped_in_every_widget(hostile, seed):
+def test_hostile_article_is_escaped_in_every_widget(hostile, seed, tmp_path):
     made = [widgets.article_viewer(hostile), widgets.source_explorer(hostile),
             widgets.concordance_explorer(hostile, "script"), widgets.frequency_explorer(hostile),
             widgets.tone_explorer(hostile), widgets.compare(hostile, seed)]
-    loader = widgets.article_loader()
+    loader = widgets.article_loader(path=tmp_path / "a.txt")
     loader.load_text(HOSTILE)
     made.append(loader)
     for w in made:
         assert_escaped(w.html)
-        assert_escaped(w._repr_mimebundle_()["text/html"])
+        assert_escaped(w.static_html())
 
 
 def test_source_view_says_plainly_when_no_outlet_is_named_and_never_rounds_to_zero(seed):
@@ -362,6 +566,6 @@ def test_source_view_says_plainly_when_no_outlet_is_named_and_never_rounds_to_ze
 
 def test_concordance_explorer_with_a_query_has_hits_in_its_static_copy(seed):
     ex = widgets.concordance_explorer(seed, query="flee*")
-    static = ex._repr_mimebundle_()["text/html"]
+    static = ex.static_html()
     assert "Type a word" not in static and "occurrences of" in static
     assert static.count("<tr>") >= 2

@@ -1,24 +1,17 @@
-"""The article as HTML with highlighted spans: the one view that widgets and the report share.
+"""Highlights: analysis results turned into plain span data that the views draw.
 
-Analyses find spans (character offsets into ``article.text``); this module
-turns them into HTML. :func:`highlight_html` draws the headline and numbered
-paragraphs with every span marked; hovering a mark shows what it is (its
-``title``); a legend explains the colours. Overlapping and nested spans are
-split into non-overlapping segments: a segment takes the colour of the
-innermost span covering it, is underlined in the colour of the span around
-it, and its hover text names every span covering it.
+Analyses find spans (character offsets into ``article.text``); this module turns each result
+into a :class:`Layer`: spans (start, end, label, colour, hover title) and a legend, as displaCy
+takes plain span dictionaries. :func:`newskit.core.markup.highlight_html` (re-exported here)
+draws them: the headline and numbered paragraphs with every span marked, overlapping spans split
+into flat segments, a legend explaining the colours. ``Article.show()`` and the widgets and the
+report all use it.
 
-Layer builders turn an analysis result into spans with a legend:
-:func:`quote_layer` (quotes coloured by speaker), :func:`role_layer`,
-:func:`loaded_layer`, :func:`hedge_layer`, :func:`passive_layer`,
-:func:`label_layer`.
+Layer builders: :func:`quote_layer` (quotes coloured by speaker), :func:`role_layer`,
+:func:`loaded_layer`, :func:`hedge_layer`, :func:`passive_layer`, :func:`label_layer`.
 
-Every piece of article text, every label and every title is escaped with
-``html.escape(..., quote=True)``; colours are checked, so a span cannot
-inject markup or styles.
-
-The colours are the Okabe–Ito palette, safe for the common forms of colour
-blindness; :mod:`newskit.plots` uses the same one.
+The colours come from :mod:`newskit.core.palette` (the Okabe–Ito palette, safe for the common
+forms of colour blindness), re-exported here; :mod:`newskit.plots` uses the same one.
 
 >>> import newskit
 >>> from newskit import highlight
@@ -30,11 +23,11 @@ True
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from .core.markup import Span, error_html, highlight_html, legend_from, legend_html
 from .core.palette import (
     CATEGORY_COLOURS,
     GREY,
@@ -46,7 +39,6 @@ from .core.palette import (
     category_colour,
     colour_for,
     role_colour,
-    safe_colour,
     tint,
 )
 
@@ -62,9 +54,10 @@ __all__ = [
     "quote_layer", "role_layer", "loaded_layer", "hedge_layer", "passive_layer", "label_layer",
 ]
 
-# ---------------------------------------------------------------------------------------------
-# The palette
-# ---------------------------------------------------------------------------------------------
+#: Colours of the passives layer: agentless, with an agent, the agent itself.
+PASSIVE_COLOURS: dict[str, str] = {"agentless passive": OKABE_ITO["vermillion"], "passive with agent": OKABE_ITO["blue"],
+                                   "agent": OKABE_ITO["bluish green"]}
+
 
 def speaker_colours(table: SourceTable) -> dict[str, str]:
     """One colour per source (key: lower-case name), in the order of the sources table.
@@ -78,18 +71,8 @@ def speaker_colours(table: SourceTable) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Spans and layers
+# Layers
 # ---------------------------------------------------------------------------------------------
-
-
-class Span(NamedTuple):
-    """A highlighted span: ``article.text[start:end]``, a short ``label`` (legend), a ``colour``, a hover ``title``."""
-
-    start: int
-    end: int
-    label: str
-    colour: str
-    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,167 +99,6 @@ class Layer:
                 "spans": [s._asdict() for s in self.spans]}
 
 
-def _legend_from(spans: Iterable[Span]) -> tuple[tuple[str, str], ...]:
-    seen: dict[str, str] = {}
-    for s in spans:
-        seen.setdefault(s.label, s.colour)
-    return tuple(seen.items())
-
-
-# ---------------------------------------------------------------------------------------------
-# Rendering
-# ---------------------------------------------------------------------------------------------
-
-_BOX = ("font-family: Georgia, 'Times New Roman', serif; font-size: 15px; line-height: 1.6; "
-        "max-width: 48em; color: inherit")
-_PNUM = ("display: inline-block; min-width: 2.6em; color: #777; font-family: sans-serif; font-size: 12px; "
-         "user-select: none")
-
-
-def _esc(s: object) -> str:
-    return html.escape(str(s), quote=True)
-
-
-def legend_html(legend: Sequence[tuple[str, str]], note: str = "") -> str:
-    """The legend: a swatch and an escaped label for each (label, colour), then an optional note.
-
-    >>> "&lt;b&gt;" in legend_html([("<b>", "#E69F00")])
-    True
-    """
-    items = "".join(
-        f"<span class='nk-legend-item' style='display:inline-block; margin: 0 1em 0.3em 0; white-space: nowrap'>"
-        f"<span style='display:inline-block; width: 1.1em; height: 0.9em; vertical-align: middle; "
-        f"background: {tint(c, 0.45)}; border-bottom: 3px solid {safe_colour(c)}; margin-right: 0.35em'></span>"
-        f"{_esc(label)}</span>"
-        for label, c in legend
-    )
-    note_html = f"<div style='color:#666; font-size: 12px'>{_esc(note)}</div>" if note else ""
-    if not items and not note_html:
-        return ""
-    return (f"<div class='nk-legend' style='font-family: sans-serif; font-size: 13px; margin: 0.3em 0 0.8em 0'>"
-            f"{items}{note_html}</div>")
-
-
-def error_html(message: object, kind: str = "error") -> str:
-    """A readable, escaped error box (used by the widgets when a control's view fails).
-
-    >>> "&lt;x&gt;" in error_html("bad <x>")
-    True
-    """
-    return (f"<div class='nk-error' role='alert' style='border-left: 4px solid #D55E00; background: rgba(213, 94, 0, 0.08); "
-            f"padding: 0.5em 0.8em; font-family: sans-serif; font-size: 14px'><b>{_esc(kind)}:</b> {_esc(message)}</div>")
-
-
-def _clean_spans(spans: Iterable[Any], n: int) -> list[Span]:
-    out: list[Span] = []
-    for s in spans:
-        sp = s if isinstance(s, Span) else Span(*s)
-        start, end = max(0, int(sp.start)), min(n, int(sp.end))
-        if end > start:
-            out.append(Span(start, end, str(sp.label), safe_colour(sp.colour), str(sp.title or sp.label)))
-    out.sort(key=lambda s: (s.start, -s.end))
-    return out
-
-
-def _mark(text: str, active: list[Span]) -> str:
-    if not active:
-        return _esc(text)
-    # innermost = the shortest span; outer ones show as its underline colour and in the hover text
-    ordered = sorted(active, key=lambda s: (-(s.end - s.start), s.start))
-    inner = ordered[-1]
-    outer = ordered[-2] if len(ordered) > 1 else inner
-    titles: list[str] = []
-    for s in ordered:
-        if s.title not in titles:
-            titles.append(s.title)
-    labels = " ".join(dict.fromkeys(s.label for s in ordered))
-    style = (f"background: {tint(inner.colour)}; border-bottom: 2px solid {outer.colour}; color: inherit; "
-             f"padding: 0 1px; border-radius: 2px")
-    return (f"<mark data-label=\"{_esc(inner.label)}\" data-labels=\"{_esc(labels)}\" title=\"{_esc(' | '.join(titles))}\" "
-            f"style=\"{style}\">{_esc(text)}</mark>")
-
-
-def _render_block(text: str, lo: int, hi: int, spans: list[Span]) -> str:
-    """Escaped HTML of text[lo:hi] with *spans* (all overlapping [lo, hi)) split into flat segments."""
-    if not spans:
-        return _esc(text[lo:hi])
-    events: dict[int, tuple[list[Span], list[Span]]] = {}
-    for s in spans:
-        a, b = max(lo, s.start), min(hi, s.end)
-        events.setdefault(a, ([], []))[0].append(s)
-        events.setdefault(b, ([], []))[1].append(s)
-    points = sorted(set(events) | {lo, hi})
-    active: dict[int, Span] = {}
-    parts: list[str] = []
-    for x, y in zip(points, points[1:], strict=False):
-        starts, ends = events.get(x, ([], []))
-        for s in ends:
-            active.pop(id(s), None)
-        for s in starts:
-            active[id(s)] = s
-        if y > x:
-            parts.append(_mark(text[x:y], list(active.values())))
-    return "".join(parts)
-
-
-def highlight_html(article: Article, spans: Iterable[Any] = (), legend: Sequence[tuple[str, str]] | bool | None = None, *,
-                   note: str = "", heading: str | None = None, paragraphs: Iterable[int] | None = None) -> str:
-    """Escaped HTML of the article (headline, numbered paragraphs) with *spans* highlighted.
-
-    *spans* are :class:`Span` or plain tuples ``(start, end, label, colour, title)`` with offsets
-    into ``article.text``; a :class:`Layer` works too (its legend and note are used). Overlapping
-    spans are split into flat segments (the innermost span colours a segment; the hover text lists
-    every span on it). *legend*: a list of (label, colour), ``None`` to build it from the spans,
-    ``False`` for none. *paragraphs*: indexes of the paragraphs to show (default all; the headline
-    is shown only with all paragraphs).
-
-    >>> import newskit
-    >>> art = newskit.sample()
-    >>> q = art.quotes()[2]
-    >>> out = highlight_html(art, [(q.start, q.end, "Mahmud Nuri", "#009E73", "quote by Mahmud Nuri")])
-    >>> out.count("<mark"), "title=\\"quote by Mahmud Nuri\\"" in out
-    (1, True)
-    """
-    if isinstance(spans, Layer):
-        lay = spans
-        if legend is None:
-            legend = lay.legend
-        note = note or lay.note
-        spans = lay.spans
-    text = article.text
-    clean = _clean_spans(spans, len(text))
-    if legend is None:
-        legend = _legend_from(clean)
-    blocks: list[tuple[str, int, int, int | None]] = []  # (kind, start, end, paragraph number)
-    wanted = None if paragraphs is None else set(paragraphs)
-    if article.headline_span is not None and wanted is None:
-        blocks.append(("h", article.headline_span[0], article.headline_span[1], None))
-    for p in article.paragraphs:
-        if wanted is None or p.index in wanted:
-            blocks.append(("p", p.start, p.end, p.number))
-    parts = [f"<div class='newskit-highlight' style=\"{_BOX}\">"]
-    if heading:
-        parts.append(f"<div style='font-family: sans-serif; font-weight: bold; margin-bottom: 0.3em'>{_esc(heading)}</div>")
-    if legend:
-        parts.append(legend_html(legend, note))
-    elif note:
-        parts.append(legend_html((), note))
-    i = 0
-    live: list[Span] = []
-    for kind, lo, hi, number in blocks:
-        while i < len(clean) and clean[i].start < hi:
-            live.append(clean[i])
-            i += 1
-        live = [s for s in live if s.end > lo]
-        here = [s for s in live if s.start < hi]
-        body = _render_block(text, lo, hi, here)
-        if kind == "h":
-            parts.append(f"<h3 class='nk-headline' style='font-size: 1.35em; margin: 0.2em 0 0.6em 0'>{body}</h3>")
-        else:
-            parts.append(f"<p class='nk-para' data-paragraph='{number}' style='margin: 0 0 0.7em 0'>"
-                         f"<span class='nk-pnum' style='{_PNUM}'>¶{number}</span>{body}</p>")
-    parts.append("</div>")
-    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -364,17 +186,13 @@ def role_layer(article: Article, structure: Any = None) -> Layer:
         title = f"¶{r.number}: {r.role}" + (f" — {r.reason}" if r.reason else "")
         spans.append(Span(r.start, r.end, r.role, role_colour(r.role), title))
     order = {role: i for i, role in enumerate(ROLE_COLOURS)}
-    legend = tuple(sorted(_legend_from(spans), key=lambda x: order.get(x[0], 99)))
+    legend = tuple(sorted(legend_from(spans), key=lambda x: order.get(x[0], 99)))
     note = "Each paragraph coloured by the job it does in the story. Hover for the rule that decided it."
     return Layer("paragraph roles", tuple(spans), legend, note)
 
 
 def _voice(quoted: bool) -> str:
     return "inside a quote (a source's words)" if quoted else "reporter's own words"
-
-
-#: Colours of the loaded-word categories of :func:`newskit.language.loaded_words`.
-#: Colours of the hedge categories of :func:`newskit.language.hedges`.
 
 
 def loaded_layer(article: Article, loaded: Any = None) -> Layer:
@@ -423,13 +241,15 @@ def passive_layer(article: Article, passives: Any = None) -> Layer:
     spans: list[Span] = []
     for p in res.items:
         if p.agent is None:
-            spans.append(Span(p.start, p.end, "agentless passive", "#D55E00",
+            spans.append(Span(p.start, p.end, "agentless passive", PASSIVE_COLOURS["agentless passive"],
                               f"agentless passive: {p.text} — who did it is not said"))
         else:
-            spans.append(Span(p.start, p.end, "passive with agent", "#0072B2", f"passive with agent: {p.text}"))
+            spans.append(Span(p.start, p.end, "passive with agent", PASSIVE_COLOURS["passive with agent"],
+                              f"passive with agent: {p.text}"))
             if p.agent_span:
-                spans.append(Span(p.agent_span[0], p.agent_span[1], "agent", "#009E73", f"agent: by {p.agent}"))
-    return Layer("passives", tuple(spans), _legend_from(spans),
+                spans.append(Span(p.agent_span[0], p.agent_span[1], "agent", PASSIVE_COLOURS["agent"],
+                                  f"agent: by {p.agent}"))
+    return Layer("passives", tuple(spans), legend_from(spans),
                  "Passive verbs. An agentless passive ('was abandoned') leaves out who did it.")
 
 

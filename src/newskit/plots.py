@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .core.fmt import percent
-from .core.palette import GREY, PALETTE, category_colour, colour_for, role_colour
+from .core.palette import GREY, OKABE_ITO, PALETTE, category_colour, colour_for, role_colour
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -36,11 +36,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "structure_map", "source_share", "speaker_timeline", "frequency_bars", "keyness_bars",
-    "dispersion_plot", "sentiment_arc", "figure_png", "figure_html", "percent",
+    "dispersion_plot", "sentiment_arc", "figure_png", "figure_html", "same_scale", "percent",
 ]
 
 #: Font sizes for a projector: title, axis labels, tick labels, legend, notes.
 FONT = {"title": 18, "label": 15, "tick": 13, "legend": 12, "note": 12}
+
+#: The tallest figure, in inches (100 pixels each): a chart of many bars packs them closer rather than
+#: growing past a screen and a half (50 bars fit, their labels at the tick font size).
+MAX_HEIGHT = 12.0
+
+#: Ink for edges, zero lines and notes; the grid and "nothing here" messages are grey. Both from the palette.
+INK = OKABE_ITO["black"]
 
 _RC = {
     "font.size": FONT["tick"],
@@ -82,13 +89,13 @@ def _style() -> Iterator[None]:
 
 
 def _new(width: float = 10.0, height: float = 5.5) -> tuple[Figure, Axes]:
-    fig = _figure_class()(figsize=(width, height), layout="constrained")
+    fig = _figure_class()(figsize=(width, min(height, MAX_HEIGHT)), layout="constrained")
     ax = fig.add_subplot()
     return fig, ax
 
 
 def _empty(ax: Axes, message: str) -> None:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=FONT["label"], color="#555")
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=FONT["label"], color=GREY)
     ax.set_xticks([])
     ax.set_yticks([])
 
@@ -97,7 +104,7 @@ def _bars_top_down(ax: Axes, values: Sequence[float], labels: Sequence[str], col
                    height: float = 0.7, linewidth: float = 0.5) -> list[int]:
     """Horizontal bars, one per row, the first row at the top, each labelled on the left; their y positions."""
     ys = list(range(len(values)))
-    ax.barh(ys, values, color=colours, edgecolor="#333333", linewidth=linewidth, height=height)
+    ax.barh(ys, values, color=colours, edgecolor=INK, linewidth=linewidth, height=height)
     ax.set_yticks(ys, labels)
     ax.invert_yaxis()
     return ys
@@ -179,14 +186,14 @@ def structure_map(structure: Any) -> Figure:
         ys = _bars_top_down(ax, words, [f"¶{k}" for k in numbers], [role_colour(r) for r in roles],
                             height=0.75, linewidth=0.6)
         quoted = [w * s for w, s in zip(words, shares, strict=True)]
-        ax.barh(ys, quoted, color="none", edgecolor="#222222", hatch="///", linewidth=0, height=0.75)
+        ax.barh(ys, quoted, color="none", edgecolor=INK, hatch="///", linewidth=0, height=0.75)
         for y, w, s in zip(ys, words, shares, strict=True):
             if s > 0:
-                ax.text(w + max(words) * 0.01, y, f"{percent(s)} quoted", va="center", fontsize=FONT["note"], color="#333")
+                ax.text(w + max(words) * 0.01, y, f"{percent(s)} quoted", va="center", fontsize=FONT["note"], color=INK)
         ax.set_xlim(0, max(max(words), 1) * 1.22)
         seen = list(dict.fromkeys(roles))
-        handles = [Patch(facecolor=role_colour(r), edgecolor="#333", label=r) for r in seen]
-        handles.append(Patch(facecolor="white", edgecolor="#222", hatch="///", label="quoted words"))
+        handles = [Patch(facecolor=role_colour(r), edgecolor=INK, label=r) for r in seen]
+        handles.append(Patch(facecolor="none", edgecolor=INK, hatch="///", label="quoted words"))
         ax.legend(handles=handles, loc="lower right", title="role", title_fontsize=FONT["legend"], frameon=True)
     return fig
 
@@ -222,9 +229,9 @@ def source_share(source_table: SourceTable) -> Figure:
         top = max(max(counts), 1)
         for y, r in zip(ys, rows, strict=True):
             ax.text(r.quoted_words + top * 0.01, y, f"{percent(r.share)} ({r.quotes} quote{'s' if r.quotes != 1 else ''})",
-                    va="center", fontsize=FONT["note"], color="#333")
+                    va="center", fontsize=FONT["note"], color=INK)
         ax.set_xlim(0, top * 1.3)
-        handles = [Patch(facecolor=category_colour(c), edgecolor="#333", label=c) for c in dict.fromkeys(cats)]
+        handles = [Patch(facecolor=category_colour(c), edgecolor=INK, label=c) for c in dict.fromkeys(cats)]
         ax.legend(handles=handles, loc="lower right", title="category", title_fontsize=FONT["legend"])
     return fig
 
@@ -260,25 +267,25 @@ def speaker_timeline(quotes: Sequence[Quote], n_paragraphs: int) -> Figure:
         ax.set_xlim(0.4, n + 0.6)
         step = 1 if n <= 25 else max(1, n // 20)
         ax.set_xticks(range(1, n + 1, step))
-        ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+        ax.grid(axis="x", color=GREY, alpha=0.35, linewidth=0.8)
         ax.set_axisbelow(True)
         if not qs:
             ax.set_yticks([])
             ax.text(0.5, 0.5, "no direct quotes found", ha="center", va="center", transform=ax.transAxes,
-                    fontsize=FONT["label"], color="#555")
+                    fontsize=FONT["label"], color=GREY)
             return fig
         ypos = {k: i for i, k in enumerate(rows)}
         for q in qs:
             key = q.speaker.name.lower() if q.speaker else ""
             size = 40 + 6 * min(q.words, 60)
             c = colours[key]
-            ax.scatter([q.paragraph + 1], [ypos[key]], s=size, color=c if not q.partial else "white", edgecolors=c,
+            ax.scatter([q.paragraph + 1], [ypos[key]], s=size, color=c if not q.partial else "none", edgecolors=c,
                        linewidths=2.2, zorder=3)
         ax.set_yticks(range(len(rows)), [_short(names.get(k, "no speaker found")) for k in rows])
         ax.set_ylim(len(rows) - 0.5, -0.5)
-        handles = [Line2D([], [], marker="o", linestyle="", markersize=10, color="#555", label="full quote"),
-                   Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor="white",
-                          markeredgecolor="#555", markeredgewidth=2, label="partial quote")]
+        handles = [Line2D([], [], marker="o", linestyle="", markersize=10, color=GREY, label="full quote"),
+                   Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor="none",
+                          markeredgecolor=GREY, markeredgewidth=2, label="partial quote")]
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False)
     return fig
 
@@ -338,12 +345,12 @@ def keyness_bars(keyness: Any) -> Figure:
         scores = [r[1] for r in rows]
         _bars_top_down(ax, scores, [f"{_short(w, 20)} ({n})" for w, _, n, _ in rows],
                        [PALETTE[1] if s >= 0 else PALETTE[0] for s in scores])
-        ax.axvline(0, color="#333", linewidth=0.8)
+        ax.axvline(0, color=INK, linewidth=0.8)
         from matplotlib.patches import Patch
 
-        handles = [Patch(facecolor=PALETTE[1], edgecolor="#333", label="more frequent here")]
+        handles = [Patch(facecolor=PALETTE[1], edgecolor=INK, label="more frequent here")]
         if neg:
-            handles.append(Patch(facecolor=PALETTE[0], edgecolor="#333", label="less frequent here"))
+            handles.append(Patch(facecolor=PALETTE[0], edgecolor=INK, label="less frequent here"))
         ax.legend(handles=handles, loc="lower right")
     return fig
 
@@ -373,7 +380,7 @@ def dispersion_plot(dispersions: Any) -> Figure:
         first = items[0]
         total = max(first.total_words - 1, 1)
         for s in first.paragraph_starts[1:]:
-            ax.axvline(100 * s / total, color="#dddddd", linewidth=1, zorder=0)
+            ax.axvline(100 * s / total, color=GREY, alpha=0.35, linewidth=1, zorder=0)
         labels = []
         for y, d in enumerate(items):
             xs = [100 * p for p in d.positions]
@@ -402,7 +409,7 @@ def sentiment_arc(sentiment: Any, which: str = "both") -> Figure:
         ax.set_title(f"Tone along the article: {what.get(which, which)}")
         ax.set_xlabel("paragraph")
         ax.set_ylabel("tone (−1 negative … +1 positive)")
-        ax.axhline(0, color="#666", linewidth=0.8)
+        ax.axhline(0, color=GREY, linewidth=0.8)
         ax.set_ylim(-1.08, 1.08)
         if not rows:
             _empty(ax, "no paragraphs")
@@ -420,3 +427,29 @@ def sentiment_arc(sentiment: Any, which: str = "both") -> Figure:
         ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)
     return fig
+
+
+def same_scale(figures: Sequence[Figure], *, x: bool = True, y: bool = False) -> None:
+    """Give the first axes of every figure the same limits (the union of theirs): *x* (values of the bar charts,
+    paragraphs of the timelines), and *y* too when it is a number axis, so two charts compare at a glance.
+
+    >>> import newskit
+    >>> a, b = newskit.sample(), newskit.from_text("Head\\n\\nOne short paragraph said little.")
+    >>> figs = [structure_map(a.structure()), structure_map(b.structure())]
+    >>> same_scale(figs)
+    >>> figs[0].axes[0].get_xlim() == figs[1].axes[0].get_xlim()
+    True
+    """
+    axes = [f.axes[0] for f in figures if f is not None and f.axes]
+    if len(axes) < 2:
+        return
+    if x:
+        lims = [ax.get_xlim() for ax in axes]
+        lo, hi = min(min(a, b) for a, b in lims), max(max(a, b) for a, b in lims)
+        for ax, (a, b) in zip(axes, lims, strict=True):
+            ax.set_xlim((hi, lo) if a > b else (lo, hi))
+    if y:
+        lims = [ax.get_ylim() for ax in axes]
+        lo, hi = min(min(a, b) for a, b in lims), max(max(a, b) for a, b in lims)
+        for ax, (a, b) in zip(axes, lims, strict=True):
+            ax.set_ylim((hi, lo) if a > b else (lo, hi))
