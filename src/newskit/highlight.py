@@ -117,6 +117,8 @@ def _quote_title(q: Quote) -> str:
         bits.append(f"via {q.channel}")
     if q.speaker:
         bits.append(f"category: {q.speaker.category}")
+    if q.reason:
+        bits.append(f"why: {q.reason}")
     return " — ".join(bits)
 
 
