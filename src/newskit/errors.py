@@ -68,6 +68,10 @@ class QueryError(NewskitError, ValueError):
     """A search query (e.g. for a concordance) is empty or malformed."""
 
 
+class ArgumentTypeError(NewskitError, TypeError):
+    """An argument of the wrong kind, e.g. ``newskit.load(123)`` instead of a path or a link."""
+
+
 # --- web pages and links (newskit.web) -------------------------------------------------------------------------------
 
 

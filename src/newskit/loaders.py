@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from . import web
 from .article import MAX_BYTES, Article
 from .errors import (
+    ArgumentTypeError,
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryInputError,
@@ -221,7 +222,13 @@ def load(path: str | os.PathLike[str], *, has_headline: bool = True, timeout: fl
     >>> import newskit
     >>> art = newskit.load("seeds/000_6622d1a6154394f2.txt")  # doctest: +SKIP
     >>> art = newskit.load("https://www.example.org/news/story")  # doctest: +SKIP
+    >>> newskit.load(123)
+    Traceback (most recent call last):
+    ...
+    newskit.errors.ArgumentTypeError: newskit.load() takes a file path or a link, not int
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentTypeError(f"newskit.load() takes a file path or a link, not {type(path).__name__}")
     if isinstance(path, str) and web.is_url(path):
         return _load_url(path.strip(), has_headline=has_headline, timeout=timeout)
     p = Path(path)
