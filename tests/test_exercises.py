@@ -293,6 +293,50 @@ def test_labels_question_asks_what_newskit_lists_and_accepts_a_near_count(seed):
     assert not check("03-labels", truth + 3, seed).correct
 
 
+@pytest.mark.parametrize(("exercise_id", "off"), [("03-labels", -1), ("03-labels", 1), ("00-words", 0.03)])
+def test_a_near_answer_is_never_praised_as_spot_on(seed, exercise_id, off):
+    """The reviewer's "Spot on! (Close enough ... Count them once more)": a near answer says it is near, no praise."""
+    truth = _truth(exercise_id, seed)
+    near = check(exercise_id, truth + off if isinstance(off, int) else round(truth * (1 + off)), seed)
+    assert near.correct and near.message.startswith("Close enough")
+    assert not any(p.lower() in near.message.lower() for p in ex._PRAISE)
+    assert check(exercise_id, truth, seed).message in {f"{p}" for p in ex._PRAISE}  # exact: praise, no note
+
+
+def test_counting_only_named_people_gets_the_groups_count_too_hint(seed):
+    rows = list(seed.sources())
+    named = sum(r.source.kind == "named" for r in rows)
+    assert 0 < named < len(rows)  # the sample quotes groups or unnamed sources too
+    for _ in range(3):  # on every try, not only the first
+        v = check("02-speakers", named, seed)
+        assert v.status == "incorrect" and "BY NAME" in v.hint and "count too" in v.hint
+    other = check("02-speakers", len(rows) + 3, seed)
+    assert "BY NAME" not in other.hint
+    # an article where everyone is named has no such slip
+    only_named = newskit.from_text('Head\n\n"We won," said Ana Ruiz, the coach.\n\n"Great," said Bo Li, a fan.\n')
+    assert ex._named_only(only_named) == []
+
+
+@pytest.mark.parametrize(("answer", "ok"), [
+    ("Mahmoud Nuri", True), ("Mahmud Nouri", True), ("mahmud nuri", True), ("Nuri", True), ("Mahmud Nuri", True),
+    ("Nouri", False), ("Mohammed Nuri", False), ("Mahmud Karam", False), ("Josh Earnest", False),
+])
+def test_first_speaker_accepts_spellings_of_the_same_person(seed, answer, ok):
+    truth = _truth("00-first-speaker", seed)
+    v = check("00-first-speaker", answer, seed)
+    assert v.correct is ok, (answer, truth, v)
+    if ok and ex._name_tokens(answer) not in (ex._name_tokens(truth), ex._name_tokens(truth)[-1:]):
+        assert repr(truth) in v.message  # says how newskit spells it
+
+
+def test_lenient_names_need_a_full_name_and_a_close_spelling():
+    assert ex._same_name("Mohamed al-Nujaifi", "Muhammad al-Nujaifi") is False  # three edits: too far
+    assert ex._same_name("Mohammed Ali", "Muhammad Ali")
+    assert not ex._same_name("Nouri", "Mahmud Nuri")  # a surname alone must be exact (Nouri al-Maliki!)
+    assert not ex._same_name("Ali Hassan", "Omar Hassan")
+    assert ex._edits("", "abc") == 3 and ex._edits("kitten", "sitting") == 3
+
+
 def test_hints_name_only_variables_of_the_notebook_they_are_in():
     """04 calls the student's article `mine` and the sample `other`: no `my_article`, no `a`/`b` in its hints."""
     variables = {"00": {"article"}, "01": {"article"}, "02": {"article"}, "03": {"article"},

@@ -503,7 +503,7 @@ def test_report_escapes_payload(payload_article: newskit.Article, tmp_path: Path
     (src / "<b>evil<b> onerror=x.txt").write_text(PAYLOAD_TEXT, encoding="utf-8")
     index = report.write_corpus_report(src, tmp_path / "site", executor=_serial())
     assert_escaped("corpus index", index.read_text(encoding="utf-8"))
-    for f in index.parent.glob("*.html"):
+    for f in index.parent.rglob("*.html"):
         assert_escaped(f"corpus page {f.name}", f.read_text(encoding="utf-8"))
 
 

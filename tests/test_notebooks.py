@@ -223,6 +223,48 @@ def test_instructor_note_on_readability_says_what_newskit_does(seed):
 
 
 
+def _notes(nb: nbformat.NotebookNode) -> str:
+    return " ".join("\n".join(c.source for c in nb.cells if "instructor-notes" in c.metadata.get("tags", [])).split())
+
+
+def test_the_sources_notebook_describes_the_columns_it_shows(seed):
+    """The text names the 'why' columns the tables show, and promises nothing they do not (the reviewer's finds)."""
+    nb = _read(NOTEBOOK_DIR / "02-sources.ipynb")
+    before_quotes = _markdown_before(nb, "article.quotes()")
+    assert "start of the quote" not in before_quotes
+    assert "**why this speaker**" in before_quotes and "do you agree" in before_quotes
+    assert "why this speaker" in seed.quotes()._repr_html_()
+    assert "**why this category**" in _markdown_before(nb, "article.sources()")
+    assert "why this category" in seed.sources()._repr_html_()
+    notes = _notes(nb)
+    assert "is `unknown`" not in notes and "why this category" in notes
+
+
+def test_the_language_notebook_says_what_the_cells_show(seed):
+    nb = _read(NOTEBOOK_DIR / "03-language.ipynb")
+    assert "headline included" in _markdown_before(nb, "article.frequencies()")
+    assert "incl. headline" in str(seed.frequencies())  # what the table's first line says
+    assert "**words that moved it**" in _markdown_before(nb, "article.sentiment()")
+    assert "words that moved it" in seed.sentiment()._repr_html_()
+    vader = [line for line in _notes(nb).split("* ") if "VADER" in line and "social media" in line]
+    assert vader and "words that moved it" in vader[0] and "fleeing" not in vader[0]
+
+
+def test_the_structure_explorer_text_warns_that_its_numbers_start_without_furniture(seed):
+    from newskit.structure import readability
+
+    nb = _read(NOTEBOOK_DIR / "01-structure.ipynb")
+    before = _markdown_before(nb, "widgets.structure_explorer(article)")
+    assert "`article.readability()`" in before and "unticked" in before and "differ" in before
+    assert "go up or down" not in before and "which numbers" in before
+    # the facts behind the text: the explorer starts without furniture, readability() counts it by default
+    from newskit import widgets
+
+    assert widgets.structure_explorer(seed).furniture.value is False
+    assert readability(seed).words != readability(seed, include_furniture=False).words
+    assert readability(seed).words == readability(seed, include_furniture=True).words
+
+
 # --- executed: nbconvert --to html --execute, in a temporary copy --------------------------------------
 
 EXPORT_TIMEOUT = 900  # seconds for all notebooks together (they run at once; the machine may be busy)

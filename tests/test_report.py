@@ -142,19 +142,24 @@ def test_corpus_report(tmp_path: Path):
     assert index == tmp_path / "out" / "index.html"
     page = index.read_text(encoding="utf-8")
     assert_self_contained(page)
-    sorted_pages = [f"index-by-{k}.html" for k in ("grade", "quotes", "reading-ease", "sources", "words")]
-    assert sorted(p.name for p in index.parent.iterdir()) == sorted(["index.html", "one.html", "two words.html",
-                                                                     *sorted_pages])
+    sorted_pages = [f"by-{k}.html" for k in ("grade", "quotes", "reading-ease", "sources", "words")]
+    assert sorted(p.name for p in index.parent.iterdir()) == ["index-pages", "index.html"]
+    pages = index.parent / "index-pages"
+    assert report.pages_folder(index) == pages
+    assert sorted(p.name for p in pages.iterdir()) == sorted(["one.html", "two words.html", *sorted_pages])
     links = [unquote(v) for _, k, v in audit(page).attrs if k == "href"]
-    assert [x for x in links if not x.startswith("index")] == ["one.html", "two words.html"]
+    assert [x for x in links if "/by-" not in x] == ["index.html", "index-pages/one.html", "index-pages/two words.html"]
     assert "broken.txt" in page and "BinaryInputError" in page
     assert "<svg" in page and "Who gets the quoted words" in page  # the chart across articles
     for name in links:
         sub = (index.parent / name).read_text(encoding="utf-8")
         assert_self_contained(sub)
-        if not name.startswith("index"):
+        if "/by-" in name:  # a sorted table links to its neighbours and back to the index
+            sub_links = [unquote(v) for _, k, v in audit(sub).attrs if k == "href"]
+            assert "../index.html" in sub_links and "one.html" in sub_links and "by-words.html" in sub_links
+        elif name != "index.html":
             assert "data:image/png" not in sub  # no per-article charts by default
-            assert "href=\"index.html\"" in sub  # a way back
+            assert "href=\"../index.html\"" in sub  # a way back
 
 
 def test_corpus_report_index_file_name(tmp_path: Path):
@@ -163,7 +168,8 @@ def test_corpus_report_index_file_name(tmp_path: Path):
     with ThreadPoolExecutor(max_workers=1) as ex:
         index = report.write_corpus_report([src / "one.txt"], tmp_path / "site" / "all.html", executor=ex)
     assert index.name == "all.html"
-    assert sorted(p.name for p in index.parent.iterdir() if "-by-" not in p.name) == ["all.html", "one.html"]
+    assert sorted(p.name for p in index.parent.iterdir()) == ["all-pages", "all.html"]
+    assert sorted(p.name for p in (index.parent / "all-pages").iterdir() if "by-" not in p.name) == ["one.html"]
 
 
 def test_report_names_are_distinct():
@@ -185,8 +191,9 @@ def test_cli_report_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     _corpus(src)
     out = tmp_path / "reports"
     assert cli.main(["report", str(src), "-o", str(out), "--no-headline"]) == 0
-    assert (out / "index.html").is_file() and (out / "one.html").is_file()
-    assert "index.html" in capsys.readouterr().out
+    assert (out / "index.html").is_file() and (out / "index-pages" / "one.html").is_file()
+    said = capsys.readouterr().out
+    assert said.count("\n") == 1 and "index.html" in said and str(out / "index-pages") in said
 
 
 # --- never over an input; odd names and text ------------------------------------------------------------------------
@@ -226,15 +233,16 @@ def test_cli_report_default_name_differs_from_the_input(tmp_path: Path, monkeypa
 def test_corpus_report_articles_named_like_the_index(tmp_path: Path):
     src = tmp_path / "articles"
     src.mkdir()
-    for name in ("index.txt", "all.txt", "index-by-words.txt"):
+    for name in ("index.txt", "all.txt", "by-words.txt"):
         (src / name).write_text(TRICKY.replace("Rosa Diaz", name), encoding="utf-8")
     with ThreadPoolExecutor(max_workers=1) as ex:
         index = report.write_corpus_report(src, tmp_path / "site" / "all.html", executor=ex)
     page = index.read_text(encoding="utf-8")
     assert "<svg" in page  # the index, not an article page
     links = [unquote(v) for _, k, v in audit(page).attrs if k == "href"]
-    assert links[-3:] == ["all-2.html", "index-by-words.html", "index.html"]
-    assert "all.txt" in (index.parent / "all-2.html").read_text(encoding="utf-8")
+    assert links[-3:] == ["all-pages/all.html", "all-pages/by-words-2.html", "all-pages/index.html"]
+    assert "all.txt" in (index.parent / "all-pages" / "all.html").read_text(encoding="utf-8")
+    assert "by-words.txt" in (index.parent / "all-pages" / "by-words-2.html").read_text(encoding="utf-8")
 
 
 def test_corpus_report_refuses_to_write_the_index_over_an_input(tmp_path: Path):
@@ -243,6 +251,43 @@ def test_corpus_report_refuses_to_write_the_index_over_an_input(tmp_path: Path):
     with pytest.raises(newskit.NewskitError):
         report.write_corpus_report([src], tmp_path, executor=ThreadPoolExecutor(max_workers=1))
     assert src.read_text(encoding="utf-8") == PAGE
+
+
+def test_folder_report_never_replaces_a_file_newskit_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The reviewer's case: `newskit -q report FOLDER -o summary.html` beside the user's own bom.html."""
+    src = tmp_path / "articles"
+    src.mkdir()
+    (src / "bom.txt").write_text(TRICKY, encoding="utf-8")
+    mine = "<html><body>my own page</body></html>"
+    (tmp_path / "bom.html").write_text(mine, encoding="utf-8")
+    out = tmp_path / "summary.html"
+    assert cli.main(["-q", "report", str(src), "-o", str(out)]) == 0
+    said = capsys.readouterr().out.strip()
+    assert "\n" not in said and str(out) in said and str(tmp_path / "summary-pages") in said
+    assert (tmp_path / "bom.html").read_text(encoding="utf-8") == mine  # untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "bom.html", "summary-pages", "summary.html"]
+    assert (tmp_path / "summary-pages" / "bom.html").is_file()
+    # again: newskit replaces what it wrote itself
+    assert cli.main(["-q", "report", str(src), "-o", str(out)]) == 0
+    capsys.readouterr()
+    # a file of the user's where a page would go, or as the index: refused, one line naming it, nothing written
+    (tmp_path / "summary-pages" / "by-words.html").write_text(mine, encoding="utf-8")
+    before = (tmp_path / "summary-pages" / "bom.html").stat().st_mtime_ns
+    assert cli.main(["-q", "report", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "by-words.html" in err and "newskit did not write it" in err
+    assert (tmp_path / "summary-pages" / "by-words.html").read_text(encoding="utf-8") == mine
+    assert (tmp_path / "summary-pages" / "bom.html").stat().st_mtime_ns == before
+    with pytest.raises(newskit.NewskitError, match="bom.html.*newskit did not write it"):
+        report.write_corpus_report(src, tmp_path / "bom.html", executor=ThreadPoolExecutor(max_workers=1))
+    assert (tmp_path / "bom.html").read_text(encoding="utf-8") == mine
+
+
+def test_cli_report_help_says_where_the_pages_go(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit):
+        cli.main(["report", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "summary-pages/" in text and "never replaces a file newskit did not write" in text
 
 
 def test_report_survives_lone_surrogates_and_undecodable_file_names(tmp_path: Path):
@@ -258,7 +303,7 @@ def test_report_survives_lone_surrogates_and_undecodable_file_names(tmp_path: Pa
         index = report.write_corpus_report(src, tmp_path / "site", executor=ex)
     page = index.read_text(encoding="utf-8")
     assert "caf\ufffd \ufffd.txt" in page
-    assert (index.parent / "caf_ _.html").is_file()
+    assert (index.parent / "index-pages" / "caf_ _.html").is_file()
 
 
 def test_corpus_report_with_charts_and_sorted_pages(tmp_path: Path):
@@ -266,8 +311,8 @@ def test_corpus_report_with_charts_and_sorted_pages(tmp_path: Path):
     _corpus(src)
     with ThreadPoolExecutor(max_workers=1) as ex:
         index = report.write_corpus_report(src, tmp_path / "out", executor=ex, charts=True)
-    assert "data:image/png" in (index.parent / "one.html").read_text(encoding="utf-8")
-    by_words = (index.parent / "index-by-words.html").read_text(encoding="utf-8")
+    assert "data:image/png" in (index.parent / "index-pages" / "one.html").read_text(encoding="utf-8")
+    by_words = (index.parent / "index-pages" / "by-words.html").read_text(encoding="utf-8")
     assert by_words.index("one.txt") < by_words.index("two words.txt") < by_words.index("broken.txt")
 
 

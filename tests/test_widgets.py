@@ -103,6 +103,31 @@ def test_a_span_across_paragraphs_is_marked_in_each(seed):
     assert [t for _, t in marks(out)] == [seed.text[p0.end - 5:p0.end], seed.text[p1.start:p1.start + 5]]
 
 
+def test_print_of_a_highlighted_article_is_plain_text_with_marks_and_legend(seed, capsys):
+    """`print(art.show())` is for reading: no HTML, each marked span «in brackets»[with its label], the legend."""
+    print(seed.show())
+    out = capsys.readouterr().out
+    assert "<" not in out.replace("<BLANK", "") and "&lt;" not in out and "style=" not in out
+    assert out.startswith("Quotes by speaker: marked «like this»[label]\nLabels: ")
+    assert "Labels: " + ", ".join(label for label, _ in highlight.quote_layer(seed).legend) in out
+    assert f"\n{seed.headline}\n" in out and "\n¶15 " in out
+    assert "»[Mahmud Nuri]" in out and "«The army forces threw away" in out
+    shown = seed.show("hedges")
+    assert str(shown) == shown.text and shown.html.startswith("<div") and "html" not in repr(shown)
+
+
+def test_plain_text_highlights_split_overlaps_like_the_html():
+    art = newskit.from_text("Head\n\nabcdefghij")
+    base = art.paragraphs[0].start
+    spans = [Span(base + 0, base + 6, "outer", "#0072B2", "outer span"),
+             Span(base + 2, base + 4, "inner", "#E69F00", "inner span"),
+             Span(base + 5, base + 9, "overlap", "#009E73", "overlapping span"),
+             Span(-5, 0, "off", "#000000"), Span(base + 1, base + 1, "empty", "#000000")]
+    text = highlight.highlight_text(art, spans)
+    assert text.splitlines()[-1] == ("¶1 «ab»[outer]«cd»[inner, outer]«e»[outer]«f»[overlap, outer]«ghi»[overlap]j")
+    assert "Labels: outer, inner, overlap" in text and "off" not in text and "empty" not in text
+
+
 @pytest.mark.parametrize("name", list(highlight.LAYERS))
 def test_every_layer_builds_on_the_seed(seed, name):
     lay = highlight.layer(seed, name)
@@ -312,13 +337,13 @@ def test_loader_widget_loads_saves_and_reports_errors(tmp_path):
     assert got == [None, loader.article] and "Loaded" in loader.html and widgets.NEXT_STEP in unescape(loader.html)
     assert saved.read_text(encoding="utf-8") == loader.article.text
     assert widgets.current_article() is loader.article
-    # a failed load clears the current article, says so, and keeps the saved file as it was
+    # a failed load changes nothing: the last good article stays in use, and the box says the load failed
+    good = loader.article
     loader.text.value = ""
     loader.button.click()
-    assert loader.article is None and got[-1] is None
-    assert "nk-error" in loader.html and "No article of yours is loaded now" in loader.html
-    assert "my-article.txt" in loader.html
-    assert widgets.current_article("example") == "example"
+    assert loader.article is good and got[-1] is good and widgets.current_article("example") is good
+    assert "nk-error" in loader.html and "The new load failed" in loader.html and "Still in use" in loader.html
+    assert "my-article.txt" in loader.html and "Body of the pasted article" in loader.html
     assert saved.read_text(encoding="utf-8").startswith("Head")
     # running the loader cell again (after a restart too) loads the saved article
     again = widgets.article_loader(path=saved)
@@ -336,7 +361,7 @@ def test_loader_accepts_a_saved_web_page_and_explains_a_bad_link(tmp_path):
     assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == art.text
     loader.url.value = "not a link"
     loader.url_button.click()
-    assert loader.article is None and "is not a link" in loader.html
+    assert loader.article is art and "is not a link" in loader.html and "still use your previous article" in loader.html
     loader.url.value = ""
     loader.url_button.click()
     assert "the link box is empty" in loader.html
@@ -348,14 +373,30 @@ def test_loader_with_an_example_uses_it_until_the_students_article_loads(tmp_pat
     assert "No article of yours loaded yet" in loader.html and "Iraq" in loader.html and "example" in loader.html
     loader.load_text("Own story\n\nMy own words, she said.")
     assert loader.article.headline == "Own story" and loader.own is loader.article and "Iraq" not in loader.html
+    own = loader.article
     loader.load_upload(({"name": "x.pdf", "content": b"%PDF"},))
-    assert loader.article is seed and "Could not load" in loader.html and "the example article" in loader.html
-    assert widgets.current_article() is seed
-    # a new loader (a restart) picks up the saved article, not the example
+    assert loader.article is own and "Could not load" in loader.html and "the example article" not in loader.html
+    assert widgets.current_article() is own and "Own story" in loader.html
+    # a new loader (a restart) picks up the saved article, not the example; a failed load there keeps it too
     again = widgets.article_loader(seed, tmp_path / "mine.txt")
     assert again.article.headline == "Own story" and "kept in mine.txt" in again.html
+    again.load_text("   ")
+    assert again.article.headline == "Own story" and "The new load failed" in again.html
+    # only "Forget my article" goes back to the example; a failed load after it says the example is in use
     again.forget.click()
     assert again.article is seed and not (tmp_path / "mine.txt").exists() and "Forgotten." in again.html
+    again.load_upload(({"name": "x.pdf", "content": b"%PDF"},))
+    assert again.article is seed and "the example article" in again.html and "Still in use" not in again.html
+
+
+def test_a_failed_load_keeps_the_article_saved_a_moment_before(tmp_path, seed):
+    """The reviewer's case: the student's good article is in my-article.txt (here written by a second loader)."""
+    first = widgets.article_loader(seed, tmp_path / "my-article.txt")
+    assert first.article is seed
+    widgets.article_loader(seed, tmp_path / "my-article.txt").load_text("Mine\n\nMy good article, she said.")
+    assert first.load_text("") is None
+    assert first.article.headline == "Mine" and first.own is first.article
+    assert "The new load failed" in first.html and "Mine" in first.html
 
 
 def test_current_article_without_a_loader_reads_the_saved_file(tmp_path, monkeypatch):
@@ -453,7 +494,7 @@ def test_no_pixel_font_sizes_in_any_view_or_widget(seed, hostile, tmp_path):
     views += [widgets.source_view_html(seed, "Mahmud Nuri"), widgets.concordance_view(seed, "army"),
               widgets.frequency_view(seed, 10), widgets.tone_view(seed), widgets.structure_view(seed, 3),
               widgets.compare_view(seed, hostile), widgets.compare_view(seed, hostile, "sources"),
-              widgets.article_summary_html(seed), highlight.error_html("x"), str(seed.show())]
+              widgets.article_summary_html(seed), highlight.error_html("x"), seed.show().html]
     loader = widgets.article_loader(seed, tmp_path / "a.txt")
     loader.load_text("")
     made = [widgets.article_viewer(seed), widgets.source_explorer(seed), widgets.structure_explorer(seed),

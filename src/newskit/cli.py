@@ -3,7 +3,7 @@
     newskit setup                     install the NLTK data newskit needs
     newskit quotes ARTICLE [--json]   direct quotes and their speakers
     newskit analyze ARTICLE [--json]  structure, readability, language, sources
-    newskit report PATH -o FILE.html  a self-contained HTML report
+    newskit report PATH -o FILE.html  a self-contained HTML report (a folder: FILE.html + FILE-pages/)
 
 ``--quiet`` (before or after the command) hides the progress bars of long work. Errors print
 one line (``newskit: error: ...``) and exit with status 1; Ctrl-C exits with status 130.
@@ -148,13 +148,16 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write a self-contained HTML report (one file, no JavaScript) to hand out",
                        description="Write the highlighted article and every analysis, with charts embedded, to ONE "
                                    "HTML file that opens offline. PATH may be a folder of articles (.txt, .html): then -o "
-                                   "names the OUTPUT FOLDER, which gets index.html (one row per article) and one "
-                                   "report per article (an -o ending in .html is taken as the index file instead).")
+                                   "names the index (an -o ending in .html, e.g. summary.html) or the OUTPUT FOLDER that "
+                                   "gets index.html; the article pages and the sorted tables go to a folder of their "
+                                   "own beside the index (summary-pages/, or index-pages/ in the output folder). A "
+                                   "folder report never replaces a file newskit did not write: it stops with an error "
+                                   "naming the file.")
     _add_article_args(p)
     p.add_argument("-o", "--output", metavar="OUT",
                    help="the report file (default: the article's name with .html, in the current folder, or "
                         "<name>-report.html when that is the article itself; never an input); "
-                        "for a folder PATH, the output folder (default: <folder>-report)")
+                        "for a folder PATH, the index file (.html) or the output folder (default: <folder>-report)")
     p.add_argument("--charts", action="store_true",
                    help="for a folder PATH: embed the charts in every article's page too (slower, bigger)")
     p.set_defaults(func=_cmd_report)
@@ -167,7 +170,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if src.is_dir():
         out = args.output or f"{src.resolve().name}-report"
         index = report.write_corpus_report(src, out, has_headline=not args.no_headline, charts=args.charts)
-        print(f"wrote {index}")
+        print(f"wrote {index} (the article pages are in {report.pages_folder(index)}{os.sep})")
         return 0
     art = _load_arg(args)
     out = args.output or _default_output(src)

@@ -63,8 +63,10 @@ class Exercise:
     ``kind`` says how answers are compared; ``tolerance`` is absolute for
     ``number`` answers (``relative=True``: a fraction of the truth).
     ``choices`` maps the letters of a multiple-choice question to their text.
-    ``close_note`` is said when a ``number`` answer is right within the tolerance but
-    not exact (``{truth}`` is replaced by the exact answer).
+    ``close_note`` is said (instead of praise) when a ``number`` answer is right within the
+    tolerance but not exact (``{truth}`` is replaced by the exact answer).
+    ``mistakes(article)`` lists the wrong answers a common slip gives, each with the hint that
+    explains the slip: ``[(answer, hint), ...]`` (e.g. counting only the people quoted by name).
     ``paragraph=True``: the answer is a ¶ number (from 1), so an answer one too low
     (a Python list position, from 0) gets a hint saying so.
     """
@@ -79,8 +81,9 @@ class Exercise:
     choices: tuple[tuple[str, str], ...] = ()
     pair: bool = False
     example: str = "answer = ..."
-    close_note: str = "(Close enough: exact counts differ a little with how words are split.)"
+    close_note: str = "Close enough: exact counts differ a little with how words are split."
     paragraph: bool = False
+    mistakes: Callable[[Any], Sequence[tuple[Any, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -167,14 +170,48 @@ def _name_tokens(name: str) -> list[str]:
 
 
 def _same_name(answer: Any, truth: str) -> bool:
-    """True when *answer* names *truth*: the full name, the surname alone, or the name without a title."""
+    """True when *answer* names *truth*: the full name, the surname alone, or the name without a title; a full
+    name may spell the first name or the surname a little differently (:func:`_spelling_variant`).
+
+    >>> _same_name("Mahmoud Nuri", "Mahmud Nuri"), _same_name("Nouri", "Mahmud Nuri")
+    (True, False)
+    """
     a, t = _name_tokens(str(answer)), _name_tokens(truth)
     if not a or not t:
         return _norm(answer) == _norm(truth)
     if a == t:
         return True
     # surname only ("Earnest"), or a longer form ending the same way ("Prime Minister Nouri al-Maliki" vs "al-Maliki")
-    return a[-1] == t[-1] and (len(a) == 1 or len(t) == 1 or a[0] == t[0])
+    if a[-1] == t[-1] and (len(a) == 1 or len(t) == 1 or a[0] == t[0]):
+        return True
+    return _spelling_variant(a, t)
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance between *a* and *b* (insertions, deletions, substitutions).
+
+    >>> _edits("mahmoud", "mahmud"), _edits("muhammad", "mohammed")
+    (1, 2)
+    """
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _spelling_variant(a: Sequence[str], t: Sequence[str]) -> bool:
+    """Two full names (first name and surname at least) that are the same person spelt two ways: the same
+    surname and a first name within a small edit distance ("Mahmoud" / "Mahmud", "Mohammed" / "Muhammad"),
+    or the same first name and a surname one letter off ("Nouri" / "Nuri"). A surname alone never is."""
+    if len(a) < 2 or len(t) < 2:
+        return False
+    (af, al), (tf, tl) = (a[0], a[-1]), (t[0], t[-1])
+    if al == tl:
+        return af[0] == tf[0] and _edits(af, tf) <= (1 if min(len(af), len(tf)) <= 5 else 2)
+    return af == tf and min(len(al), len(tl)) >= 4 and _edits(al, tl) <= 1
 
 
 def _to_number(answer: Any) -> float | None:
@@ -254,6 +291,17 @@ def _words_per_sentence(article: Article) -> float:
 
 def _source_count(article: Article) -> int:
     return len(article.sources())
+
+
+def _named_only(article: Article) -> list[tuple[int, str]]:
+    """The slip of counting only the people quoted by name, when the article also quotes groups or unnamed sources."""
+    rows = list(article.sources())
+    named = sum(r.source.kind == "named" for r in rows)
+    others = [r.source.name for r in rows if r.source.kind != "named"]
+    if not others:
+        return []
+    return [(named, f"That is the number of people quoted BY NAME. Groups and unnamed sources count too: "
+                    f"'{others[0]}' is a source as well. Count every speaker in the quotes table once.")]
 
 
 def _top_source(article: Article) -> str:
@@ -375,7 +423,7 @@ _ex("01-sentence-length", "About how many words does an average sentence have (t
 _ex("02-speakers", "How many different sources does newskit find quoted in quote marks?", "number", _source_count,
     ("In the quotes table, look at the 'speaker' column: count each speaker once, even if they are quoted several times.",
      "Groups such as 'militants' count as sources too. len(article.sources()) counts them for you."),
-    example="answer = 4")
+    example="answer = 4", mistakes=_named_only)
 _ex("02-top-speaker", "Who gets the most quoted words?", "name", _top_source,
     ("In the quotes table, whose quotes are the longest, and who is quoted most often?",
      "One official speaks in several paragraphs in a row. Who is he?"),
@@ -405,7 +453,7 @@ _ex("03-labels", "How many different labels does newskit list for the ISIS group
     "number", _label_count("ISIS"),
     ("In the table of article.labels(), find the row whose actor is ISIS and read its 'labels' column.",
      "Count the labels between the commas: '×2' after a label means it is used twice, not that it is two labels."),
-    tolerance=1.0, close_note="(Close enough: newskit's row lists {truth}. Count them once more, one at a time.)",
+    tolerance=1.0, close_note="Close enough, but not exact: newskit's row lists {truth}. Count them once more, one at a time.",
     example="answer = 3")
 _ex("03-accused-by", "'Iraq has been accused of abandoning [its] citizens.' By whom? "
     "(a) world leaders, as the article says  (b) the article does not say  (c) ISIS", "choice", _accused_by,
@@ -505,7 +553,30 @@ def check(exercise_id: str, answer: Any, article: Article | Sequence[Article] | 
                        f"({type(err).__name__}: {err}).", "Ask your instructor.", ex.question)
     except NewskitError as err:
         return Verdict(ex.id, "unavailable", f"newskit could not analyse the article: {err}", "", ex.question)
-    return _compare(ex, answer, truth)
+    verdict = _compare(ex, answer, truth)
+    if verdict.status == "incorrect" and ex.mistakes is not None:
+        for wrong, why in _mistakes(ex, _article_for(ex, article)):
+            if _same_answer(ex, answer, wrong):
+                return Verdict(ex.id, "incorrect", verdict.message, why, ex.question)
+    return verdict
+
+
+def _mistakes(ex: Exercise, article: Any) -> Sequence[tuple[Any, str]]:
+    """The exercise's common slips on *article*; none when they cannot be worked out."""
+    try:
+        return ex.mistakes(article) if ex.mistakes is not None else ()
+    except (_NoAnswer, NewskitError, ImportError, AttributeError):
+        return ()
+
+
+def _same_answer(ex: Exercise, answer: Any, value: Any) -> bool:
+    """True when *answer* is *value* as the exercise compares answers (a number exactly; a name or a text)."""
+    if ex.kind == "number":
+        got = _to_number(answer)
+        return got is not None and abs(got - float(value)) < 1e-9
+    if ex.kind == "name":
+        return isinstance(answer, str) and (_same_name(answer, str(value)) or _same_text(answer, value))
+    return _same_text(answer, value)
 
 
 def _article_for(ex: Exercise, article: Any) -> Any:
@@ -522,8 +593,9 @@ def _article_for(ex: Exercise, article: Any) -> Any:
     return sample() if article is None else article
 
 
-def _correct(ex: Exercise, extra: str = "") -> Verdict:
-    praise = _PRAISE[sum(map(ord, ex.id)) % len(_PRAISE)]
+def _correct(ex: Exercise, extra: str = "", *, close: str = "") -> Verdict:
+    """A correct verdict: praise (and *extra*), or for an answer right only within the tolerance, *close* instead."""
+    praise = close or _PRAISE[sum(map(ord, ex.id)) % len(_PRAISE)]
     _attempts.pop(ex.id, None)
     return Verdict(ex.id, "correct", f"{praise}{(' ' + extra) if extra else ''}", "", ex.question)
 
@@ -554,8 +626,9 @@ def _compare_number(ex: Exercise, answer: Any, truth: Any) -> Verdict:
                        "Write just the number, without quote marks.", ex.question)
     tol = ex.tolerance * abs(float(truth)) if ex.relative else ex.tolerance
     if abs(value - float(truth)) <= max(tol, 1e-9):
-        extra = ex.close_note.replace("{truth}", number(_whole(float(truth)))) if value != truth and tol else ""
-        return _correct(ex, extra)
+        if value != truth and tol:  # right within the tolerance, not exact: say so, without "Spot on!"
+            return _correct(ex, close=ex.close_note.replace("{truth}", number(_whole(float(truth)))))
+        return _correct(ex)
     if ex.paragraph and value == 0:
         return _wrong(ex, "Not quite: there is no ¶0.", _PARAGRAPH_HINT)
     if ex.paragraph and value == float(truth) - 1:
@@ -569,8 +642,13 @@ def _compare_name(ex: Exercise, answer: Any, truth: Any) -> Verdict:
     if not isinstance(answer, str):
         return Verdict(ex.id, "invalid", "Please answer with a name or a word in quote marks, like "
                        f"{ex.example}.", "", ex.question)
-    if any(_same_name(answer, t) or _same_text(answer, t) for t in truths):
+    if any(_same_text(answer, t) or _name_tokens(answer) == _name_tokens(t) for t in truths):
         return _correct(ex)
+    for t in truths:
+        if _same_name(answer, t):
+            a, w = _name_tokens(answer), _name_tokens(t)
+            exact = a[-1:] == w[-1:] and (len(a) == 1 or len(w) == 1 or a[0] == w[0])
+            return _correct(ex, "" if exact else f"(newskit spells the name {t!r}.)")
     return _wrong(ex, f"Not quite: {answer.strip()!r} is not the answer newskit finds.")
 
 

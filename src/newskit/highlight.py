@@ -23,8 +23,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .core.markup import Span, error_html, highlight_html, legend_from, legend_html
@@ -50,7 +50,7 @@ __all__ = [
     "OKABE_ITO", "PALETTE", "GREY", "CATEGORY_COLOURS", "ROLE_COLOURS",
     "LOADED_COLOURS", "HEDGE_COLOURS", "Span", "Layer", "LAYERS",
     "colour_for", "category_colour", "role_colour", "speaker_colours", "tint",
-    "highlight_html", "legend_html", "error_html", "layer",
+    "highlight_html", "highlight_text", "legend_html", "error_html", "layer", "view", "HighlightedArticle",
     "quote_layer", "role_layer", "loaded_layer", "hedge_layer", "passive_layer", "label_layer",
 ]
 
@@ -313,25 +313,93 @@ def layer(article: Article, name: str) -> Layer:
     return build(article)
 
 
+# ---------------------------------------------------------------------------------------------
+# Plain text: marked spans in brackets, for print() and a terminal
+# ---------------------------------------------------------------------------------------------
+
+#: How a marked span reads in plain text: «the marked words»[label].
+MARK_OPEN, MARK_CLOSE = "«", "»"
+
+
+def _text_block(text: str, lo: int, hi: int, spans: Sequence[Span]) -> str:
+    """text[lo:hi] with each flat segment under one or more spans written «segment»[labels, innermost first]."""
+    cuts = sorted({lo, hi} | {min(max(x, lo), hi) for s in spans for x in (s.start, s.end)})
+    starts: dict[int, list[Span]] = {}
+    for s in spans:
+        starts.setdefault(max(s.start, lo), []).append(s)
+    active: list[Span] = []
+    parts: list[str] = []
+    for x, y in zip(cuts, cuts[1:], strict=False):
+        active = [s for s in active if s.end > x] + starts.get(x, [])
+        segment = text[x:y]
+        if not active:
+            parts.append(segment)
+            continue
+        labels = ", ".join(dict.fromkeys(s.label for s in sorted(active, key=lambda s: s.end - s.start)))
+        parts.append(f"{MARK_OPEN}{segment}{MARK_CLOSE}[{labels}]")
+    return "".join(parts)
+
+
+def highlight_text(article: Article, spans: Iterable[Any] = (), legend: Sequence[tuple[str, str]] | None = None, *,
+                   heading: str = "") -> str:
+    """Plain text of *article* (headline, numbered paragraphs) with each span written «words»[label], then a legend.
+
+    *spans* are :class:`Span` (or tuples, or a :class:`Layer`, as for :func:`highlight_html`);
+    overlapping spans are split into flat segments, each with the labels of every span on it
+    (the innermost first). The legend lists the labels (from the spans when *legend* is None).
+
+    >>> import newskit
+    >>> art = newskit.from_text("Rain\\n\\nIt will rain, she said.")
+    >>> print(highlight_text(art, [(art.text.index("It"), art.text.index(","), "claim", "#E69F00")], heading="Claims"))
+    Claims: marked «like this»[label]
+    Labels: claim
+    <BLANKLINE>
+    Rain
+    <BLANKLINE>
+    ¶1 «It will rain»[claim], she said.
+    """
+    if hasattr(spans, "spans") and hasattr(spans, "legend"):
+        legend = spans.legend if legend is None else legend
+        spans = spans.spans
+    body = article.text
+    clean = sorted((Span(max(0, int(sp.start)), min(len(body), int(sp.end)), str(sp.label), str(sp.colour), str(sp.title))
+                    for sp in (x if isinstance(x, Span) else Span(*x) for x in spans)), key=lambda s: (s.start, -s.end))
+    clean = [s for s in clean if s.end > s.start]
+    labels = [label for label, _ in (legend_from(clean) if legend is None else legend)]
+    lines = [f"{heading or 'Highlights'}: marked {MARK_OPEN}like this{MARK_CLOSE}[label]",
+             f"Labels: {', '.join(labels) if labels else '(nothing marked)'}", ""]
+    blocks = [(lo, hi, "") for lo, hi in ([article.headline_span] if article.headline_span else [])]
+    blocks += [(p.start, p.end, f"¶{p.number} ") for p in article.paragraphs]
+    for lo, hi, prefix in blocks:
+        inside = [s for s in clean if s.start < hi and s.end > lo]
+        lines += [prefix + _text_block(body, lo, hi, inside), ""]
+    return "\n".join(lines).rstrip("\n")
+
+
 @dataclass(frozen=True)
 class HighlightedArticle:
-    """Highlighted article HTML that displays itself in a notebook (``str()`` gives the HTML)."""
+    """A highlighted article: its HTML displays itself in a notebook; ``str()`` (and ``print()``) gives plain
+    text with the marked spans in brackets, «words»[label], and the legend's labels."""
 
-    html: str
+    html: str = field(repr=False)
     layer: str
+    text: str = field(default="", repr=False)
 
     def _repr_html_(self) -> str:
         return self.html
 
     def __str__(self) -> str:
-        return self.html
+        return self.text or self.html
 
 
 def view(article: Article, name: str = "quotes") -> HighlightedArticle:
-    """The article with the highlights of layer *name*, as a displayable object.
+    """The article with the highlights of layer *name*, as a displayable object (``print()`` it for plain text).
 
     >>> import newskit
-    >>> "<mark" in str(view(newskit.sample(), "passives"))
-    True
+    >>> shown = view(newskit.sample(), "passives")
+    >>> "<mark" in shown.html, "<mark" in str(shown), "»[agentless passive]" in str(shown)
+    (True, False, True)
     """
-    return HighlightedArticle(highlight_html(article, layer(article, name)), name)
+    lay = layer(article, name)
+    return HighlightedArticle(highlight_html(article, lay), name,
+                              highlight_text(article, lay, heading=LAYERS[name][0]))

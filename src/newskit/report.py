@@ -8,14 +8,17 @@ no JavaScript and loads nothing from anywhere: its CSS is inside it, its images
 are ``data:`` URIs, so it can be e-mailed, put on a course page or printed.
 Every piece of article text is escaped. A report never overwrites its input.
 
-:func:`write_corpus_report` does the same for a folder: an ``index.html`` that
-compares the articles (a table, the same table sorted by each measure, and a
-chart of who gets the quoted words) and one lighter page per article (no charts
-unless asked: a folder of thousands of articles costs little more than their
-analysis). The articles are analysed in parallel by :func:`newskit.analyze_corpus`.
+:func:`write_corpus_report` does the same for a folder: an index that compares the articles
+(a table, a chart of who gets the quoted words) and, in a folder of their own beside the index
+(``summary-pages/`` for ``summary.html``, ``index-pages/`` for ``reports/index.html``), one lighter
+page per article (no charts unless asked: a folder of thousands of articles costs little more than
+their analysis) and the index table sorted by each measure. A folder report never replaces a file
+newskit did not write: it refuses, with a one-line :class:`~newskit.NewskitError` naming the file,
+before any work. The articles are analysed in parallel by :func:`newskit.analyze_corpus`.
 
     newskit report article.txt -o report.html
-    newskit report articles/ -o reports/        # reports/index.html + reports/<article>.html
+    newskit report articles/ -o summary.html     # summary.html + summary-pages/<article>.html
+    newskit report articles/ -o reports/         # reports/index.html + reports/index-pages/<article>.html
 
 >>> import newskit
 >>> from newskit import report
@@ -44,7 +47,7 @@ from .corpus import NO_SPEAKER, ArticleRow, CorpusComparison, analyze_corpus
 from .errors import NewskitError
 from .loaders import corpus_paths
 
-__all__ = ["render_report", "write_report", "render_index", "write_corpus_report", "corpus_chart_svg"]
+__all__ = ["render_report", "write_report", "render_index", "write_corpus_report", "pages_folder", "corpus_chart_svg"]
 
 _ACCENT = OKABE_ITO["blue"]
 _ERROR = OKABE_ITO["vermillion"]
@@ -71,6 +74,9 @@ footer {{ margin-top: 3em; color: #777; font-size: 0.85em; border-top: 1px solid
 @media print {{ .nav {{ display: none; }} h2 {{ page-break-before: auto; }} }}
 """
 
+#: The mark of a page newskit wrote: a folder report replaces only files that carry it (or the older footer).
+_GENERATOR = "<meta name='generator' content='newskit'>"
+
 #: Lone surrogates (from undecodable file names) cannot be written as UTF-8: they become U+FFFD.
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -82,7 +88,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def _page(title: str, body: str) -> str:
     return ("<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
+            f"{_GENERATOR}\n<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
             f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n"
             f"<footer>Made with newskit {_version()} on {time.strftime('%Y-%m-%d')}. "
             "The analyses are automatic and can be wrong: check them against the text.</footer>\n"
@@ -325,8 +331,40 @@ _SORTS: tuple[tuple[str, str, Callable[[ArticleRow], Any], bool], ...] = (
 _UNSAFE_NAME = re.compile(r"[\ud800-\udfff\x00-\x1f<>:\"/\\|?*]")
 
 
-def _sorted_name(index: Path, key: str) -> str:
-    return f"{index.stem}-by-{key}{index.suffix}"
+def _sorted_name(key: str) -> str:
+    """The file name, in the pages folder, of the index sorted by *key*."""
+    return f"by-{key}.html"
+
+
+def pages_folder(index: str | os.PathLike[str]) -> Path:
+    """The folder, beside the corpus index *index*, that holds its article pages and sorted tables.
+
+    >>> pages_folder("site/summary.html").as_posix()
+    'site/summary-pages'
+    """
+    index = Path(index)
+    return index.parent / f"{index.stem or 'index'}-pages"
+
+
+def _written_by_newskit(path: Path) -> bool:
+    """True when *path* is a page newskit wrote (its generator mark near the top, or its footer near the end)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+            f.seek(max(0, path.stat().st_size - 4096))
+            tail = f.read()
+    except OSError:
+        return False
+    return _GENERATOR.encode() in head or b"Made with newskit" in tail
+
+
+def _check_targets(targets: Iterable[Path], inputs: Sequence[Path]) -> None:
+    """Refuse (one line, naming the file) to write over an input, or over any file newskit did not write."""
+    for p in targets:
+        if any(_same_file(p, src) for src in inputs):
+            raise _OutputError(f"refusing to write the corpus report over the input {_shown(p)}: choose another -o")
+        if p.is_dir() or (p.exists() and not _written_by_newskit(p)):
+            raise _OutputError(f"refusing to replace {_shown(p)}: newskit did not write it (move it or choose another -o)")
 
 
 def _report_names(paths: Sequence[Path], reserved: Iterable[str] = ("index.html",)) -> list[str]:
@@ -451,6 +489,7 @@ def _order(comparison: CorpusComparison, value: Callable[[ArticleRow], Any], lar
 
 
 def _out_paths(out: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """(the folder of the index, the index file) for an -o that names a folder or an ``.html`` file."""
     out_p = Path(out)
     if out_p.suffix.lower() in (".html", ".htm"):
         return out_p.parent, out_p
@@ -466,21 +505,24 @@ def write_corpus_report(
     charts: bool = False,
     progress: bool | None = None,
 ) -> Path:
-    """Write a corpus report: ``index.html`` plus one report per article, all in one folder.
+    """Write a corpus report: an index, and its article pages in a folder of their own beside it.
 
     *folder* is a folder (its article files, as :func:`newskit.loaders.corpus_paths` lists them)
-    or a list of article paths. *out* names the OUTPUT FOLDER (created if needed); the index is
-    ``<out>/index.html`` and each article's report ``<out>/<file name>.html`` (renamed, e.g.
-    ``index-2.html``, when it would clash with the index, its sorted copies or an input). If *out*
-    ends in ``.html`` it is taken as the index file itself and the article reports go next to it.
-    A file that cannot be analysed gets a row with its error. The articles are analysed by
-    :func:`newskit.analyze_corpus` (local processes by default, or the *executor* given;
-    *progress* as there); each page is drawn in the worker, without charts unless *charts*.
+    or a list of article paths. *out* names the OUTPUT FOLDER (created if needed), whose index is
+    ``<out>/index.html``; an *out* ending in ``.html`` is the index file itself. Each article's
+    page and the index sorted by each measure go to :func:`pages_folder` (``summary-pages/`` for
+    ``summary.html``, ``<out>/index-pages/`` for a folder): ``<file name>.html`` (renamed, e.g.
+    ``by-words-2.html``, when it would clash with a sorted page or an input) and ``by-<measure>.html``.
+    Nothing but the index is written beside the index. A file that newskit did not write (or an
+    input) is never replaced: the report refuses with a :class:`~newskit.NewskitError` naming it,
+    before any analysis. A file that cannot be analysed gets a row with its error. The articles
+    are analysed by :func:`newskit.analyze_corpus` (local processes by default, or the *executor*
+    given; *progress* as there); each page is drawn in the worker, without charts unless *charts*.
     Returns the index path.
 
     >>> from newskit import report
-    >>> report.write_corpus_report("articles", "reports")  # doctest: +SKIP
-    PosixPath('reports/index.html')
+    >>> report.write_corpus_report("articles", "summary.html")  # doctest: +SKIP
+    PosixPath('summary.html')
     """
     if isinstance(folder, (str, os.PathLike)):
         paths = corpus_paths(folder) if Path(folder).is_dir() else [Path(folder)]
@@ -488,32 +530,34 @@ def write_corpus_report(
     else:
         paths = [Path(p) for p in folder]
         title = "newskit corpus report"
-    out_dir, index = _out_paths(out)
-    sorted_pages = {key: _sorted_name(index, key) for key, *_ in _SORTS}
-    inputs = [p.name for p in paths if _same_file(p.parent, out_dir)] if out_dir.exists() else []
-    names = _report_names(paths, reserved=[index.name, *sorted_pages.values(), *inputs])
-    for p in (index, *(out_dir / n for n in sorted_pages.values())):
-        if any(_same_file(p, src) for src in paths):
-            raise _OutputError(f"refusing to write the corpus index over the input {_shown(p)}: choose another -o")
+    _, index = _out_paths(out)
+    pages = pages_folder(index)
+    sorted_pages = {key: _sorted_name(key) for key, *_ in _SORTS}
+    inputs = [p.name for p in paths if _same_file(p.parent, pages)] if pages.is_dir() else []
+    names = _report_names(paths, reserved=[*sorted_pages.values(), *inputs])
+    if pages.exists() and not pages.is_dir():
+        raise _OutputError(f"refusing to replace {_shown(pages)}: newskit did not write it (move it or choose another -o)")
+    _check_targets([index, *(pages / n for n in (*sorted_pages.values(), *names))], paths)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        pages.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise _OutputError(f"cannot create the output folder {_shown(out_dir)}: {err.strerror or err}") from None
-    keep = functools.partial(_article_page, charts=charts, index=index.name)
+        raise _OutputError(f"cannot create the output folder {_shown(pages)}: {err.strerror or err}") from None
+    up = f"../{index.name}"  # from a page back to the index
+    keep = functools.partial(_article_page, charts=charts, index=up)
     rows: list[ArticleRow] = []
-    links: list[str | None] = []
+    links: list[str | None] = []  # relative to the pages folder
     for r, name in zip(analyze_corpus(paths, executor, has_headline=has_headline, keep=keep, progress=progress),
                        names, strict=True):
         rows.append(r.row if r.row is not None else ArticleRow(r.name, r.path, error=r.error, error_type=r.error_type))
         links.append(None)
         if r.ok and isinstance(r.result, str):
-            _write(out_dir / name, r.result)  # the names avoid the inputs (reserved above)
+            _write(pages / name, r.result)  # checked above: a new file, or one newskit wrote
             links[-1] = name
     comparison = CorpusComparison(tuple(rows))
-    sort_links = {"article": index.name, **sorted_pages}
     for key, label, value, largest_first in _SORTS:
-        page = render_index(comparison, links, f"{title} (by {label})", sort_links=sort_links,
+        page = render_index(comparison, links, f"{title} (by {label})", sort_links={"article": up, **sorted_pages},
                             order=_order(comparison, value, largest_first), chart=False)
-        _write(out_dir / sorted_pages[key], page)
-    return _write(index, render_index(comparison, links, title, sort_links=sort_links))
-
+        _write(pages / sorted_pages[key], page)
+    down = [f"{pages.name}/{x}" if x else None for x in links]
+    sort_links = {"article": index.name, **{k: f"{pages.name}/{v}" for k, v in sorted_pages.items()}}
+    return _write(index, render_index(comparison, down, title, sort_links=sort_links))

@@ -2,8 +2,10 @@
 
 :func:`article_loader` keeps the loaded article in a file beside the notebook (``my-article.txt``
 in the current folder, see :data:`SAVED_NAME`) and loads it again each time the cell runs, so
-*Restart Kernel and Run All Cells* keeps the student's article. A load that fails clears the
-current article and says so (the saved file is kept as it was: only a good article replaces it).
+*Restart Kernel and Run All Cells* keeps the student's article. A load that fails changes nothing:
+the student's last good article (the one saved in the file) stays in use, and the box says, in red,
+that the new load failed and which article the cells below still use. Only "Forget my article"
+(:meth:`ArticleLoader.forget_article`) goes back to the example.
 :func:`current_article` gives the cells below the article of the latest loader (or the saved one,
 or a default).
 
@@ -149,7 +151,8 @@ def _read_saved(path: Path) -> Article:
 
 class ArticleLoader(Explorer):
     """Upload a file, paste text or give a link; ``.article`` is the article the cells below should use:
-    the student's, or *example* (None) while none is loaded or after a failed load.
+    the student's last good article, or *example* (None) while there is none (never loaded, or forgotten).
+    A failed load keeps the student's last good article in use, and says so in the box.
 
     The student's article is saved in ``path`` (beside the notebook) and loaded from there when the
     loader is made again. ``loader.on_change(callback)`` calls ``callback(loader.article)`` after each load.
@@ -206,7 +209,7 @@ class ArticleLoader(Explorer):
                                               label="Example")
 
     def on_change(self, callback: Callable[[Article | None], Any]) -> None:
-        """Call *callback(article)* after each load: the new article, or the example (None) after a failed one."""
+        """Call *callback(article)* after each load: the new article, or after a failed one the article still in use."""
         self._callbacks.append(callback)
 
     on_load = on_change
@@ -228,13 +231,7 @@ class ArticleLoader(Explorer):
             art = fn(arg)
         except Exception as err:  # noqa: BLE001 - shown as one line, never a dead control
             message = str(err) if isinstance(err, NewskitError) else f"{type(err).__name__}: {err}"
-            self.own = None
-            kept = (f" Your last good article is still saved in {self.path.name}: run this cell again to use it."
-                    if self.path.is_file() else "")
-            fallback = "the example article" if self.example is not None else "no article"
-            self._set(self._waiting(error_html(
-                f"{' '.join(message.split()).rstrip('.')}. No article of yours is loaded now, so the cells below use "
-                f"{fallback}.{kept}", f"Could not load {what}")))
+            self._failed(" ".join(message.split()).rstrip("."), what, saved=save)
             self._notify(self.article)
             return None
         problem = _save(self.path, art) if save else ""
@@ -247,6 +244,25 @@ class ArticleLoader(Explorer):
         self._set(article_summary_html(art, note))
         self._notify(art)
         return art
+
+    def _failed(self, reason: str, what: str, saved: bool) -> None:
+        """After a failed load: keep the student's last good article (in memory, else the saved file) and say so."""
+        if self.own is None and saved and self.path.is_file():
+            try:  # the student's article saved a moment before (by another loader of this notebook, say)
+                self.own = _read_saved(self.path)
+            except (NewskitError, OSError):
+                self.own = None
+        title = f"Could not load {what}"
+        if self.own is not None:
+            kept = f"Kept in {self.path.name}. " if self.path.is_file() else ""
+            self._set(error_html(f"{reason}. The new load failed, so nothing changed: the cells below still use your "
+                                 "previous article, shown below.", title)
+                      + article_summary_html(self.own, f"{kept}To use another article, upload, link or paste it again; "
+                                             f"'{self.forget.description}' goes back to the example.", label="Still in use"))
+            return
+        fallback = "the example article" if self.example is not None else "no article"
+        self._set(self._waiting(error_html(f"{reason}. No article of yours is loaded, so the cells below use "
+                                           f"{fallback}.", title)))
 
     def forget_article(self) -> None:
         """Delete the saved article and go back to the example (what the "Forget my article" button does)."""
