@@ -103,7 +103,11 @@ def test_figures_do_not_leak_into_pyplot(seed):
 
 def test_palette_is_okabe_ito():
     assert set(highlight.PALETTE) <= set(highlight.OKABE_ITO.values())
-    assert set(highlight.CATEGORY_COLOURS.values()) <= set(highlight.OKABE_ITO.values()) | {highlight.GREY}
+    from newskit.core.palette import OKABE_ITO_DARK
+
+    allowed = set(highlight.OKABE_ITO.values()) | set(OKABE_ITO_DARK.values()) | {highlight.GREY}
+    assert set(highlight.CATEGORY_COLOURS.values()) <= allowed
+    assert len(set(highlight.CATEGORY_COLOURS.values())) == len(highlight.CATEGORY_COLOURS)  # each category its own
     assert set(highlight.ROLE_COLOURS.values()) <= set(highlight.OKABE_ITO.values())
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["OKABE_ITO", "PALETTE", "GREY", "CATEGORY_COLOURS", "ROLE_COLOURS", "LOADED_COLOURS", "HEDGE_COLOURS",
-           "HIGHLIGHT_ALPHA", "colour_for", "category_colour", "role_colour", "tint", "safe_colour"]
+__all__ = ["OKABE_ITO", "OKABE_ITO_DARK", "PALETTE", "GREY", "CATEGORY_COLOURS", "ROLE_COLOURS", "LOADED_COLOURS",
+           "HEDGE_COLOURS", "HIGHLIGHT_ALPHA", "colour_for", "category_colour", "role_colour", "tint", "safe_colour"]
 
 #: The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), by name.
 OKABE_ITO: dict[str, str] = {
@@ -24,6 +24,14 @@ OKABE_ITO: dict[str, str] = {
     "vermillion": "#D55E00",
     "reddish purple": "#CC79A7",
     "black": "#000000",
+}
+
+#: Darker shades of four Okabe–Ito hues, for categories once the seven base colours are used.
+OKABE_ITO_DARK: dict[str, str] = {
+    "blue": "#00507D",
+    "yellow": "#A38D00",
+    "orange": "#A36F00",
+    "reddish purple": "#8F4F75",
 }
 
 #: The colours used for categorical data, in order (black left out: it hides text).
@@ -41,6 +49,11 @@ CATEGORY_COLOURS: dict[str, str] = {
     "militant or armed group": "#D55E00",
     "media": "#CC79A7",
     "organisation": "#F0E442",
+    # the seven Okabe–Ito colours are taken: the newer categories take a darker shade of a related one's hue
+    "police or military": OKABE_ITO_DARK["blue"],             # officials carry arms
+    "business": OKABE_ITO_DARK["yellow"],                     # a company is a body
+    "advocacy or NGO": OKABE_ITO_DARK["orange"],              # citizens organised
+    "sports": OKABE_ITO_DARK["reddish purple"],
     "unknown": GREY,
 }
 

@@ -19,7 +19,8 @@ The pipeline is rule-based and linear in the length of the text; each stage is a
    person's counts: a first name from NLTK's names corpus, a title or role noun before
    it, or being quoted), a description ("the rookie defenceman") the person just named,
    and a phrase with no name is an unnamed source ("a resident") or an organisation;
-   roles found anywhere in the article become descriptors, and descriptors categories;
+   roles found anywhere in the article become descriptors, and descriptors categories, each with the
+   rule that chose it (``Source.category_reason``; the rules: :data:`~newskit.sources.lexicon.CATEGORY_RULES`);
 4. a fragment in marks is speech when a verb of saying, judging or characterising
    (VerbNet's classes, :func:`~newskit.sources.lexicon.is_saying_verb`) links it to a
    speaker; with nobody saying it (a scare quote, a title) it is left out (see

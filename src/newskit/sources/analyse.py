@@ -228,6 +228,7 @@ class _Reading:
         """Read one paragraph, sentence by sentence; *carried* is the attribution a paragraph ending "X said:"
         passes to this one. Returns the one this paragraph passes to the next (or None)."""
         self.para_attr, self.para_src = carried if carried is not None else (None, None)
+        self.resolver.paragraph = p.index
         self.para_why = f"introduced by ¶{p.index} ending with ':'" if carried is not None else ""
         sent: list[str] = []
         for s0, s1 in sentences:

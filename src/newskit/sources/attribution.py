@@ -67,6 +67,8 @@ def _frame(article: Text, raws: list[_Raw]) -> dict[int, _Frame]:
             hi = hi + 1 if hi < p.end and text[hi] in _MARKS + _SINGLES else e
             if n == len(r.pieces) - 1 and r.close_mark is not None:
                 hi = max(hi, r.close_mark + 1)
+                if hi < p.end and text[hi] in _SINGLES and text[hi - 1] in _SINGLES:
+                    hi += 1  # (a closing mark typed as two singles: ,’’ says)
             spans_by_para.setdefault(para, []).append((lo, hi, qi))
     frames: dict[int, _Frame] = {}
     for p in article.paragraphs:
@@ -155,8 +157,25 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
             skipped = sum(1 for x in low[:j] if x in ADVERBS or (x.endswith("ly") and len(x) > 4))
             if np and (used + skipped >= j or (full and j - used - skipped - 1 >= 0 and rest[j - used - skipped - 1] == ",")):
                 return _Attr(_Mention(np, appos, t), _find_channel(rest))
-            break
+            return _named_then_appositive(rest, j, t)
     return None
+
+
+def _named_then_appositive(rest: list[str], j: int, verb: str) -> _Attr | None:
+    """'"...," Guenther Schuh, e.GO's founder and the mastermind behind its van, said': a name right after the quote,
+    an appositive of any shape between commas, then the verb.
+
+    >>> from newskit.sources.tokens import _tokens
+    >>> a = _named_then_appositive(_tokens("Ann Lee, Acme's founder and a keen cyclist, said today"), 10, "said")
+    >>> a.mention.np, a.mention.appos
+    (['Ann', 'Lee'], ["Acme's", 'founder', 'and', 'a', 'keen', 'cyclist'])
+    """
+    n = 0
+    while n < j and _is_name_tok(rest[n]) and rest[n][:1].isupper():
+        n += 1
+    if n < 2 or rest[n] != "," or rest[j - 1] != "," or j - 1 <= n + 1:
+        return None
+    return _Attr(_Mention(rest[:n], rest[n + 1:j - 1], verb), _find_channel(rest))
 
 
 def _before_attribution(before: list[str], partial: bool) -> _Attr | None:

@@ -96,7 +96,7 @@ industry authority organisation organization club league network press times pos
 nsa bbc bpi un nato eu labour conservatives tories democrats republicans research institution capital partners
 associates labs media systems technologies solutions consulting holdings
 school college academy hospital clinic centre center resort resorts hotel church mosque hall arena stadium airport
-library museum tours""".split())
+library museum tours coalition alliance society caucus""".split())
 
 
 #: Places that stand for a government body ("Downing Street said").
@@ -115,10 +115,23 @@ internet web online news world state states government amendment act constitutio
 """.split())
 
 
+#: Capitalised words that open a sentence or a clause but never a name: dropped from the front of a run of
+#: capitalised words ("After Kody died", "For Megda Belkacemi, ...", "Yet Canada"), with the words of
+#: :data:`NOT_PERSON` that open clauses ("When", "Since") and a leading "-ing" word ("Praising Tillerson, ...").
+NAME_OPENERS = frozenset("""for yet but and or if because unless until without from by with as at in on of to
+after before since during when while although though meanwhile instead however also still then now so according
+asked speaking like unlike despite including""".split())
+
+
+#: Prepositions of place: a name right after one ("the death was in Nova Scotia") is a place unless the article
+#: shows otherwise (the name is quoted, or has a title or a role noun somewhere), so it is never "she".
+LOCATIVE = frozenset("in at near across outside inside into throughout toward towards around within".split())
+
+
 #: Things that can "say" something in an article but are not people ("the letter says").
 INANIMATE = frozenset("""letter report statement book study request warrant survey document poll email memo website
 paper article law bill data figures research analysis review filing complaint lawsuit ruling decision order
-announcement release""".split())
+announcement release notice tweet video advertisement editorial""".split())
 
 
 #: Nouns for people, beyond the category words: an unnamed source with one of these heads is a person.
@@ -208,6 +221,16 @@ INTRO = frozenset("""on in at after before during when while as since although t
 speaking following despite under according eleven""".split())
 
 
+#: Nouns of time: a noun phrase headed by one ("that month", "two weeks", "Tuesday") says when, never who, so it
+#: is skipped as a sentence's opening ("Later that month, X applied ...") and dropped from a speaker phrase's end
+#: ("a notice Tuesday saying").
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec day days
+week weeks weekend weekends month months year years decade decades hour hours minute minutes moment time times
+morning mornings afternoon evening evenings night nights today tonight yesterday tomorrow spring summer fall
+autumn winter season""".split())  # ("may" is left out: Theresa May)
+
+
 #: Penn Treebank tags a subject noun phrase is made of.
 NP_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 
@@ -265,57 +288,122 @@ OUTLET_WORDS = re.compile("news agency|newspaper|magazine|radio|television|TV|ch
                           + "|".join(MASTHEADS))
 
 
-#: Category rules, tried in order: the first whose words appear in a source's name or descriptor wins.
+#: Category rules, tried in order: the first whose words appear in a source's role (its descriptor, and for a
+#: body its name) wins, and the word that decided is kept as the source's ``category_reason``.
+#:
+#: The role nouns, by category: a politician holds or seeks elected office; "police or military" carries arms for
+#: a state (police officers, soldiers); an official works for a government body; an expert knows the field
+#: (scientists, analysts, academics, doctors, and lawyers: the documented "legal" choice files them as experts);
+#: business runs or owns a company; "advocacy or NGO" campaigns for a cause; media report; sports play or coach;
+#: "civilian or witness" speaks for themselves (residents, parents, fans, students, witnesses). A body's name
+#: decides too: "Acme Corp" is business, "the Heart Foundation" advocacy or NGO, "the Home Office" official.
+#:
+#: The role is looked for anywhere in the article: a title or role noun before the name ("Prime Minister Justin
+#: Trudeau", "NDP MP Nathan Cullen"), an appositive ("Erin Kim, a nurse at the clinic,"), and, for a politician, a
+#: body named after them or a party word before the name ("the Trudeau government", "Liberal Justin Trudeau").
+#:
+#: Fallback rule (documented choice): a named person the article gives no role anywhere is presented as a private
+#: individual, "civilian or witness" (reason "named, no role in the article: a private individual"), when the name
+#: is surely a person's (a first name, or the article shows them speaking or titled), else "unknown"; an unnamed
+#: source or body with no role word stays "unknown" or "organisation".
 CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     ("militant or armed group", frozenset("militant militants insurgent insurgents rebel rebels jihadist jihadists "
-                                          "fighter fighters extremist extremists gunmen isis isil taliban".split())),
-    ("media", frozenset("journalist reporter editor correspondent columnist newspaper broadcaster "
-                        "bbc cnn afp reuters".split())),
+                                          "fighter fighters extremist extremists gunmen isis isil taliban "
+                                          "al-shabaab al-qaeda hamas hezbollah".split())),
+    ("media", frozenset("journalist reporter editor correspondent columnist newspaper broadcaster anchor host "
+                        "commentator bbc cnn afp reuters".split())),
     ("politician", frozenset("mp mps senator senators congressman congresswoman democrat democrats republican "
                              "republicans tory tories labour conservative liberal candidate leader speaker "
                              "parliamentary lawmaker lawmakers legislator legislators president-elect politician "
                              "chancellor rep sen lord baroness mla mpp mlas mpps premier councillor councilor "
-                             "alderman nominee campaigner-in-chief".split())),
+                             "alderman nominee campaigner-in-chief ndp mayor party prime".split())),
+    ("police or military", frozenset("police policeman policewoman officer officers army military soldier soldiers "
+                                     "commander general sheriff constable sergeant detective inspector rcmp "
+                                     "superintendent troops colonel lieutenant admiral marine marines navy "
+                                     "sergeant-at-arms".split())),
     ("official or government", frozenset("spokesman spokeswoman spokesperson official officials minister ministers "
-                                         "secretary president government ministry department police army military "
-                                         "officer officers commander general ambassador governor mayor white house "
-                                         "administration agency director treasury cabinet adviser advisor "
-                                         "diplomat sheriff constable sergeant detective inspector soldier "
-                                         "commissioner regulator prosecutor judge justice attorney-general rcmp "
-                                         "superintendent".split())),
+                                         "secretary president government ministry department ambassador governor "
+                                         "white-house administration agency director treasury cabinet adviser "
+                                         "advisor diplomat envoy commissioner regulator prosecutor judge justice "
+                                         "attorney-general crown coroner examiner ombudsman office council "
+                                         "commission court authority bureau ministry vice-president "
+                                         "king queen royal ruler staff aide aides eu un nato".split())),
     ("expert", frozenset("professor analyst analysts expert experts researcher researchers economist scientist "
                          "scientists academic lawyer statistician historian author doctor physician surgeon nurse "
-                         "psychologist epidemiologist specialist strategist consultant pollster lecturer "
-                         "attorney".split())),
-    ("business", frozenset("executive executives ceo cfo founder co-founder owner developer businessman "
+                         "psychologist epidemiologist specialist strategist consultant pollster lecturer attorney "
+                         "dr university institute scholar biologist engineer dietitian pharmacist "
+                         "co-author fellow".split())),
+    ("business", frozenset("executive executives ceo cfo coo founder co-founder owner developer businessman "
                            "businesswoman entrepreneur manager investor banker retailer chairman chairwoman "
-                           "shareholder shareholders employer".split())),
+                           "shareholder shareholders employer company firm corp inc ltd plc llc bank "
+                           "corporation broker realtor proprietor landlord".split())),
     ("advocacy or NGO", frozenset("activist activists advocate advocates campaigner campaigners organiser organizer "
-                                  "volunteer volunteers".split())),
+                                  "volunteer volunteers charity foundation ngo coalition alliance union "
+                                  "society".split())),
+    ("sports", frozenset("coach coaches player players golfer golfers goalie goaltender defenceman defenseman "
+                         "captain athlete athletes pitcher quarterback striker midfielder team "
+                         "manager-coach all-star olympian".split())),
     ("civilian or witness", frozenset("resident residents witness witnesses local locals villager villagers mother "
                                       "father student students refugee refugees survivor survivors worker workers "
                                       "voter voters neighbour neighbor shopkeeper family families citizen citizens "
                                       "farmer farmers teacher teachers parent parents patient patients "
                                       "year-old customer customers fan fans victim victims daughter son wife "
-                                      "husband friend friends "
+                                      "husband friend friends dad mom mum partner cartoonist artist "
+                                      "man woman men women supporter supporters child children "
                                       "people".split())),
-    ("organisation", frozenset("company firm group charity organisation organization association union "
-                               "institute foundation board".split())),
+    ("organisation", frozenset("group organisation organization association institute board".split())),
 )
+
+
+#: The reason given for the fallback rule of :data:`CATEGORY_RULES`.
+NO_ROLE = "named, no role in the article: a private individual"
+
+
+#: Company officers' titles, read as "ceo" by :func:`_category_why` (their "officer" is no police officer's).
+_EXECUTIVE = re.compile(r"\bchief (?:executive|financial|operating|technology|information|marketing)(?: officer)?\b"
+                        r"|\b(?:executive|finance|financial) (?:officer|director)\b")
+
+
+def _category_why(role: str, kind: str) -> tuple[str, str]:
+    """The category of a source whose role (descriptor, and a body's name) is *role*, and the rule that decided it.
+
+    >>> _category_why("BMO Research analyst", "named")
+    ('expert', "role word 'analyst'")
+    >>> _category_why("", "named")
+    ('civilian or witness', 'named, no role in the article: a private individual')
+    >>> _category_why("the Home Office", "organisation")
+    ('official or government', "role word 'office'")
+    """
+    role = _EXECUTIVE.sub("ceo", role.lower()).replace("white house", "white-house")  # ("chief executive officer"
+    # is business, not police; the White House is one word)
+    found = [("year-old" if w.endswith("-year-old") else w) for w in re.findall(r"[a-z0-9][a-z0-9-]*", role)]
+    for cat, keys in CATEGORY_RULES:
+        for w in found:
+            if w in keys or (w.endswith("s") and w[:-1] in keys):
+                return cat, f"role word '{w}'"
+    if kind == "organisation":
+        return "organisation", "a body, no role word in its name"
+    if kind == "named" and not role.strip():
+        return "civilian or witness", NO_ROLE
+    return "unknown", "no role word"
+
+
+def _category(descriptor: str, kind: str) -> str:
+    """The first category of :data:`CATEGORY_RULES` whose words a source's descriptor holds (see :func:`_category_why`)."""
+    return _category_why(descriptor, kind)[0]
 
 
 #: Every word for a kind of person: :data:`PERSON_NOUNS`, :data:`ROLE_HEADS` and the category words but bodies'.
 _PERSON_WORDS = PERSON_NOUNS | ROLE_HEADS | frozenset().union(*(keys for cat, keys in CATEGORY_RULES if cat != "organisation"))
 
+#: Words of :data:`CATEGORY_RULES` that name a body, not a kind of person ("company", "party", "union"): they decide
+#: a body's category but make no phrase a person's. (The older body words of the lists, "police", "government",
+#: "ministry" ..., stay person words: the attribution rules were measured with them.)
+BODY_WORDS = frozenset("""party ndp office council commission court authority bureau crown university institute company
+firm corp inc ltd plc llc bank corporation charity foundation ngo coalition alliance union society team royal navy
+marines troops al-shabaab al-qaeda hamas hezbollah""".split())
 
-def _category(descriptor: str, kind: str) -> str:
-    """The first category of :data:`CATEGORY_RULES` whose words a source's descriptor holds."""
-    words = set(re.findall(r"[a-z][a-z-]*", descriptor.lower()))
-    words |= {w[:-1] for w in words if w.endswith("s")}  # "leaders" -> "leader"
-    for cat, keys in CATEGORY_RULES:
-        if words & keys:
-            return cat
-    return "organisation" if kind == "organisation" else "unknown"
+_PERSON_WORDS = _PERSON_WORDS - BODY_WORDS - {"prime"}  # ("prime minister": the minister is the person)
 
 
 def _is_media(name: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..core.text import Text
 from ..core.text import trim_span as _trim
 from ..core.words import OPEN_QUOTES, QUOTE_CHARS
-from .lexicon import MENTION_CUES
+from .lexicon import MENTION_CUES, SPEECH_VERBS
 from .tokens import _is_placeholder, _tag
 
 #: The double marks among :data:`~newskit.core.words.QUOTE_CHARS` (straight, curly, low-9, guillemets): the marks
@@ -38,7 +38,11 @@ _SENT_END = ".!?\u2026"
 _OPEN_CONTEXT = "([{\u2014\u2013-/:;,"  # characters after which a straight mark opens
 
 
-_MARK_RE = re.compile("[" + _MARKS + "]")
+_MARK_RE = re.compile("[" + _MARKS + "]|\u2019\u2019|''")
+
+#: Two single closing marks typed for one double ('...local creators,\u2019\u2019 says ...'): a closing mark of an
+#: open quote, and nothing otherwise (a ditto or inch mark).
+_PAIRED_SINGLES = ("\u2019\u2019", "''")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,12 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
     open_at: int | None = None
     for m in _MARK_RE.finditer(text, lo, hi):  # (only the marks, not every character)
         i = m.start()
-        role = _mark_role(text, i, lo, hi)
+        if m.group() in _PAIRED_SINGLES:
+            if open_at is None or text[i - 1].isspace():
+                continue
+            role = "close"
+        else:
+            role = _mark_role(text, i, lo, hi)
         if open_at is not None and text[open_at] == "\u201e" and text[i] == "\u201c":
             role = "close"  # German: „Wir bleiben“
         if open_at is None:
@@ -219,8 +228,9 @@ def _is_mention(q: str, before: list[str], after: list[str], mentions: set[int])
     if (len(before) >= 2 and before[-1].lower() in {",", "and", "or"} and _is_placeholder(before[-2])
             and int(before[-2][1:-1]) in mentions):
         return True
-    # the marked word is the subject of a verb: '"blog" headed the list'
-    if after and before and before[-1] not in {":", ","} and after[0][:1].islower() and (
+    # the marked word is the subject of a verb: '"blog" headed the list' (not of a verb of saying: 'are "very
+    # exciting," says X' is X's)
+    if after and before and before[-1] not in {":", ","} and after[0][:1].islower() and after[0].lower() not in SPEECH_VERBS and (
             after[0].lower() in {"is", "was", "has", "had", "were", "are"} or _tag(tuple(after[:4]))[0] in {"VBD", "VBZ", "VBP"}):
         return True
     return bool(after) and after[0] in {",", "and", "or"} and len(after) >= 2 and _is_placeholder(after[1]) and (

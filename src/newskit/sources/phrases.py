@@ -25,6 +25,7 @@ from .lexicon import (
     PRON_SUBJ,
     SPEECH_VERBS,
     STOP_BACK,
+    TIME_WORDS,
     _is_person_noun,
 )
 from .tokens import _PH, _SENT_TOKS, _SUBJECT_WINDOW, _WINDOW, _is_cap, _is_name_tok, _is_placeholder, _tag
@@ -32,6 +33,11 @@ from .tokens import _PH, _SENT_TOKS, _SUBJECT_WINDOW, _WINDOW, _is_cap, _is_name
 #: Sentence adverbs set off by commas between a speaker and the verb ("Scheer, however, said").
 _ASIDES = frozenset("however though meanwhile too also though instead nonetheless nevertheless moreover "
                     "furthermore indeed meanwhile then".split())
+
+
+#: Particles of phrasal verbs ("shot back", "lashed out"): a lower-case word after a name and before one of them is
+#: a verb, whatever the tagger says.
+_PARTICLES = frozenset("back out up down off".split())
 
 
 @dataclass
@@ -126,7 +132,7 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
             if toks[k].lower() in {"who", "which"}:
                 rel_np, _ = _np_backward(toks, k)
                 if rel_np:
-                    return rel_np, appos
+                    return rel_np, appos or toks[k:end]  # (the clause describes the speaker)
                 break
     elif stopped_at >= 0 and toks[stopped_at].lower() in {"who", "which"} and not np:
         return _np_backward(toks, stopped_at)
@@ -216,10 +222,17 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     np: list[str] = []
     while (i < len(words) and (tags[i] in NP_TAGS or (np and words[i].lower() == "of")) and not _is_placeholder(sent[i])
            and not (np and words[i].lower() in SPEECH_VERBS)):
+        if (np and np[-1][:1].isupper() and words[i][:1].islower() and i + 1 < len(words)
+                and words[i + 1].lower() in _PARTICLES):
+            break  # "Hua Chunying shot back": a verb the tagger took for a noun
         np.append(sent[i])
         i += 1
     while np and np[-1].lower() in {"of", "the", "a", "an"}:
         np.pop()
+    if np and np[-1].lower() in TIME_WORDS and i < len(words):
+        # "Later that month, SNC-Lavalin applied ...", "Then, two weeks before the vote, Comey sent ...": when
+        comma = next((k for k in range(i, min(len(words), i + 12)) if words[k] == ","), None)
+        return _sentence_subject(sent[comma + 1:]) if comma is not None else ([], [])
     if not np or not any(tags[k].startswith("NN") for k in range(i - len(np), i)):
         return [], []
     appos: list[str] = []

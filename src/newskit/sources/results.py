@@ -31,25 +31,29 @@ def _who(src: Source | None, nobody: str) -> str:
 def _speaker_dict(src: Source | None) -> dict[str, Any]:
     """The speaker's fields every quote and attribution record carries."""
     return {"speaker": src.name if src else None, "descriptor": src.descriptor if src else None,
-            "source_kind": src.kind if src else None, "category": src.category if src else None}
+            "source_kind": src.kind if src else None, "category": src.category if src else None,
+            "category_reason": src.category_reason if src else None}
 
 
 @dataclass(frozen=True)
 class Source:
-    """A person or body the article quotes or reports: ``name`` (fullest form), ``descriptor`` (role), ``kind``, ``category``."""
+    """A person or body the article quotes or reports: ``name`` (fullest form), ``descriptor`` (role), ``kind``,
+    ``category`` and ``category_reason``, the rule of :data:`~newskit.sources.lexicon.CATEGORY_RULES` that chose it."""
 
     name: str
     descriptor: str = ""
     kind: Kind = "named"
     category: str = "unknown"
+    category_reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready plain data.
 
         >>> Source("a resident", kind="unnamed").to_dict()
-        {'name': 'a resident', 'descriptor': '', 'kind': 'unnamed', 'category': 'unknown'}
+        {'name': 'a resident', 'descriptor': '', 'kind': 'unnamed', 'category': 'unknown', 'category_reason': ''}
         """
-        return {"name": self.name, "descriptor": self.descriptor, "kind": self.kind, "category": self.category}
+        return {"name": self.name, "descriptor": self.descriptor, "kind": self.kind, "category": self.category,
+                "category_reason": self.category_reason}
 
 
 @dataclass(frozen=True)
@@ -87,15 +91,15 @@ class Quote:
         """JSON-ready plain data: the quote, its speaker's name, descriptor, kind and category, its words and pieces.
 
         >>> sorted(Quote("Yes.", 0, 4, 0, ((0, 4),)).to_dict())  # doctest: +NORMALIZE_WHITESPACE
-        ['category', 'channel', 'descriptor', 'end', 'kind', 'paragraph', 'partial', 'pieces', 'reason',
-         'source_kind', 'speaker', 'start', 'text', 'verb', 'words']
+        ['category', 'category_reason', 'channel', 'descriptor', 'end', 'kind', 'paragraph', 'partial', 'pieces',
+         'reason', 'source_kind', 'speaker', 'start', 'text', 'verb', 'words']
         """
         sp = _speaker_dict(self.speaker)
         return {"text": self.text, "speaker": sp["speaker"], "kind": self.kind, "partial": self.partial,
                 "start": self.start, "end": self.end, "paragraph": self.paragraph, "verb": self.verb,
                 "channel": self.channel, "descriptor": sp["descriptor"], "source_kind": sp["source_kind"],
-                "category": sp["category"], "words": self.words, "pieces": [list(p) for p in self.pieces],
-                "reason": self.reason}
+                "category": sp["category"], "category_reason": sp["category_reason"], "words": self.words,
+                "pieces": [list(p) for p in self.pieces], "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ class Attribution:
         return {"text": self.text, "speaker": sp["speaker"], "kind": self.kind, "partial": False,
                 "start": self.start, "end": self.end, "paragraph": self.paragraph, "verb": self.verb,
                 "channel": self.channel, "descriptor": sp["descriptor"], "source_kind": sp["source_kind"],
-                "category": sp["category"], "reason": self.reason}
+                "category": sp["category"], "category_reason": sp["category_reason"], "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,8 @@ class SourceRow:
         """
         s = self.source
         return {"name": s.name, "descriptor": s.descriptor, "kind": s.kind, "category": s.category,
-                "quotes": self.quotes, "quoted_words": self.quoted_words, "share": round(self.share, 4),
+                "category_reason": s.category_reason, "quotes": self.quotes, "quoted_words": self.quoted_words,
+                "share": round(self.share, 4),
                 "first_paragraph": self.first_paragraph}
 
 
@@ -196,15 +201,16 @@ class SourceTable:
     def __str__(self) -> str:
         if not self.rows:
             return "no quoted sources found"
-        rows = [(r.source.name[:28], r.source.kind, r.source.category[:24], r.quotes, r.quoted_words, percent(r.share),
-                 r.first_paragraph + 1) for r in self.rows]
-        return text_table(("source", "kind", "category", "quotes", "words", "share", "first ¶"), rows, limit=len(rows))
+        rows = [(r.source.name[:28], r.source.kind, r.source.category[:24], r.source.category_reason[:34], r.quotes,
+                 r.quoted_words, percent(r.share), r.first_paragraph + 1) for r in self.rows]
+        return text_table(("source", "kind", "category", "why this category", "quotes", "words", "share", "first ¶"),
+                          rows, limit=len(rows))
 
     def _repr_html_(self) -> str:
-        rows = [(r.source.name, r.source.descriptor, r.source.kind, r.source.category, r.quotes, r.quoted_words,
-                 percent(r.share), r.first_paragraph + 1) for r in self.rows]
-        return html_table(("source", "descriptor", "kind", "category", "quotes", "quoted words", "share", "first ¶"),
-                          rows, numeric=(4, 5, 6, 7), empty="No quoted sources found.")
+        rows = [(r.source.name, r.source.descriptor, r.source.kind, r.source.category, r.source.category_reason,
+                 r.quotes, r.quoted_words, percent(r.share), r.first_paragraph + 1) for r in self.rows]
+        return html_table(("source", "descriptor", "kind", "category", "why this category", "quotes", "quoted words",
+                           "share", "first ¶"), rows, numeric=(5, 6, 7, 8), empty="No quoted sources found.")
 
 
 class QuoteList(list):
@@ -225,8 +231,8 @@ class AttributionList(list):
     def __str__(self) -> str:
         if not self:
             return "no reported speech or unattributed claims found"
-        rows = [(a.paragraph + 1, a.kind, _who(a.speaker, "(nobody named)")[:24], a.text) for a in self]
-        return text_table(("¶", "kind", "who", "what"), rows, limit=len(rows), width=70)
+        rows = [(a.paragraph + 1, a.kind, _who(a.speaker, "(nobody named)")[:24], a.text, a.reason[:40]) for a in self]
+        return text_table(("¶", "kind", "who", "what", "why"), rows, limit=len(rows), width=70)
 
     def _repr_html_(self) -> str:
         rows = [(a.paragraph + 1, a.kind, _who(a.speaker, "(nobody named)"), a.verb, a.channel, a.text, a.reason)

@@ -34,7 +34,7 @@ _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt
 # the leading \s* eats the space before a token inside the match, cheaper than failing at each space, and
 # every non-space character starts a token, so the tokens are the same)
 _TOKEN = re.compile(r"\s*((?=[A-Z])(?:" + _ABBREV + r")|\uE000\d+\uE001"
-                    r"|[A-Za-z\u00C0-\u024F0-9]+(?:[-'’][A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9])")
+                    r"|[A-Za-z\u00C0-\u024F0-9]+(?:(?:[-'’]|\.(?=[a-z0-9]|[A-Z]{2}))[A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9])")
 
 
 def _tokens(s: str) -> list[str]:
