@@ -190,24 +190,25 @@ def _sources_sections(a: Analysis, charts: bool) -> list[Section]:
     if charts:
         figs = (_figure(lambda plots: plots.source_share(a.sources))
                 + _figure(lambda plots: plots.speaker_timeline(list(a.quotes), len(a.article.paragraphs))))
-    src_rows = [(r.source.name, r.source.descriptor, r.source.kind, r.source.category, r.quotes, r.quoted_words,
-                 percent(r.share), r.first_paragraph + 1) for r in a.sources.rows]
-    q_rows = [(q.paragraph + 1, _speaker(q.speaker), q.kind, q.verb, q.channel, q.text) for q in a.quotes]
+    src_rows = [(r.source.name, r.source.descriptor, r.source.kind, r.source.category, r.source.category_reason, r.quotes,
+                 r.quoted_words, percent(r.share), r.first_paragraph + 1) for r in a.sources.rows]
+    q_rows = [(q.paragraph + 1, _speaker(q.speaker), q.kind, q.verb, q.channel, q.text, q.reason) for q in a.quotes]
     o_rows = [(o.name, len(o.quotes), len(o.attributions),
                ", ".join(str(p + 1) for p in sorted({q.paragraph for q in o.quotes} | {x.paragraph for x in o.attributions})))
               for o in a.outlets]
-    r_rows = [(x.paragraph + 1, _speaker(x.speaker), x.verb, x.channel, x.text) for x in a.reported_speech]
+    r_rows = [(x.paragraph + 1, _speaker(x.speaker), x.verb, x.channel, x.text, x.reason) for x in a.reported_speech]
     u_rows = [(x.paragraph + 1, x.text) for x in a.unattributed]
     return [
         ("sources", "Sources: who is quoted", "One row per source of direct quotes; share = share of all quoted words.",
-         figs + _table(("source", "descriptor", "kind", "category", "quotes", "quoted words", "share", "first ¶"),
-                       src_rows, numeric=(4, 5, 6, 7))),
-        ("quotes", "Direct quotes", "In text order, with the verb that introduces each and the channel (outlet).",
-         _table(("¶", "speaker", "kind", "verb", "channel", "quote"), q_rows, numeric=(0,))),
+         figs + _table(("source", "descriptor", "kind", "category", "why this category", "quotes", "quoted words", "share",
+                        "first ¶"), src_rows, numeric=(5, 6, 7, 8))),
+        ("quotes", "Direct quotes", "In text order, with the verb that introduces each, the channel (outlet) and the "
+         "rule that decided the speaker.",
+         _table(("¶", "speaker", "kind", "verb", "channel", "quote", "why this speaker"), q_rows, numeric=(0,))),
         ("outlets", "Outlets", "Media the article credits as the channel of a quote or report.",
          _table(("outlet", "quotes", "reports", "paragraphs"), o_rows, numeric=(1, 2))),
         ("reported", "Reported speech", "Someone's words given without quote marks.",
-         _table(("¶", "speaker", "verb", "channel", "what was said"), r_rows, numeric=(0,))),
+         _table(("¶", "speaker", "verb", "channel", "what was said", "why this speaker"), r_rows, numeric=(0,))),
         ("unattributed", "Unattributed claims", "Claims the article makes without saying who makes them.",
          _table(("¶", "claim"), u_rows, numeric=(0,))),
     ]

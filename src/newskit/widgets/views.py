@@ -104,7 +104,9 @@ def source_view_html(article: Article, source_name: str) -> str:
     src = row.source
     head = (f"<div style='{SANS}; margin-bottom: 0.4em'><span style='font-size: 1.25em; font-weight: bold; "
             f"border-bottom: 0.2em solid {colour}; background: {tint(colour, HIGHLIGHT_ALPHA)}'>{esc(src.name)}</span>"
-            + (f" — {esc(src.descriptor)}" if src.descriptor else "") + "</div>")
+            + (f" — {esc(src.descriptor)}" if src.descriptor else "") + "</div>"
+            + (f"<div style='{MUTED}'>category {esc(src.category)}: {esc(src.category_reason)}</div>"
+               if src.category_reason else ""))
     figures = html_table(
         _heads("kind", "category", "quotes", "quoted words", "share of all quoted words", "first quoted in", "channel",
                "verbs"),
@@ -113,7 +115,8 @@ def source_view_html(article: Article, source_name: str) -> str:
                        ", ".join(v for v in verbs if v) or "–"), long=(7,))],
         numeric=[2, 3, 4])
     items = "".join(
-        f"<li><span style='{MUTED}'>¶{q.paragraph + 1}</span> {'(partial) ' if q.partial else ''}“{esc(q.text)}”</li>"
+        f"<li><span style='{MUTED}'>¶{q.paragraph + 1}</span> {'(partial) ' if q.partial else ''}“{esc(q.text)}”"
+        + (f" <span style='{MUTED}'>— why: {esc(q.reason)}</span>" if q.reason else "") + "</li>"
         for q in mine)
     listing = f"<ol style='{SANS}; margin: 0.4em 0 0.8em 0'>{items}</ol>"
     body = highlight_html(article, quote_layer(article, speaker=src.name))
