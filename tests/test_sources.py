@@ -542,3 +542,134 @@ def test_a_name_seen_twice_after_in_is_a_place_not_she():
     qs = q('Ann Lee spoke at noon.\n\nFew clinics exist in Nova Scotia, and Nova Scotia announced more. '
            'Prices in Nova Scotia rose.\n\n"I had to fight," she says.')
     assert qs[-1].speaker.name == "Ann Lee"
+
+
+# --- robustness sweep: made-up paragraphs in the styles of the unseen sets -------------------------------
+
+SWEEP = [
+    ('"We will not back down," Rep. Jim Jordan (R-Ohio) said in a statement.', ["Jim Jordan"]),
+    ('Sen. Claire McCaskill (D-Mo.) spoke. "This is a giveaway to the wealthy," said Sen. Claire McCaskill (D-Mo.).',
+     ["Claire McCaskill"]),
+    ('Donald Trump weighed in overnight. "Crooked Hillary is a disaster," Trump tweeted.', ["Donald Trump"]),
+    ('Hillary Clinton also responded. "Love trumps hate," Clinton wrote on Facebook.', ["Hillary Clinton"]),
+    ('Maria Gonzalez, 54, said: "We had no warning at all."', ["Maria Gonzalez"]),
+    ('"I was stunned," said Maria Gonzalez, 54, who has lived on the street for 30 years.', ["Maria Gonzalez"]),
+    ('Patrick O\'Brien, a farmer, was blunt. "The rain never came," O\'Brien said.', ["Patrick O'Brien"]),
+    ('Nouri al-Maliki addressed parliament. "Iraq will not be divided," al-Maliki said.', ["Nouri al-Maliki"]),
+    ('"The report is misleading," the ministry said in a statement.', ["the ministry"]),
+    ('Chinese President Xi Jinping spoke. "China will open its doors wider," Xi said.', ["Xi Jinping"]),
+    ('"He told me, \'Don\'t worry about it,\' and then he left," said Tom Baker.', ["Tom Baker"]),
+    ('Nancy Pelosi said the speech was "a disgrace" and called the plan "dead on arrival."',
+     ["Nancy Pelosi", "Nancy Pelosi"]),
+    ('Rep. Adam Schiff (D-Calif.) told reporters that the memo was "deeply misleading."', ["Adam Schiff"]),
+    ('"Nobody saw this coming," said one official, who spoke on condition of anonymity.', ["one official"]),
+    ('Jody Wilson-Raybould testified. "I was the target," Wilson-Raybould told the committee.',
+     ["Jody Wilson-Raybould"]),
+    ('"We have to do better," Prime Minister Justin Trudeau said Wednesday in Ottawa.', ["Justin Trudeau"]),
+    ('"The numbers don\'t add up," economist Linda Chen of the University of Toronto said.', ["Linda Chen"]),
+    ('"We will rebuild," vowed Gov. Chris Christie.', ["Chris Christie"]),
+    ('"Our thoughts are with the families," RCMP Cpl. Jennifer Clarke said.', ["Jennifer Clarke"]),
+    ('"Stay away from the area," Const. Ravi Singh told reporters.', ["Ravi Singh"]),
+    ('"We are going to win," Trump said. "Believe me."\n\nPaul Ryan, the House speaker, was less sure. "We\'ll see," Ryan said.',
+     ["Trump", "Trump", "Paul Ryan"]),
+    ('The film "Moonlight" won best picture. The so-called "alt-right" drew attention.', []),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), SWEEP)
+def test_sweep_speakers(text, speakers):
+    assert [x.speaker.name if x.speaker else None for x in q(text)] == speakers
+
+
+def test_an_abbreviated_rank_does_not_end_the_sentence():
+    # "Cpl.", "Const.", "Det.": the full stop belongs to the rank, which is a title before the name
+    qs = q('"Stay back," Det. Ann Ruiz said.')
+    assert qs[0].speaker.name == "Ann Ruiz" and "Det." in qs[0].speaker.descriptor
+
+
+def test_a_title_of_a_work_opening_its_sentence_is_not_speech():
+    art = newskit.from_text('Tom Birch liked the film.\n\n"The Kid Who Would Be King" really is a sweet story.', headline="T")
+    assert newskit.quotes(art) == []
+
+
+@pytest.mark.parametrize("text", ['""', '"', '"' * 1000, "\u201c" * 1000 + "\u201d" * 1000, "'" * 1000, 'He said: "',
+                                  '"\u201c\u201d\u2018\u2019\'"\u201c\u201d\u2018\u2019\'Q A A A told Q Q A A d told A A Q A Q d',
+                                  '\uE000 0 \uE001 "hi," he said.', "said " * 300])
+def test_odd_input_never_crashes(text):
+    art = newskit.from_text(text, headline="T")
+    newskit.quotes(art), sources.sources(art), sources.attributions(art), sources.outlets(art)
+
+
+def test_sweep_more_styles():
+    cases = [
+        ('Alexandria Ocasio-Cortez, D-N.Y., said, "This is a crisis."', ["Alexandria Ocasio-Cortez"]),
+        ('"We will win," said Sen. Lindsey Graham, R-S.C., on Tuesday.', ["Lindsey Graham"]),
+        # an attribution that introduces the next quote ends the sentence before it
+        ('Mr. Trump said, "We will make America great again." Mrs. Clinton said, "We are stronger together."',
+         ["Trump", "Clinton"]),
+        ('Tom Birch told Fox News: "The plan is sound." He added, "It will work."\n\nAnn Lee said: "No."',
+         ["Tom Birch", "Tom Birch", "Ann Lee"]),
+        # a description, then the name of the one it describes
+        ('"We were wrong," admitted the company\'s CEO, Mark Zuckerberg.', ["Mark Zuckerberg"]),
+        ('"No," said his lawyer, Ann Lee. "Never."', ["Ann Lee", "Ann Lee"]),
+        # a Q&A transcript: the interviewer asks, the one interviewed answers
+        ('Ann Lee, the mayor, spoke to the Star.\n\nQ: "Why did you run?"\n\nA: "Because nobody else would."',
+         ["the interviewer", "Ann Lee"]),
+    ]
+    for text, speakers in cases:
+        assert [x.speaker.name if x.speaker else None for x in q(text)] == speakers, text
+
+
+def test_reported_speech_openers_and_relative_clauses():
+    art = newskit.from_text("Kevin Haley works at Symantec.\n\nTo determine this, Haley explained that Symantec "
+                            "looked at where the threats came from.\n\nTatiana Stanovaya, an expert who writes about "
+                            "the Kremlin, noted that Putin's stance stems from his view.\n\nThe bill is flawed, she "
+                            "said in an interview.", headline="T")
+    got = [(a.speaker.name if a.speaker else None, a.text[:20]) for a in sources.attributions(art)]
+    assert ("Kevin Haley", "Symantec looked at w") in got
+    assert ("Tatiana Stanovaya", "Putin's stance stems") in got
+    assert all(name != "in an interview" for name, _ in got)
+
+
+def test_reported_speech_in_a_participle_clause():
+    art = newskit.from_text('Ann Lee is the mayor.\n\n"We ran," Ann Lee said, adding that police fired back.\n\n'
+                            "Tom Birch has said the plan will stand, insisting his team won't spend another penny.",
+                            headline="T")
+    got = [(a.speaker.name if a.speaker else None, a.kind, a.text) for a in sources.attributions(art)]
+    assert ("Ann Lee", "indirect", "police fired back") in got
+    assert ("Tom Birch", "indirect", "the plan will stand") in got
+    assert ("Tom Birch", "indirect", "his team won't spend another penny") in got
+    assert all(kind != "unattributed" for _, kind, _ in got)  # "has said" is active, no passive claim
+
+
+def test_time_openers_and_adding_a_thing():
+    art = newskit.from_text("Ann Lee spoke.\n\nEarlier in the day, Ann Lee said the plan was late.\n\n"
+                            "This fall, Nova Scotia added the drug group to its monitoring program.", headline="T")
+    got = [(a.speaker.name if a.speaker else None, a.text) for a in sources.attributions(art)]
+    assert got == [("Ann Lee", "the plan was late")]
+
+
+def test_a_title_of_an_office_then_the_name():
+    # "Secretary of State Mike Pompeo": the office goes to the descriptor, the name is the person's
+    qs = q('"We are close," said Secretary of State Mike Pompeo.\n\n"No," said Director of National Intelligence '
+           'James Clapper.\n\n"Maybe," said Dr. Ann Lee of the WHO.')
+    assert [(x.speaker.name, x.speaker.descriptor) for x in qs][:2] == [
+        ("Mike Pompeo", "Secretary of State"), ("James Clapper", "Director of National Intelligence")]
+    assert qs[2].speaker.name == "Ann Lee" and "WHO" in qs[2].speaker.descriptor
+
+
+def test_a_second_verb_shares_the_subject():
+    art = newskit.from_text("Mike Pompeo praised the talks on Monday and said he did not expect a deal.", headline="T")
+    assert [(a.speaker.name, a.text) for a in sources.attributions(art)] == [("Mike Pompeo", "he did not expect a deal")]
+
+
+def test_someones_relation_then_the_name():
+    qs = q('"One!" says Campbell\u2019s partner, Jason Louth.\n\n"No," says Wise\'s dad, Darrin.')
+    assert [(x.speaker.name, x.speaker.descriptor) for x in qs] == [
+        ("Jason Louth", "Campbell\u2019s partner"), ("Darrin", "Wise's dad")]
+    assert q('"Yes," said the mayor, Tuesday.')[0].speaker.name == "the mayor"  # a day is no first name
+
+
+def test_a_name_after_a_dash_signs_the_quote():
+    assert [x.speaker.name for x in q('"It is over," \u2014 Angela Merkel.')] == ["Angela Merkel"]
+    assert q('He called it "dead on arrival" \u2014 a phrase Ann Lee used.') == []  # no name after the dash

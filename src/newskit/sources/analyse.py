@@ -29,7 +29,18 @@ from .attribution import (
     _make_attribution,
     _sentence_finder,
 )
-from .lexicon import DET_POSS, INTRO, PRONOUNS, SPEECH_VERBS, STRONG_VERBS, WEAK_VERBS, _is_media, _is_person_noun, is_saying_verb
+from .lexicon import (
+    DET_POSS,
+    INTRO,
+    PRONOUNS,
+    SPEECH_VERBS,
+    STRONG_VERBS,
+    TIME_WORDS,
+    WEAK_VERBS,
+    _is_media,
+    _is_person_noun,
+    is_saying_verb,
+)
 from .marks import _ends_sentence, _is_furniture, _is_mention, _looks_like_title, _Raw, _scan
 from .phrases import _Mention, _names_someone, _np_backward, _sentence_subject
 from .resolver import _Resolver
@@ -78,6 +89,11 @@ class _Analysis:
 _CACHE: weakref.WeakKeyDictionary[Text, _Analysis] = weakref.WeakKeyDictionary()
 
 
+#: Participles of saying that open reported speech after a comma ('..., he said, adding that ...').
+_PARTICIPLES = frozenset("adding saying noting insisting arguing explaining warning stressing suggesting claiming "
+                         "acknowledging admitting".split())
+
+
 def _speaks(src: Source | None) -> bool:
     """True when *src* can go on speaking in the next sentences: a person, a group of people or a body, not a
     phrase the rules misread as a speaker ("The four-seater", "inside his factory built")."""
@@ -94,6 +110,8 @@ def _not_speech_use(low: list[str], j: int) -> bool:
     nxt = low[j + 1] if j + 1 < len(low) else ""
     if low[j] in {"added", "adds"} and (nxt[:1].isdigit() or nxt in {"a", "an", "another", "more", "to", "up"}):
         return True
+    if low[j] in {"added", "adds"} and nxt in DET_POSS and "to" in low[j + 2:j + 8] and "that" not in low[j + 1:j + 8]:
+        return True  # "Nova Scotia added the drug group to its program": adding a thing to another
     return low[j] in {"asked", "asks", "asking", "ask"} and nxt in {"for", "to"}
 
 
@@ -237,11 +255,14 @@ class _Reading:
             # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent
+            attr_before = self.para_attr  # (a participle clause goes with an attribution of this sentence)
             if not self._reported_before(p, sent, head, qpos) and not qpos:
                 self._reported_after(p, sent)
             self._unattributed(p, head)
             for qn, pos in enumerate(qpos):
                 self._quote(p, sent, qpos, qn, pos, furniture)
+            if self.para_attr is not None and self.para_attr is not attr_before:
+                self._participle(p, sent)
             if not furniture:
                 self.resolver.note_subject(sent)
         if self.para_attr is not None and not furniture and _speaks(self.para_src):
@@ -258,25 +279,31 @@ class _Reading:
         """Reported speech with its attribution first: "X said (that) ...". True when one is found."""
         low = [t.lower() for t in head[:_WINDOW]]   # the speech verb of reported speech comes early
         for j, t in enumerate(low):
-            if t in SPEECH_VERBS and t not in WEAK_VERBS and 0 < j and _is_verb_at(head, j) and not _not_speech_use(low, j):
+            if t in SPEECH_VERBS and t not in WEAK_VERBS and 0 < j and low[j - 1] not in {"who", "which"} \
+                    and _is_verb_at(head, j) and not _not_speech_use(low, j):  # (not 'an expert who writes about ...')
                 np, appos = _np_backward(head[:j + 1], j)
+                if not np and "and" in low[max(0, j - 6):j] and j >= 4:
+                    # 'Pompeo praised China's support and said he ...': a second verb shares the sentence's subject
+                    np, appos = _sentence_subject(head[:j])
                 if not np or j + 2 >= len(head):
                     continue
                 pos0 = max((i for i in range(j) if head[i] == np[0]), default=0)
+                # (an opening phrase of time is no reported words: "Earlier in the day, Trudeau said ...")
                 if (not qpos and pos0 > 1 and head[pos0 - 1] == "," and head[0].lower() not in INTRO
-                        and _tag(tuple(head[:pos0]))[0] not in {"IN", "VBG", "RB", "CC"}):
+                        and _tag(tuple(head[:pos0]))[0] not in {"IN", "VBG", "RB", "RBR", "RBS", "CC", "TO"}
+                        and not (pos0 <= 6 and any(x in TIME_WORDS for x in low[:pos0]))):
                     return False  # "The plan was late, Lord Butler said ...": the reported words come first
                 k = j + 1
-                if k < len(head) and low[k] == "that":
+                if k < len(low) and low[k] == "that":
                     k += 1
                 elif t in {"told", "tells", "tell", "telling", "asked"}:
-                    while k < len(head) and low[k] not in {"that", ",", "."} and k - j < 6 and (
+                    while k < len(low) and low[k] not in {"that", ",", "."} and k - j < 6 and (
                             _is_cap(head[k]) or low[k] in {"the", "reporters", "journalists", "a", "an"}):
                         k += 1
-                    if k < len(head) and low[k] == "that":
+                    if k < len(low) and low[k] == "that":
                         k += 1
                 stop = next((x for x in range(k, len(head) - 1) if head[x] == "," and head[x + 1].lower() in
-                             {"with", "while", "as", "but", "according"}), len(head))
+                             {"with", "while", "as", "but", "according"} | _PARTICIPLES), len(head))
                 content = [x for x in head[k:stop] if x not in _SENT_TOKS]
                 # ('X said: "..."' introduces a direct quote; 'X said police were "very committed" to ...' is reported
                 # speech holding a fragment of the speaker's words, and runs to the end of its sentence)
@@ -311,6 +338,24 @@ class _Reading:
                                                            tail_attr.mention.verb, tail_attr.channel, reason=why,
                                                            locator=self.locator))
                 break
+
+    def _participle(self, p: Paragraph, sent: list[str]) -> None:
+        """Reported speech in a participle clause: '"...," he said, adding that police fired back', 'X has said the
+        plan stands, insisting it will not change': the words after the participle, said by the sentence's speaker."""
+        for c in range(1, len(sent) - 4):
+            if sent[c] != "," or sent[c + 1].lower() not in _PARTICIPLES:
+                continue
+            k = c + 2 + (sent[c + 2].lower() == "that")
+            end = next((x for x in range(k, len(sent)) if _is_placeholder(sent[x]) or sent[x] in {";", ":"}), len(sent))
+            content = [x for x in sent[k:end] if x not in _SENT_TOKS]
+            if len(content) < 3 or content[0] in {",", "\u2014"} or end < len(sent) and _is_placeholder(sent[end]):
+                continue  # (a quote inside the clause is the speaker's own words, attributed as a quote)
+            verb, src = sent[c + 1].lower(), self.para_src
+            why = f"reported speech: '..., {verb} ...' after {self.para_why or 'the sentence'}"
+            self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src, verb,
+                                                       self.para_attr.channel if self.para_attr else None, reason=why,
+                                                       locator=self.locator))
+            return
 
     def _unattributed(self, p: Paragraph, head: list[str]) -> None:
         """A claim in the passive with nobody named ("he has been accused of ...")."""
@@ -375,6 +420,11 @@ class _Reading:
             return _Attr(_Mention(np_, appos_, verb_), _find_channel(before)), src, why
         if is_partial:
             return None, None, ""  # a fragment nobody is said to say: not speech (see _quote)
+        if before in (["Q", ":"], ["A", ":"]):
+            # a Q&A transcript: 'Q:' is the interviewer's question, 'A:' the answer of the one interviewed
+            src = self.resolver.resolve(_Mention(before[:1], [], ":"))
+            who = "the interviewer" if before[0] == "Q" else "the one interviewed, " + (src.name if src else "nobody")
+            return _Attr(_Mention(before[:1], [], ":"), None), src, f"'{before[0]}:' in a Q&A: {who}"
         if self.para_attr is not None:
             return self.para_attr, self.para_src, f"same paragraph: {self.para_why or 'its attribution'}"
         prev = self.prev_para
@@ -421,7 +471,9 @@ class _Reading:
             self.speech[qi] = False
         # "Fox News Sunday", "the Marshall Plan": title-case names in marks are not speech
         qtext = " ".join(self.text[s:e] for s, e in self.raws[qi].pieces)
-        if (is_partial and _looks_like_title(qtext)) or _is_mention(qtext, before, after, self.mentions) or furniture:
+        # ('"The Kid Who Would Be King" really is ...': a title that opens its sentence, and nobody says it)
+        title = (is_partial or src is None) and _looks_like_title(qtext)
+        if title or _is_mention(qtext, before, after, self.mentions) or furniture:
             self.speech[qi] = False
             self.mentions.add(qi)
         if self.speech[qi]:

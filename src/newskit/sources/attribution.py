@@ -131,6 +131,10 @@ def _intro_channel(toks: list[str]) -> str | None:
 _AFTER_REACH = 32
 
 
+#: Words that open what follows a verb of saying but never its subject ('..., said in an interview that').
+_NOT_AN_INVERTED_SUBJECT = frozenset("in on at to for with by from during after before about of into through that".split())
+
+
 def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
     """'..., said Earnest.' / '..., Mahmud Nuri, a resident, told AFP.' / '..., according to X.'"""
     i = 1 if after[:1] == [","] else 0
@@ -138,10 +142,17 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
     if not rest:
         return None
     low = [t.lower() for t in rest]
-    if low[0] in SPEECH_VERBS and low[0] not in WEAK_VERBS:
+    if low[0] in SPEECH_VERBS and low[0] not in WEAK_VERBS and low[1:2] != ["that"] and not low[0].endswith("ing"):
+        # ('..., noted that X ...': the verb's object follows, not its subject as in '..., said X')
         np, appos = _np_forward(rest, 1)
-        if np:
+        if np and np[0].lower() not in _NOT_AN_INVERTED_SUBJECT:  # ('..., said in an interview that ...')
             return _Attr(_Mention(np, appos, low[0]), _find_channel(rest))
+    if low[0] in {"\u2014", "\u2013"} and len(rest) >= 3:
+        # '"It is over." — Angela Merkel': a name after a dash, ending the sentence, signs the quote
+        np, appos = _np_forward(rest, 1)
+        tail = rest[1 + len(np) + (len(appos) + 1 if appos else 0):]
+        if len(np) >= 2 and all(_is_name_tok(t) and t[:1].isupper() for t in np) and tail[:1] in ([], ["."]):
+            return _Attr(_Mention(np, appos, "\u2014"), None)
     if low[:2] == ["according", "to"]:
         np, appos = _np_forward(rest, 2)
         if np:
@@ -244,7 +255,9 @@ def _is_full(before: list[str]) -> bool:
 
 #: A claim in the passive with nobody named ("he has been accused of", "it is believed").
 _PASSIVE_CLAIM = re.compile(
-    r"\b(?:has|have|had|is|are|was|were|been|being|be)\s+(?:(?:widely|reportedly|also|now|long)\s+)?(?:been\s+)?"
+    # ("has been accused", never the active "has said")
+    r"\b(?:(?:has|have|had)\s+(?:(?:widely|reportedly|also|now|long)\s+)?been|is|are|was|were|been|being|be)\s+"
+    r"(?:(?:widely|reportedly|also|now|long)\s+)?(?:been\s+)?"
     r"(accused|blamed|criticised|criticized|alleged|believed|thought|understood|claimed|suspected|rumou?red|said|"
     r"reported|feared|condemned|described)\b(?!\s+by\b)")
 

@@ -35,6 +35,7 @@ described describes describing called calls calling accused accuses accusing cri
 branded brands labelled labeled dubbed insisted added quipped wondered questioned asserted asserts contended
 contends recounted recounts explained announced thundered lamented hailed praised rejected denied denies
 blamed blames pressured chanted chanting referred refers mocked slammed
+writes emphasizes emphasises reiterates discloses testifies yelled whispered texted
 """.split())
 
 
@@ -310,7 +311,7 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     ("militant or armed group", frozenset("militant militants insurgent insurgents rebel rebels jihadist jihadists "
                                           "fighter fighters extremist extremists gunmen isis isil taliban "
                                           "al-shabaab al-qaeda hamas hezbollah".split())),
-    ("media", frozenset("journalist reporter editor correspondent columnist newspaper broadcaster anchor host "
+    ("media", frozenset("journalist reporter interviewer editor correspondent columnist newspaper broadcaster anchor host "
                         "commentator bbc cnn afp reuters".split())),
     ("politician", frozenset("mp mps senator senators congressman congresswoman democrat democrats republican "
                              "republicans tory tories labour conservative liberal candidate leader speaker "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.resources import first_names
 from .lexicon import (
     ADVERBS,
     APPOS_CUES,
@@ -152,6 +153,20 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     return np, appos
 
 
+#: Words that end a speaker phrase read forwards from its verb ("said Ann Lee, who ...", "said Ann Lee in Paris").
+_NP_ENDS = frozenset({"who", "that", "which", "in", "on", "at", "during", "when", "after", "before", "as", "and", "to",
+                      "while", "but", "because", "adding", "saying", "referring", "told", "said"})
+
+#: Words that open a description rather than a name ("the minister", "his lawyer").
+_DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "its", "our"})
+
+
+def _is_description(np: list[str]) -> bool:
+    """True when *np* describes someone rather than names them: "the minister", "his lawyer", "Campbell's partner"."""
+    return np[0].lower() in _DESCRIPTION_OPENERS or (
+        len(np) >= 2 and np[0].endswith(("'s", "\u2019s")) and all(t[:1].islower() for t in np[1:]))
+
+
 def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
     """The noun phrase starting at toks[start] (after "said"): (np tokens, appositive tokens)."""
     np: list[str] = []
@@ -161,8 +176,7 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
         low = t.lower()
         if _is_placeholder(t) or not (t[0].isalnum() or t in {"'", "’", "-"}):
             break
-        if np and low in {"who", "that", "which", "in", "on", "at", "during", "when", "after", "before", "as", "and",
-                          "to", "while", "but", "because", "adding", "saying", "referring", "told", "said"}:
+        if np and not t.isupper() and low in _NP_ENDS:  # (an acronym is a name: "Ann Lee of the WHO")
             if low in {"and"} and i + 1 < len(toks) and _is_cap(toks[i + 1]) and all(_is_cap(x) for x in np):
                 pass
             else:
@@ -179,6 +193,16 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
         while j < len(toks) and toks[j] not in {",", ".", ";", ":"} and not _is_placeholder(toks[j]):
             j += 1
         appos = toks[i + 1:j]
+    elif np and _is_description(np) and i + 1 < len(toks) and toks[i] == ",":
+        # 'said the company's CEO, Mark Zuckerberg.', 'says Wise's dad, Darrin.': a description, then the name of the
+        # one it describes (a name of one word must be a first name)
+        j = i + 1
+        while j < len(toks) and _is_name_tok(toks[j]) and toks[j][:1].isupper():
+            j += 1
+        name = toks[i + 1:j]
+        if (len(name) >= 2 or name and first_names().get(name[0].lower()) and name[0].lower() not in TIME_WORDS) and (
+                j == len(toks) or toks[j] in {",", ".", ";", "!", "?"}):
+            appos = name
     return np, appos
 
 

@@ -15,6 +15,10 @@ General rules beside these, each measured on both dev sets (hand-checked and Gen
   otherwise, and so is one it puts there twice; a full name whose own sentence goes on with "he"/"she" is a
   person's; "he" passes over a one-word name with no first name ("TransLink") for a full name nearly as salient;
   a name introduced by a relative clause ("about Alfonso Espinos, who ...") is salient like "led by X";
+- offices and ranks: a title of something before a name is the descriptor ("Secretary of State Mike Pompeo" is
+  Mike Pompeo); abbreviated ranks are titles ("RCMP Cpl. Jennifer Clarke",
+  :data:`~newskit.sources.tokens.ABBREVIATED_TITLES`); in a Q&A transcript "Q:" is the interviewer and "A:" the
+  most salient person;
 - when, not who: a noun of time is never a speaker ("Later that month, ...", "a notice Tuesday");
 - descriptions: a role as a sentence's subject ("the mayor raised it again") is the person it describes; a
   body's description ("the agency") is the last body that spoke; a lead's modified description ("A businessman
@@ -61,7 +65,7 @@ from .lexicon import (
 )
 from .phrases import _Mention, _names_someone, _np_forward, _sentence_subject
 from .results import Source
-from .tokens import _PH, _SUBJECT_WINDOW, _drop_possessive, _is_name_tok, _join, _tokens
+from .tokens import _PH, _SUBJECT_WINDOW, ABBREVIATED_TITLES, _drop_possessive, _is_name_tok, _join, _tokens
 
 #: Titles of :data:`~newskit.core.words.PERSON_TITLES` the resolver does not read as titles (yet): reading them
 #: changes who is quoted in the corpus. "president-elect": "President-elect Donald Trump" would become Donald Trump,
@@ -71,7 +75,7 @@ from .tokens import _PH, _SUBJECT_WINDOW, _drop_possessive, _is_name_tok, _join,
 _NOT_TITLES_HERE = frozenset({"president-elect", "former"})
 
 #: The titles the resolver reads before a name, lower case without a final full stop.
-_TITLES = PERSON_TITLES - _NOT_TITLES_HERE
+_TITLES = (PERSON_TITLES | ABBREVIATED_TITLES) - _NOT_TITLES_HERE
 
 
 def _is_title(tok: str) -> bool:
@@ -163,6 +167,19 @@ def _trim_openers(run: list[str]) -> list[str]:
     return run[k:] if k else run
 
 
+def _trim_office(run: list[str]) -> list[str]:
+    """*run* from its first name on, when words that are no first name come before a first name inside it: the
+    office a title is of ("Secretary of State Mike Pompeo", "Minister of Finance Bill Morneau").
+
+    >>> _trim_office(["State", "Mike", "Pompeo"]), _trim_office(["Hillary", "Rodham", "Clinton"])
+    (['Mike', 'Pompeo'], ['Hillary', 'Rodham', 'Clinton'])
+    """
+    if len(run) < 3 or _first_name(run[0]):
+        return run
+    at = next((i for i in range(1, len(run) - 1) if _first_name(run[i])), None)
+    return run[at:] if at is not None else run
+
+
 class _Resolver:
     """Turns speaker phrases into :class:`Source` objects: full names, titles, pronouns, organisations."""
 
@@ -189,7 +206,7 @@ class _Resolver:
         self.descriptors = self._harvest_descriptors(body_toks)
         # a run seen again changes nothing (same key, same name), so each distinct run is read once
         for distinct in dict.fromkeys(tuple(_trim_openers(r)) for r in self._name_runs(article.body) if len(r) >= 2):
-            run = list(distinct)
+            run = _trim_office(list(distinct))
             if len(run) < 2:
                 continue
             key = self._key(run[-1])
@@ -414,6 +431,12 @@ class _Resolver:
             # ("Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said": a role of something, then the name)
             m = _Mention(m.appos, np, m.verb)  # "The minister, Carla Diaz, said": the name is the appositive
             np = list(m.np)
+        if np in (["Q"], ["A"]):
+            # a Q&A transcript ('Q: "..."', 'A: "..."'): the interviewer asks, the person interviewed (the most
+            # salient one) answers; the interviewer gains no salience, so "he" stays the one interviewed
+            if np == ["A"]:
+                return self.last_person
+            return self.sources.setdefault("unnamed:the interviewer", _source("the interviewer", "", "unnamed", "interviewer"))
         low0 = np[0].lower()
         if "and" in np[1:-1]:
             pair = self._pair(np, m.appos)
@@ -432,6 +455,16 @@ class _Resolver:
                 if described is not None:
                     return described
             return self._unnamed(_join(np), m.appos, group=head.endswith("s") and not head.endswith("ss"))
+        # "Secretary of State Mike Pompeo", "Minister of Finance Bill Morneau": a title of something, then the name
+        of = next((k for k in range(1, len(np) - 1) if np[k].lower() == "of"), None)
+        if of is not None and (_is_title(np[of - 1]) or _is_person_noun(np[of - 1])):
+            k = len(np)
+            while k > of + 1 and _is_name_tok(np[k - 1]) and np[k - 1][:1].isupper() and not _is_title(np[k - 1]):
+                k -= 1
+            name_at = next((i for i in range(k, len(np) - 1) if _first_name(np[i])), None)
+            if name_at is not None:
+                m = _Mention(np[name_at:], [*np[:name_at], *([","] if m.appos else []), *m.appos], m.verb)
+                np = list(m.np)
         # "Dr Ann Lee of the WHO": a person, then where they work (goes to the descriptor)
         of = next((k for k in range(1, len(np) - 1) if np[k].lower() in {"of", "at", "from", "with"}), None)
         if of is not None and _is_name_tok(np[of - 1]) and np[of - 1][:1].isupper() and not self._is_org(np[:of]):

@@ -24,10 +24,17 @@ _PH = "\uE000"
 _PLACEHOLDER = re.compile(r"\uE000(\d+)\uE001")
 
 
+#: Abbreviated ranks and honorifics of police, military, church and office that stand before a name ("RCMP Cpl.
+#: Jennifer Clarke", "Const.", "Det.", "Supt.", "Insp.", "Pvt.", "Fr.", "Atty. Gen."), lower case without the full
+#: stop; the resolver reads them as titles, like :data:`newskit.core.words.PERSON_TITLES`.
+ABBREVIATED_TITLES = frozenset("cpl const det insp supt cmdr pvt spc fr msgr atty hon ald coun amb brig mme".split())
+
 #: Abbreviations whose full stop belongs to the token (titles, initials, company endings).
 _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm|Inc|Ltd"
-           r"|Corp|Co|Bros|Plc)\."
-           r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])")
+           r"|Corp|Co|Bros|Plc|" + "|".join(sorted(t.capitalize() for t in ABBREVIATED_TITLES)) + r")\."
+           r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])"
+           # a US party and state ("D-N.Y.", "R-S.C."): one token; its last full stop ends a sentence unless a comma follows
+           r"|[DRI]-(?:[A-Z]\.)+[A-Z]\.(?=\s*[,)])|[DRI]-(?:[A-Z]\.)+[A-Z](?=\.)")
 
 
 # (the lookahead lets the engine skip the abbreviation list at every position not starting with a capital;
@@ -108,7 +115,10 @@ def _attribution_follows(toks: list[str], i: int) -> bool:
     for k in range(i, min(len(toks), i + 6)):
         t = toks[k]
         if t.lower() in _SAID_AFTER:
-            return k > i  # ('"..." Said Mr Fogg: "..."': a capitalised verb opens a sentence)
+            # ('"..." Said Mr Fogg: "..."': a capitalised verb opens a sentence; '"..." Ann Lee said, "..."': the
+            # attribution introduces the next quote, so a sentence ends before it)
+            nxt = toks[k + 1:k + 3]
+            return k > i and nxt[:1] != [":"] and not (len(nxt) == 2 and nxt[0] == "," and nxt[1][:1] == _PH)
         if t[:1] == _PH or t in _SENT_TOKS or not (t[:1].isupper() or t in {"'s", "\u2019s", "-"}):
             return False
     return False
