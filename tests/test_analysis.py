@@ -183,7 +183,8 @@ def test_glance_is_the_one_list(seed: newskit.Article, seed_analysis: Analysis):
     assert analysis.at_a_glance(seed) == rows
     d = dict(rows)
     assert d["words"] == "600" and d["direct quotes"] == "9" and d["quoted sources"] == "6"
-    assert d["reported speech"] == "3" and d["unattributed claims"] == "1"
+    # reported speech: Residents told, Josh Earnest told, al-Maliki demanded (a verb of saying), Umm Karam said
+    assert d["reported speech"] == "4" and d["unattributed claims"] == "1"
     assert d["Flesch reading ease"] == "39.1" and d["outlets credited"] == "BBC, AFP, AP"
     summary = seed_analysis.summary()
     html = seed_analysis._repr_html_()
