@@ -10,7 +10,7 @@ import newskit
 from newskit import language as L
 from newskit.language._common import _index, _tags
 from newskit.language.keyness import _brown_reference
-from newskit.language.tone import _segments, _SpanIndex, _vader_scorer
+from newskit.language.tone import _segments, _SpanIndex, _vader_pass, _vader_scorer
 
 ALL = [
     L.frequencies, L.collocations, L.keywords, L.sentiment, L.labels, L.passives, L.hedges, L.vocabulary,
@@ -279,6 +279,35 @@ def test_vader_scorer_agrees_with_vader(text):
     fast = _vader_scorer(analyser)
     assert fast(text) == analyser.polarity_scores(text)
     assert fast(text + " " + text.upper()) == analyser.polarity_scores(text + " " + text.upper())
+    # the drivers, read in the same pass: every word of VADER's own reading of the text with a valence
+    # of its own (boosters and "kind" in "kind of" have none), strongest first
+    from nltk.sentiment.vader import SentiText
+
+    words = SentiText(text, analyser.constants.PUNC_LIST, analyser.constants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
+    boosters = analyser.constants.BOOSTER_DICT
+    want = [(w, analyser.lexicon[w.lower()]) for i, w in enumerate(words)
+            if w.lower() in analyser.lexicon and w.lower() not in boosters
+            and not (w.lower() == "kind" and words[i + 1:i + 2] == ["of"])]
+    scores, drivers = _vader_pass(analyser)(text)
+    assert scores == analyser.polarity_scores(text)
+    assert drivers == tuple(sorted(want, key=lambda wv: -abs(wv[1])))
+
+
+def test_index_tokens_are_the_words_with_folded_lower():
+    from newskit.core.words import fold
+
+    a = art("Iraq\u2019s \u2018Army\u2019\n\nHe said \u2018no\u2019 to Iraq\u2019s army-led al-Maliki.")
+    idx = _index(a)
+    head, body = idx.toks[:idx.n_headline], idx.toks[idx.n_headline:]
+    assert [t.text for t in body] == [w.text for w in a.words]
+    assert all(t is w for t, w in zip(body, a.words, strict=True) if "\u2018" not in w.text)  # no copy per token
+    assert [t.lower for t in idx.toks] == [fold(t.text) for t in idx.toks]
+    assert [t.index for t in body] == list(range(len(a.words)))
+    assert all((t.index, t.sentence, t.paragraph) == (-1, -1, None) for t in head) and head
+    assert [idx.u_form[u] for u in range(len(idx.u_form))][-4:] == ["army", "led", "al", "maliki"]
+    assert all(a.text[s:e].lower() == f for s, e, f in zip(idx.u_start, idx.u_end, idx.u_form, strict=True) if f != "'s")
+    assert [idx.norms[i] for i in idx.word_tok] == idx.word_forms
+    assert all(isinstance(x, int) for x in (*idx.u_tok, *idx.u_start, *idx.word_offset_of_tok))
 
 
 def test_span_index_finds_every_span_that_meets_a_range():

@@ -63,6 +63,28 @@ def test_fast_tagger_batches_of_nothing():
     assert fast.tag([]) == []
 
 
+def test_fast_tagger_batch_size_does_not_change_tags(seed, monkeypatch):
+    fast = resources.pos_tagger()
+    sentences = [[w.text for w in seed.words if w.sentence == s.index] for s in seed.sentences] + [[], ["x"]]
+    whole = fast.tag_sents(sentences)
+    monkeypatch.setattr(type(fast), "BATCH_WORDS", 7)  # many small batches, cut inside no sentence
+    assert fast.tag_sents(sentences) == whole
+    assert whole == [[t for _, t in fast.tag(s)] for s in sentences]
+
+
+def test_text_words_are_the_word_spans_of_each_sentence(seed):
+    from newskit.core.text import word_spans
+
+    texts = [seed.text, "Head\n\nIraq\u2019s army didn\u2019t \u2018go\u2019. \"No,\" he said -- ''twice''. A\u2019s b.\n\n"
+             "(x) [y] 3.5% e.g. cannot gonna \u201cok\u201d... Why?! ``z''"]
+    for text in texts:
+        art = newskit.from_text(text)
+        want = [span for s in art.sentences for span in word_spans(art.text, s.start, s.end)]
+        assert [(w.start, w.end) for w in art.words] == want
+        assert all(w.text == art.text[w.start:w.end] for w in art.words)
+        assert [w.index for w in art.words] == list(range(len(want)))
+
+
 def _nltk_spans(tokenizer, text):
     try:
         return list(tokenizer.span_tokenize(text))

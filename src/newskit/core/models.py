@@ -11,6 +11,7 @@ Nothing here imports NLTK: the ``from_nltk``/``spec_of`` functions receive NLTK'
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -375,22 +376,47 @@ class FastTagger:
         """Tag one sentence: a list of ``(word, tag)`` pairs, like NLTK's ``tag``."""
         return list(zip(tokens, self.tag_sents([tokens])[0], strict=True))
 
+    #: Sentences are tagged in batches of about this many words: big enough for numpy to pay, small enough
+    #: that the batch's score matrix (46 tags x 4 bytes a word, and a temporary as big) stays a few MB.
+    BATCH_WORDS = 8192
+
     def tag_sents(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Tag several sentences at once (faster than one at a time): one list of tags per sentence."""
+        """Tag several sentences at once (faster than one at a time): one list of tags per sentence.
+
+        >>> from newskit.core.resources import pos_tagger
+        >>> pos_tagger().tag_sents([["The", "army", "left", "."], ["Go", "!"]])
+        [['DT', 'NN', 'VBD', '.'], ['VB', '.']]
+        """
+        out: list[list[str]] = []
+        batch: list[list[str]] = []
+        size = 0
+        for tokens in sentences:
+            batch.append(tokens)
+            size += len(tokens)
+            if size >= self.BATCH_WORDS:
+                out += self._tag_batch(batch)
+                batch, size = [], 0
+        if batch or not out:
+            out += self._tag_batch(batch)
+        return out
+
+    def _tag_batch(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tag a batch of sentences: the static features of all its words in one numpy pass, then word by word."""
         np = self._np
         tagdict, row = self.tagdict, self.rows.get
         normals, word_rows, context_rows = self._normals, self._word_rows, self._context_rows
         feature_rows: list[tuple[int, ...]] = []
         contexts = []
+        known = []  # each sentence's tags from the tag dictionary (None for the words the model tags)
         bias = row("bias", 0)
         for tokens in sentences:
-            context = self.start + [normals[w] for w in tokens] + self.end
+            context = [*self.start, *map(normals.__getitem__, tokens), *self.end]
             contexts.append(context)
-            around = [context_rows[c] for c in context]
-            for i, word in enumerate(tokens):
-                if tagdict.get(word):
-                    continue
-                own = word_rows[word]
+            around = list(map(context_rows.__getitem__, context))
+            tags = list(map(tagdict.get, tokens))
+            known.append(tags)
+            for i in [i for i, tag in enumerate(tags) if not tag]:
+                own = word_rows[tokens[i]]
                 c0, c1, c2, n1, n2 = around[i + 2], around[i + 1], around[i], around[i + 3], around[i + 4]
                 feature_rows.append((bias, own[0], own[1], c0[0], c1[1], c1[2], c2[3], n1[4], n1[5], n2[6]))
         static = None
@@ -402,19 +428,16 @@ class FastTagger:
         labels, prev_index, pair_table, matrix = self.labels, self.prev_index, self.pair_table, self.matrix
         out: list[list[str]] = []
         k = 0
-        for tokens, context in zip(sentences, contexts, strict=True):
+        for tags, context in zip(known, contexts, strict=True):
             prev, prev2 = self.start
-            tags: list[str] = []
-            for i, word in enumerate(tokens):
-                tag = tagdict.get(word)
+            for i, tag in enumerate(tags):
                 if not tag:
                     scores = static[k] + pair_table[prev_index[prev], prev_index[prev2]]  # type: ignore[index]
                     k += 1
                     r = row("i-1 tag+i word " + prev + " " + context[i + 2])
                     if r:
                         scores += matrix[r]
-                    tag = labels[int(scores.argmax())]
-                tags.append(tag)
+                    tag = tags[i] = labels[int(scores.argmax())]
                 prev2, prev = prev, tag
             out.append(tags)
         return out
@@ -511,16 +534,22 @@ class FastWordTokenizer:
             raise ValueError("this NLTK's word tokenizer has different rules")
         closers = "]})>\"'\u00bb\u201d\u2019" + "".join(sorted(split_spaces))
         tails = {0: (closers, 2), 2: ("\n", 1), 6: (closers, 2)}
-        self.first = (steps(tokenizer.STARTING_QUOTES, self._STARTING_NEEDS)
-                      + steps(tokenizer.PUNCTUATION, self._PUNCTUATION_NEEDS, tails)
-                      + steps([tokenizer.PARENS_BRACKETS], (tuple("[](){}<>"),))
-                      + steps([tokenizer.DOUBLE_DASHES], (("--",),)))
+        first = (steps(tokenizer.STARTING_QUOTES, self._STARTING_NEEDS)
+                 + steps(tokenizer.PUNCTUATION, self._PUNCTUATION_NEEDS, tails)
+                 + steps([tokenizer.PARENS_BRACKETS], (tuple("[](){}<>"),))
+                 + steps([tokenizer.DOUBLE_DASHES], (("--",),)))
+        # a rule run on the tail of the text gives the same result for the same tail (a few characters, such
+        # as 'ds."'), and nearly every sentence ends in a period: the result is worked out once per tail
+        self.first = [(p, sub, need, tail, None if tail is None else WordMemo(functools.partial(p.sub, sub), limit=4096))
+                      for p, sub, need, tail in first]
         ending = steps(tokenizer.ENDING_QUOTES, self._ENDING_NEEDS)
         if (ending[3][0].pattern, ending[3][1]) != (r"\s+", " "):
             raise ValueError("this NLTK's word tokenizer has different rules")
         # the fourth ending rule squeezes whitespace to one space: str.split() does it faster when the text
         # has no character that str.split() takes for whitespace and NLTK's \s does not
         self.ending_quotes, self.squeeze, self.ending_clitics = ending[:3], ending[3][0], ending[4:]
+        # a text without an apostrophe needs no clitic rule ("" when some rule could do without one)
+        self.clitic_gate = "'" if all("'" in piece for _, _, need, _ in self.ending_clitics for piece in need) else ""
         self.not_squeezed = tuple(sorted(split_spaces - rule_spaces))
         self.contractions = [unwrapped(p) for p in (*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3)]
         # one search for the words the contraction rules split decides whether any can apply (same engine, flags)
@@ -529,13 +558,13 @@ class FastWordTokenizer:
 
     def tokenize(self, text: str) -> list[str]:
         """Tokens of *text* (one sentence), exactly as ``NLTKWordTokenizer().tokenize(text)``."""
-        for pattern, sub, need, tail in self.first:
+        for pattern, sub, need, tail, tail_sub in self.first:
             if any(map(text.__contains__, need)):
                 if tail is None:
                     text = pattern.sub(sub, text)
                 else:
                     cut = max(0, len(text.rstrip(tail[0])) - tail[1])
-                    text = text[:cut] + pattern.sub(sub, text[cut:])
+                    text = text[:cut] + tail_sub[text[cut:]]
         text = " " + text + " "
         for pattern, sub, need, _ in self.ending_quotes:
             if any(map(text.__contains__, need)):
@@ -547,10 +576,11 @@ class FastWordTokenizer:
             tokens = text.split()
             text = " " + " ".join(tokens) + " " if tokens else " "  # the text starts and ends with a space
         changed = False
-        for pattern, sub, need, _ in self.ending_clitics:
-            if any(map(text.__contains__, need)):
-                text, n = pattern.subn(sub, text)
-                changed = changed or n > 0
+        if self.clitic_gate in text:  # every clitic rule needs an apostrophe
+            for pattern, sub, need, _ in self.ending_clitics:
+                if any(map(text.__contains__, need)):
+                    text, n = pattern.subn(sub, text)
+                    changed = changed or n > 0
         lower = text.lower()
         if any(map(lower.__contains__, self._CONTRACTION_HINTS)) and self.any_contraction.search(text):
             for pattern in self.contractions:
@@ -560,17 +590,35 @@ class FastWordTokenizer:
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each token of *text*, exactly as ``NLTKWordTokenizer().span_tokenize(text)``."""
-        tokens = self.tokenize(text)
-        if '"' in text or "''" in text:  # NLTK turned " into `` or '': put back what the text has
-            found = iter(self.quotes.findall(text))
+        starts, ends = self.span_columns(text)
+        return list(zip(starts, ends, strict=True))
+
+    def span_columns(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[int]]:
+        """The tokens of ``text[start:end]`` as :meth:`span_tokenize` finds them, but as offsets into *text*, in two
+        lists (starts, ends; no tuple per token). A token that starts where the one before ends shares its int.
+
+        >>> from newskit.core.resources import word_tokenizer
+        >>> word_tokenizer().span_columns("So. He left.", 4)
+        ([4, 7, 11], [6, 11, 12])
+        """
+        end = len(text) if end is None else end
+        chunk = text[start:end]
+        tokens = self.tokenize(chunk)
+        if '"' in chunk or "''" in chunk:  # NLTK turned " into `` or '': put back what the text has
+            found = iter(self.quotes.findall(chunk))
             tokens = [next(found) if tok in ('"', "``", "''") else tok for tok in tokens]
-        spans: list[tuple[int, int]] = []
-        point = 0
+        starts: list[int] = []
+        ends: list[int] = []
+        point = start
+        find = text.index
         for token in tokens:
-            start = text.index(token, point)  # ValueError when the text cannot be aligned, as in NLTK
-            point = start + len(token)
-            spans.append((start, point))
-        return spans
+            at = find(token, point, end)  # ValueError when the text cannot be aligned, as in NLTK
+            if at == point:
+                at = point
+            point = at + len(token)
+            starts.append(at)
+            ends.append(point)
+        return starts, ends
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> FastWordTokenizer:

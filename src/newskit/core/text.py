@@ -26,10 +26,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
-from itertools import accumulate, pairwise, repeat
+from itertools import accumulate, chain, pairwise, repeat
 from operator import attrgetter
 from typing import TypeVar
 
@@ -260,15 +260,25 @@ class Text:
         ends: list[int] = []
         sentences: list[int] = []
         paragraphs: list[int] = []
+        columns = getattr(resources.word_tokenizer(), "span_columns", None)  # FastWordTokenizer: no tuple per token
         for sent in self.sentences:
-            spans = word_spans(text, sent.start, sent.end)
-            if spans:
-                sent_starts, sent_ends = zip(*spans, strict=True)
+            sent_starts: Sequence[int] = ()
+            if columns is not None and "\u2019" not in sent.text:  # else word_spans joins curly clitics back
+                try:
+                    sent_starts, sent_ends = columns(text, sent.start, sent.end)
+                except Exception:  # noqa: BLE001, S110 - not aligned: word_spans below falls back to a regex
+                    pass
+            if not sent_starts:
+                spans = word_spans(text, sent.start, sent.end)
+                sent_starts, sent_ends = [s for s, _ in spans], [e for _, e in spans]
+            if sent_starts:
                 starts += sent_starts
                 ends += sent_ends
-                sentences += repeat(sent.index, len(spans))
-                paragraphs += repeat(sent.paragraph, len(spans))
+                sentences += repeat(sent.index, len(sent_starts))
+                paragraphs += repeat(sent.paragraph, len(sent_starts))
         texts = list(map(text.__getitem__, map(slice, starts, ends)))
+        forms: dict[str, str] = {}  # one string object per distinct token text, shared by its words
+        texts = list(map(forms.setdefault, texts, texts))
         return _make_words(starts, ends, texts, sentences, paragraphs)
 
     @cached_property
@@ -299,7 +309,7 @@ class Text:
                 if tok is None:
                     tokens[k] = "``" if k in firsts or self.text[words[k].start - 1].isspace() else "''"
         sentences = [tokens[a:b] for a, b in pairwise(bounds)]
-        return tuple(tag for tags in resources.pos_tagger().tag_sents(sentences) for tag in tags)  # type: ignore[arg-type]
+        return tuple(chain.from_iterable(resources.pos_tagger().tag_sents(sentences)))  # type: ignore[arg-type]
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -321,7 +331,7 @@ class Text:
 
     @cached_property
     def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+        return list(map(attrgetter("start"), self.words))
 
     @property
     def body(self) -> str:
@@ -341,7 +351,8 @@ class Text:
         The tokens ``'s``, ``n't``, ``'re`` ... that the tokenizer splits off are not counted, so
         this matches :func:`newskit.readability` and word processors.
         """
-        return sum(1 for w in self.words if w.is_word and w.lower not in CLITIC_TOKENS)
+        words = self.words  # the word tokens less the clitics (each clitic has a letter: it is a word token)
+        return sum(map(attrgetter("is_word"), words)) - sum(map(CLITIC_TOKENS.__contains__, map(attrgetter("lower"), words)))
 
     def __repr__(self) -> str:
         head = self.headline or (self.paragraphs[0].text[:60] if self.paragraphs else "")

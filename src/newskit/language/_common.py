@@ -10,19 +10,24 @@ word each token counts as, the body's tags, the quoted spans, and small argument
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import numbers as _numbers
+import operator
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from itertools import chain, repeat
+from operator import attrgetter, itemgetter
+from typing import Any, TypeAlias
 from weakref import WeakKeyDictionary
 
 from ..core.fmt import plural
-from ..core.text import Text, word_spans
+from ..core.text import Text, Word, word_spans
 from ..core.words import CLITIC_TOKENS, fold, is_quote_mark, is_word
 from ..errors import QueryError
 
@@ -69,16 +74,24 @@ def _norm(lower: str) -> str | None:
     return word
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Tok:
+    """A token of the index that is not one of ``text.words`` as it is: a headline token (``index`` -1,
+    ``sentence`` -1, ``paragraph`` None), or a body token whose folded text is not its ``Word.lower`` (one
+    with an opening curly quote). Its fields are those of :class:`~newskit.core.text.Word`."""
+
+    index: int  # index into text.words, -1 for the headline
     start: int
     end: int
     text: str
-    lower: str
     sentence: int  # -1 for the headline
     paragraph: int | None  # None for the headline
+    lower: str  # the folded text (core.words.fold)
     is_word: bool
-    body_index: int  # index into text.words, -1 for the headline
+
+
+#: A token of the index: a body token is the text's own :class:`~newskit.core.text.Word` (not a copy).
+_Token: TypeAlias = "_Tok | Word"
 
 
 def _split_hyphens(token: str) -> list[tuple[int, int]]:
@@ -109,68 +122,93 @@ def _token_info(text: str) -> tuple[str, bool, str | None, tuple[tuple[int, int,
     return low, True, _norm(low), tuple(units)
 
 
+def _int_array(values: Any) -> array[int]:
+    """A numpy array of integers as an ``array("q")``: compact, and its items are Python ints.
+
+    >>> import numpy as np
+    >>> _int_array(np.arange(3)).tolist()
+    [0, 1, 2]
+    """
+    import numpy as np
+
+    out = array("q")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
+    return out
+
+
 class _Index:
     """Tokens (headline first, then body), their word forms, and the units a concordance matches on.
 
-    Built column by column (list comprehensions rather than a call per token); what depends only on a
-    token's text is worked out once per distinct text.
+    ``toks[i]`` has the fields of a :class:`~newskit.core.text.Word` (``index`` is -1 in the headline,
+    ``lower`` is always the folded text): the body's tokens are the text's own Word objects, so a
+    long article does not hold a second object per token. Built column by column (no Python call per
+    token); what depends only on a token's text is worked out once per distinct text.
     """
 
     def __init__(self, article: Text) -> None:
         text = article.text
-        # the tokens as columns: headline tokens first (sentence -1, paragraph None, body index -1), then the body's
-        starts: list[int] = []
-        ends: list[int] = []
+        toks: list[_Token] = []
         if article.headline_span is not None:
             hs, he = article.headline_span
-            for s, e in word_spans(text, hs, he):
-                starts.append(s)
-                ends.append(e)
-        n_head = len(starts)
+            toks += [_Tok(-1, s, e, text[s:e], -1, None, fold(text[s:e]), is_word(text[s:e]))
+                     for s, e in word_spans(text, hs, he)]
+        n_head = len(toks)
         words = article.words
-        starts += [w.start for w in words]
-        ends += [w.end for w in words]
-        texts = [text[s:e] for s, e in zip(starts[:n_head], ends[:n_head], strict=True)]
-        texts += [w.text for w in words]
-        sentences = [-1] * n_head + [w.sentence for w in words]
-        paragraphs: list[int | None] = [None] * n_head
-        paragraphs += [w.paragraph for w in words]
+        toks += words
+        texts = list(map(attrgetter("text"), toks))
         # what depends only on a token's text is worked out once per distinct text
         infos = {t: _token_info(t) for t in set(texts)}
-        info = [infos[t] for t in texts]
-        lowers = [x[0] for x in info]
-        norms: list[str | None] = [x[2] for x in info]
-        self.toks = list(map(_Tok, starts, ends, texts, lowers, sentences, paragraphs, [x[1] for x in info],
-                             [-1] * n_head + [w.index for w in words]))
+        curly = {t for t in infos if "\u2018" in t}  # fold() makes "‘" straight, Word.lower does not
+        if curly:
+            for k in list(itertools.compress(itertools.count(n_head), map(curly.__contains__, texts[n_head:]))):
+                w = toks[k]
+                toks[k] = _Tok(w.index, w.start, w.end, w.text, w.sentence, w.paragraph, infos[w.text][0], w.is_word)
+        self.toks = toks
         self.n_headline = n_head
+        info = list(map(infos.__getitem__, texts))
+        del texts
         # words: the normalised word forms, with the token each comes from
+        norms: list[str | None] = list(map(itemgetter(2), info))
         self.norms = norms
-        self.word_tok = [i for i, norm in enumerate(norms) if norm is not None]
+        # positions and offsets are kept as arrays of machine integers (8 bytes each, where a list holds an
+        # 8-byte pointer to a 32-byte int object), worked out in numpy: a long article has millions of them
+        import numpy as np
+
+        n = len(toks)
+        self.word_tok = _int_array(np.flatnonzero(np.fromiter(map(operator.is_not, norms, repeat(None)), bool, n)))
         self.word_forms: list[str] = [norm for norm in norms if norm is not None]
         self.headline_words = sum(1 for norm in norms[:n_head] if norm is not None)  # the first of word_forms
-        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki)
-        units = [(i, start + s, start + e, form) for i, start, x in zip(itertools.count(), starts, info)
-                 for s, e, form in x[3]]
-        self.u_tok: list[int] = [u[0] for u in units]
-        self.u_start: list[int] = [u[1] for u in units]
-        self.u_end: list[int] = [u[2] for u in units]
-        self.u_form: list[str] = [u[3] for u in units]
+        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki); a token's units
+        # are (start, end, form) relative to the token, one tuple per distinct text
+        units = list(map(itemgetter(3), info))
+        del info
+        counts = np.fromiter(map(len, units), np.intp, n)
+        flat = list(chain.from_iterable(units))
+        del units
+        starts = np.repeat(np.fromiter(map(attrgetter("start"), toks), np.int64, n), counts)
+        self.u_tok = _int_array(np.repeat(np.arange(n, dtype=np.int64), counts))
+        self.u_start = _int_array(starts + np.fromiter(map(itemgetter(0), flat), np.int64, len(flat)))
+        self.u_end = _int_array(starts + np.fromiter(map(itemgetter(1), flat), np.int64, len(flat)))
+        self.u_form: list[str] = list(map(itemgetter(2), flat))
 
     # Only the concordance needs these: they are built the first time it asks.
 
     @cached_property
-    def word_offset_of_tok(self) -> list[int]:
+    def word_offset_of_tok(self) -> array[int]:
         """For each token, how many words come before it."""
+        import numpy as np
+
         norms = self.norms
-        return list(itertools.accumulate((norm is not None for norm in norms[:-1]), initial=0)) if norms else []
+        counted = np.fromiter(map(operator.is_not, norms[:-1], repeat(None)), np.int64, max(0, len(norms) - 1))
+        return _int_array(np.concatenate(([0], np.cumsum(counted)))) if norms else array("q")
 
     @cached_property
-    def postings(self) -> dict[str, list[int]]:
+    def postings(self) -> dict[str, array[int]]:
         """Unit form -> the units of that form, in text order."""
         postings: dict[str, list[int]] = defaultdict(list)
         for u, form in enumerate(self.u_form):
             postings[form].append(u)
-        return dict(postings)
+        return {form: array("q", units) for form, units in postings.items()}
 
     @cached_property
     def vocab(self) -> list[str]:
@@ -188,18 +226,14 @@ def _index(text: Text) -> _Index:
     return _cached(text, "index", lambda: _Index(text))
 
 
-def _sentence_tokens(text: Text) -> list[list[int]]:
-    """Token positions (in the index) grouped by sentence; the headline is the first group."""
+def _sentence_tokens(text: Text) -> list[range]:
+    """Token positions (in the index) grouped by sentence, each a range; the headline is the first group."""
 
-    def build() -> list[list[int]]:
-        groups: list[list[int]] = []
-        last = None
-        for i, t in enumerate(_index(text).toks):
-            if t.sentence != last:
-                groups.append([])
-                last = t.sentence
-            groups[-1].append(i)
-        return groups
+    def build() -> list[range]:
+        sentence = list(map(attrgetter("sentence"), _index(text).toks))
+        # the tokens come sentence by sentence: a group starts where the sentence number changes
+        starts = [0, *itertools.compress(itertools.count(1), map(operator.ne, sentence, sentence[1:]))]
+        return list(map(range, starts, [*starts[1:], len(sentence)])) if sentence else []
 
     return _cached(text, "sentence_tokens", build)
 
@@ -209,19 +243,10 @@ def _word_runs(text: Text) -> list[list[str]]:
 
     def build() -> list[list[str]]:
         norms = _index(text).norms
+        is_none = functools.partial(operator.is_, None)
         runs: list[list[str]] = []
-        for group in _sentence_tokens(text):
-            run: list[str] = []
-            for i in group:
-                n = norms[i]
-                if n is None:
-                    if run:
-                        runs.append(run)
-                    run = []
-                else:
-                    run.append(n)
-            if run:
-                runs.append(run)
+        for group in _sentence_tokens(text):  # each sentence's word forms, cut where a token is no word
+            runs += [list(run) for none, run in itertools.groupby(norms[group.start:group.stop], is_none) if not none]
         return runs
 
     return _cached(text, "runs", build)
@@ -232,10 +257,10 @@ def _tags(text: Text) -> list[str]:
 
     def build() -> list[str]:
         tags = list(text.tags)
-        marks = {t for t in {w.text for w in text.words if not w.is_word} if is_quote_mark(t)}
-        for w in text.words:
-            if w.text in marks:
-                tags[w.index] = "``"
+        texts = list(map(attrgetter("text"), text.words))
+        marks = {t for t in set(texts) if is_quote_mark(t)}  # (a quote mark is never a word)
+        for k in itertools.compress(itertools.count(), map(marks.__contains__, texts)):
+            tags[k] = "``"
         return tags
 
     return _cached(text, "tags", build)

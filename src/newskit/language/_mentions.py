@@ -11,12 +11,15 @@ lists come from :mod:`newskit.language.labels`; the rules here are general.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from ..core.text import Text
 from ..core.words import TITLE_MODIFIERS, fold, is_title
-from ._common import _HYPHENS, _Index, _index, _sentence_tokens, _tags, _Tok
+from ._common import _HYPHENS, _Index, _index, _sentence_tokens, _tags, _Token
 
 #: Prefixes of Arabic names, which do not hide a capital ("al-Maliki" is a capitalised name, surname "maliki").
 _NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
@@ -43,8 +46,9 @@ class _Mention:
     parts: tuple[str, str | None] | None = None  # a person's (surname key, first name)
 
 
+@functools.lru_cache(maxsize=65536)
 def _label_text(s: str) -> str:
-    """A label as shown: apostrophes made straight, whitespace runs made one space."""
+    """A label as shown: apostrophes made straight, whitespace runs made one space (once per text: names recur)."""
     return " ".join(s.replace("\u2019", "'").replace("\u2018", "'").split())
 
 
@@ -65,7 +69,13 @@ def _is_cap(t: str) -> bool:
 
 
 def _surname_key(name_tokens: list[str]) -> str:
-    last = fold(name_tokens[-1])
+    return _surname_of(name_tokens[-1])
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_of(word: str) -> str:
+    """The surname key of a name's last word: folded, a name prefix ("al-") cut off."""
+    last = fold(word)
     for p in _NAME_PREFIXES:
         if last.startswith(p) and len(last) > len(p):
             return last[len(p):]
@@ -78,8 +88,10 @@ def _person_parts(name_tokens: list[str]) -> tuple[str, str | None]:
     return _surname_key(name_tokens), first
 
 
+@functools.lru_cache(maxsize=65536)
 def _one_word_title(word: str) -> bool:
-    """True for a one-word title (:func:`newskit.core.words.is_title`) that is a title on its own."""
+    """True for a one-word title (:func:`newskit.core.words.is_title`) that is a title on its own (worked out
+    once per word: name runs ask it of the same words again and again)."""
     return is_title(word) and fold(word).rstrip(".") not in TITLE_MODIFIERS
 
 
@@ -132,14 +144,14 @@ def _heading_like(text: Text) -> set[int]:
     return out
 
 
-def _shouting(idx: _Index, groups: list[list[int]]) -> list[bool]:
+def _shouting(idx: _Index, groups: list[range]) -> list[bool]:
     """For each sentence group: is it written in capitals (most of its words, at least 3 of them, upper case)?"""
     # per token: 1 when it is a word with a letter in it, and 1 when that word is also upper case
     # (worked out once per distinct token text, then summed per sentence)
-    texts = [t.text for t in idx.toks]
+    texts = list(map(attrgetter("text"), idx.toks))
     lettered_text: dict[str, int] = {}
     upper_text: dict[str, int] = {}
-    for t in {t.text: t for t in idx.toks}.values():
+    for t in dict(zip(texts, idx.toks, strict=True)).values():
         has_letter = t.is_word and any(c.isalpha() for c in t.text)
         lettered_text[t.text] = int(has_letter)
         upper_text[t.text] = int(has_letter and t.text.isupper())
@@ -161,8 +173,8 @@ class _Scan:
 
         self.text = text.text
         self.idx = _index(text)
-        self.toks: list[_Tok] = self.idx.toks
-        self.lowers = [t.lower for t in self.toks]
+        self.toks: list[_Token] = self.idx.toks
+        self.lowers = list(map(attrgetter("lower"), self.toks))
         self.tags = _tags(text)
         self.titles = titles
         self.stopwords = resources.stopwords()
@@ -180,7 +192,7 @@ class _Scan:
 
     def tag(self, i: int) -> str | None:
         """The Penn tag of token *i* (None in the headline, which is not tagged)."""
-        b = self.toks[i].body_index
+        b = self.toks[i].index
         return self.tags[b] if b >= 0 else None
 
     def is_heading(self, i: int) -> bool:
@@ -236,7 +248,8 @@ def _lexicon_mentions(scan: _Scan, lexicon: dict[str, list[tuple[str, ...]]]) ->
     toks, lowers = scan.toks, scan.lowers
     mentions: list[_Mention] = []
     for group, shouting in zip(scan.groups, scan.shouting, strict=True):
-        for pos in [pos for pos, i in enumerate(group) if lowers[i] in lexicon]:  # the tokens that may start a label
+        # the tokens that may start a label
+        for pos in list(compress(range(len(group)), map(lexicon.__contains__, map(lowers.__getitem__, group)))):
             i = group[pos]
             for entry in lexicon[lowers[i]]:
                 words, cat = entry[:-1], entry[-1]
@@ -326,14 +339,15 @@ def _name_mentions(scan: _Scan) -> list[_Mention]:
     """Step 2: the names of the body's sentences (headings and sentences in capitals left out)."""
     toks, sw = scan.toks, scan.stopwords
     # the part of starts_name() that depends only on a token's text, once per distinct text
+    texts = list(map(attrgetter("text"), toks))
     name_like_text = {tt.text: tt.is_word and tt.text != "I" and scan.is_cap(tt.text) and tt.lower not in sw and
-                      tt.lower not in _CALENDAR for tt in {tt.text: tt for tt in toks}.values()}
-    name_like = [name_like_text[tt.text] for tt in toks]
+                      tt.lower not in _CALENDAR for tt in dict(zip(texts, toks, strict=True)).values()}
+    name_like = list(map(name_like_text.__getitem__, texts))
     names: list[_Mention] = []
     for group, shouting in zip(scan.groups, scan.shouting, strict=True):
         if not group or scan.is_heading(group[0]) or shouting:
             continue
-        candidates = [pos for pos, i in enumerate(group) if name_like[i]]  # only these can start a name
+        candidates = list(compress(range(len(group)), map(name_like.__getitem__, group)))  # only these can start a name
         if not candidates:
             continue
         first_word = next((i for i in group if toks[i].is_word), None)

@@ -192,7 +192,7 @@ def hedges(text: Text) -> Hedges:
         for u, last, (category, kind) in _match_phrases(idx, _hedge_table()):
             tok = idx.toks[idx.u_tok[u]]
             if kind == "modal" and u == last:
-                if tok.body_index < 0 or tags[tok.body_index] != "MD":
+                if tok.index < 0 or tags[tok.index] != "MD":
                     continue
             if " ".join(idx.u_form[u:last + 1]) in _BEFORE_NUMBER and not _number_follows(idx, last):
                 continue

@@ -21,7 +21,7 @@ from typing import Any
 from ..core.fmt import Html, esc, html_table, text_table
 from ..core.text import Text
 from ..core.words import fold
-from ._common import _cached, _Tok
+from ._common import _cached, _Token
 from ._mentions import _CONNECTORS, _NAME_PREFIXES, _is_cap, _label_text, _Mention, _mentions, _Scan, _Titles
 
 #: Generic labels for groups of people in the news, by category. Multi-word entries win over shorter ones.
@@ -313,7 +313,7 @@ def _join_generic_labels(kept: list[_Mention], uf: _UnionFind, armed_roots: set[
             uf.find(m.key)
 
 
-def _expands(name: _Mention, other: _Mention, toks: list[_Tok]) -> bool:
+def _expands(name: _Mention, other: _Mention, toks: list[_Token]) -> bool:
     """True when one of the two is an acronym of the other (initials of the capitalised words)."""
     if name.source == "acronym" and other.source in ("name", "person"):
         name, other = other, name
@@ -372,7 +372,7 @@ def _groups(scan: _Scan, kept: list[_Mention], uf: _UnionFind, armed_roots: set[
     return Labels(tuple(g for _, _, g in result))
 
 
-def _group_name(kind: str, ms: list[_Mention], lab: tuple[Label, ...], first_pos: dict[str, int], toks: list[_Tok],
+def _group_name(kind: str, ms: list[_Mention], lab: tuple[Label, ...], first_pos: dict[str, int], toks: list[_Token],
                 titles: _Titles) -> str:
     """The name a group is shown under: a person's most used full name without titles, else its most used
     proper label (for an organisation, one that is a name rather than a generic label)."""

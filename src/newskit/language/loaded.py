@@ -125,7 +125,7 @@ def loaded_words(text: Text) -> LoadedWords:
         hits: list[LoadedWord] = []
         for i in [i for i in idx.word_tok if norms[i] in loaded]:
             t = toks[i]
-            if t.body_index >= 0 and tags[t.body_index] in ("NNP", "NNPS") and t.text[:1].isupper():
+            if t.index >= 0 and tags[t.index] in ("NNP", "NNPS") and t.text[:1].isupper():
                 continue  # names ("Josh Earnest") are not opinions
             cat, pol = loaded[norms[i]]  # type: ignore[index]
             hits.append(LoadedWord(t.text, t.start, t.end, t.paragraph, cat, pol, quoted(t.start)))

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..core.fmt import Html, esc, html_table, plural, text_table
 from ..core.text import Text
-from ._common import _cached, _index, _para_label, _Tok
+from ._common import _cached, _index, _para_label, _Token
 
 #: Hedges before a number, with what they do to it.
 APPROXIMATORS: dict[str, str] = {
@@ -125,7 +125,7 @@ def _approximator_table() -> dict[str, list[tuple[tuple[str, ...], Any]]]:
     return store["t"]
 
 
-def _starts_number(toks: list[_Tok], i: int, numeric: dict[str, float | None]) -> bool:
+def _starts_number(toks: list[_Token], i: int, numeric: dict[str, float | None]) -> bool:
     """True when a number starts at token *i* ("a" only before "million", "dozen" ...; "half" before "a")."""
     n = len(toks)
     low = toks[i].lower
@@ -137,7 +137,7 @@ def _starts_number(toks: list[_Tok], i: int, numeric: dict[str, float | None]) -
     return not (low in ("half", "quarter") and not (i + 1 < n and toks[i + 1].lower in ("a", "an", *_SCALES)))
 
 
-def _number_end(toks: list[_Tok], i: int, numeric: dict[str, float | None]) -> int:
+def _number_end(toks: list[_Token], i: int, numeric: dict[str, float | None]) -> int:
     """The last token of the number that starts at token *i* ("two hundred and fifty", "tens of thousands")."""
     n = len(toks)
     j = i
@@ -178,7 +178,7 @@ def _value(words: list[str], numeric: dict[str, float | None]) -> float | None:
     return None if vague else total + current
 
 
-def _kind(toks: list[_Tok], i: int, j: int, words: list[str], vague: bool) -> tuple[str, int]:
+def _kind(toks: list[_Token], i: int, j: int, words: list[str], vague: bool) -> tuple[str, int]:
     """The kind of the number on tokens *i* .. *j*, and its last token (a following "%" or "per cent" joins it)."""
     n = len(toks)
     kind = "vague" if vague else "quantity"
@@ -196,7 +196,7 @@ def _kind(toks: list[_Tok], i: int, j: int, words: list[str], vague: bool) -> tu
     return kind, end_tok
 
 
-def _hedge_before(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | None, int | None]:
+def _hedge_before(text: str, toks: list[_Token], i: int) -> tuple[str | None, str | None, int | None]:
     """(the hedge's words, what it does, where it starts) of an approximator right before token *i*, or Nones."""
     k = i - 1
     if k >= 0 and toks[k].text in _CURRENCY:
@@ -211,7 +211,7 @@ def _hedge_before(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str 
     return None, None, None
 
 
-def _noun_after(toks: list[_Tok], i: int, end_tok: int, stopwords: frozenset[str]) -> str | None:
+def _noun_after(toks: list[_Token], i: int, end_tok: int, stopwords: frozenset[str]) -> str | None:
     """The word counted: the content word after the number ("300 people"), or after "of" ("thousands of people")."""
     n = len(toks)
     if end_tok + 1 < n and toks[end_tok + 1].sentence == toks[i].sentence:

@@ -15,8 +15,10 @@ words around it win. The drivers show exactly that.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import copy
 import itertools
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -172,56 +174,101 @@ def _vader_view(analyser: Any) -> tuple[Any, list[str], frozenset[str]] | None:
     return view, marks, frozenset("".join(marks))
 
 
+#: Texts on which the one-pass scorer is checked against VADER's own ``polarity_scores`` (negation, "but",
+#: capitals, boosters, "kind of", "least", idioms, emoticons and punctuation runs).
+_VADER_CHECKS = (
+    "A great, happy day. A sad loss.", "It was NOT good at all, but the VERY kind of people were not bad!!!",
+    "At least it isn't the worst; the least bad option?? Kind of nice :) and it's the bomb.",
+    "\u201cThis aggression ... it's despicable,\u201d he said -- 'never so good'. Cut the mustard, yeah right!",
+)
+
+
+def _one_pass(view: Any, senti_text: Any, text: str, lexicon: dict[str, float],
+              boosters: Any) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
+    """``view.polarity_scores(text)`` and the drivers of *text*, from one reading of it (one *senti_text*,
+    VADER's ``SentiText``).
+
+    The scoring steps are VADER's own (``sentiment_valence``, ``_but_check``, ``score_valence``), in the
+    order its ``polarity_scores`` runs them; :func:`_vader_scorer` checks the results are the same.
+    """
+    constants = view.constants
+    sentitext = senti_text(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    words = sentitext.words_and_emoticons
+    first: dict[str, int] = {}
+    for i, w in enumerate(words):
+        first.setdefault(w, i)
+    sentiments: list[float] = []
+    out = []
+    last = len(words) - 1
+    for k, item in enumerate(words):
+        low = item.lower()
+        i = first[item]
+        if (i < last and low == "kind" and words[i + 1].lower() == "of") or low in boosters:
+            sentiments.append(0)
+        else:
+            sentiments = view.sentiment_valence(0, sentitext, item, i, sentiments)
+        # a driver: a word with a valence of its own (not a booster, not "kind" in "kind of")
+        if low in lexicon and low not in boosters and not (low == "kind" and words[k + 1:k + 2] == ["of"]):
+            out.append((item, float(lexicon[low])))
+    sentiments = view._but_check(words, sentiments)
+    return view.score_valence(sentiments, text), tuple(sorted(out, key=lambda wv: -abs(wv[1])))
+
+
 def _vader_scorer(analyser: Any) -> Callable[[str], dict[str, float]]:
-    """``analyser.polarity_scores``, made cheaper for news text with exactly the same results.
+    """``analyser.polarity_scores``, made cheaper for news text with exactly the same results (see :func:`_vader_pass`)."""
+    read = _vader_pass(analyser)
+    return lambda text: read(text)[0]
+
+
+def _vader_pass(analyser: Any) -> Callable[[str], tuple[dict[str, float], tuple[tuple[str, float], ...]]]:
+    """For a text: ``analyser.polarity_scores(text)`` and its drivers, made cheaper for news text with exactly
+    the same results.
 
     Before scoring, VADER pairs every distinct word of the text with each of its 17 punctuation
     marks (",word", "word!!", ...) to recognise tokens such as "word," - most of its time goes
     there. A token can only be a word plus the punctuation run at its edge, so the scorer gives
     VADER (a private copy of it, for this text) only the punctuation runs that the text's tokens
-    really begin or end with. If this VADER does not look as expected, the plain method is used.
-    """
-    found = _vader_view(analyser)
-    if found is None:
-        return analyser.polarity_scores
-    view, marks, chars = found
-
-    def scores(text: str) -> dict[str, float]:
-        edges = _edge_marks(text, chars)
-        view.constants.PUNC_LIST = [m for m in marks if m in edges]
-        return view.polarity_scores(text)
-
-    return scores
-
-
-def _vader_drivers(analyser: Any) -> Callable[[str], tuple[tuple[str, float], ...]]:
-    """For a text: its words as VADER reads them that have a valence in VADER's lexicon, strongest first.
-
-    Boosters ("very", "extremely") and "kind" in "kind of" are left out: VADER gives them no valence
-    of their own. Returns no drivers when this VADER does not look as expected.
+    really begin or end with. The drivers are the text's words as VADER reads them that have a
+    valence in VADER's lexicon, strongest first (boosters such as "very" and "kind" in "kind of"
+    have none of their own), read in the same pass as the scores. If this VADER does not look as
+    expected, its plain method is used (and there are no drivers).
     """
     found = _vader_view(analyser)
     lexicon = getattr(analyser, "lexicon", None)
     if found is None or not isinstance(lexicon, dict):
-        return lambda text: ()
+        return lambda text: (analyser.polarity_scores(text), ())
     from nltk.sentiment.vader import SentiText
 
     view, marks, chars = found
     boosters = getattr(view.constants, "BOOSTER_DICT", {})
 
-    def drivers(text: str) -> tuple[tuple[str, float], ...]:
+    def scores(text: str) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
         edges = _edge_marks(text, chars)
-        words = SentiText(text, [m for m in marks if m in edges], view.constants.REGEX_REMOVE_PUNCTUATION)
-        words = words.words_and_emoticons
-        out = []
-        for i, w in enumerate(words):
-            low = w.lower()
-            if low not in lexicon or low in boosters or (low == "kind" and words[i + 1:i + 2] == ["of"]):
-                continue
-            out.append((w, float(lexicon[low])))
-        return tuple(sorted(out, key=lambda wv: -abs(wv[1])))
+        view.constants.PUNC_LIST = [m for m in marks if m in edges]
+        return _one_pass(view, SentiText, text, lexicon, boosters)
 
-    return drivers
+    if not _checked(analyser, scores):
+        return lambda text: (analyser.polarity_scores(text), ())
+    return scores
+
+
+#: Analysers whose one-pass scores were checked (once per analyser: it is loaded once per process) -> the verdict.
+_CHECKED: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
+def _checked(analyser: Any, scores: Callable[[str], tuple[dict[str, float], Any]]) -> bool:
+    """True when *scores* gives ``analyser.polarity_scores`` on :data:`_VADER_CHECKS` (checked once per analyser)."""
+    try:
+        return _CHECKED[analyser]
+    except (KeyError, TypeError):
+        pass
+    try:
+        same = all(scores(t)[0] == analyser.polarity_scores(t) for t in _VADER_CHECKS)
+    except Exception:  # noqa: BLE001 - another VADER: its own method
+        same = False
+    with contextlib.suppress(TypeError):  # an analyser that cannot be weakly referenced is checked each time
+        _CHECKED[analyser] = same
+    return same
 
 
 class _SpanIndex:
@@ -263,16 +310,22 @@ class _Scorer:
     def __init__(self) -> None:
         from ..core import resources
 
-        analyser = resources.vader()
-        self.vader = _vader_scorer(analyser)
-        self.drivers = _vader_drivers(analyser)
-        self.scored: dict[str, dict[str, float]] = {}
+        self.vader = _vader_pass(resources.vader())
+        self.scored: dict[str, tuple[dict[str, float], tuple[tuple[str, float], ...]]] = {}
+
+    def _scored(self, s: str) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
+        found = self.scored.get(s)
+        if found is None:
+            found = self.scored[s] = self.vader(s)
+        return found
 
     def polarity(self, s: str) -> dict[str, float]:
-        sc = self.scored.get(s)
-        if sc is None:
-            sc = self.scored[s] = self.vader(s)
-        return sc
+        """VADER's scores of *s*."""
+        return self._scored(s)[0]
+
+    def drivers(self, s: str) -> tuple[tuple[str, float], ...]:
+        """The words of *s* that VADER's lexicon gives a valence, strongest first."""
+        return self._scored(s)[1]
 
     def compound(self, s: str) -> float | None:
         """The compound score of *s*, or None when it has no letter in it."""

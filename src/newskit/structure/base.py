@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import and_, attrgetter
 from typing import Any, Literal, TypeVar
 
 from ..core.text import Text
@@ -79,14 +80,15 @@ def lex(text: Text) -> Lex:
 
     def compute() -> Lex:
         words = text.words
-        lower = [w.lower for w in words]
-        is_word = [w.is_word for w in words]
-        paragraph = [w.paragraph for w in words]  # non-decreasing: tokens come paragraph by paragraph
-        forms = [w.text for w in words]
-        return Lex(forms, lower, is_word,
-                   [word and low not in CLITIC_TOKENS for low, word in zip(lower, is_word, strict=True)],
-                   [w.sentence for w in words],
-                   [bisect_left(paragraph, p) for p in range(len(text.paragraphs) + 1)], set(forms), set(lower))
+        lower = list(map(attrgetter("lower"), words))
+        is_word = list(map(attrgetter("is_word"), words))
+        paragraph = list(map(attrgetter("paragraph"), words))  # non-decreasing: tokens come paragraph by paragraph
+        forms = list(map(attrgetter("text"), words))
+        forms_lower = set(lower)
+        counted_form = {low: low not in CLITIC_TOKENS for low in forms_lower}
+        return Lex(forms, lower, is_word, list(map(and_, is_word, map(counted_form.__getitem__, lower))),
+                   list(map(attrgetter("sentence"), words)),
+                   [bisect_left(paragraph, p) for p in range(len(text.paragraphs) + 1)], set(forms), forms_lower)
 
     return memo(text, "lex", compute)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress
 from typing import Any
@@ -63,33 +63,35 @@ def _rule_syllables(word: str) -> int:
     return max(n, 1)
 
 
-def count_syllables(word: str, pronunciations: dict[str, list[list[str]]] | None = None) -> int:
+def count_syllables(word: str, syllables: Mapping[str, int] | None = None) -> int:
     """Syllables of *word*: from the CMU pronouncing dictionary, else by spelling rules.
 
-    Hyphenated words add up their parts; a number counts one syllable per
-    digit (a rough guess); punctuation counts 0.
+    *syllables* maps a lower-case word to its syllables in the dictionary (its first
+    pronunciation's vowels); by default :func:`newskit.core.resources.cmudict_syllables`.
+    A word found there counts at least 1. Hyphenated words add up their parts; a number
+    counts one syllable per digit (a rough guess); punctuation counts 0.
 
     >>> count_syllables("government"), count_syllables("al-Maliki")
     (3, 4)
     """
-    if pronunciations is None:
+    if syllables is None:
         from ..core import resources
 
-        pronunciations = resources.cmudict()
+        syllables = resources.cmudict_syllables()
     w = fold(word).strip("'\".,;:!?()[]\u201c\u201d")
     if not w:
         return 0
-    pron = pronunciations.get(w)
-    if pron:
-        return max(1, len([ph for ph in pron[0] if ph[-1:].isdigit()]))
+    n = syllables.get(w)
+    if n is not None:
+        return max(1, n)
     if "-" in w or "/" in w:
         parts = [x for x in w.replace("/", "-").split("-") if x]
-        return sum(count_syllables(x, pronunciations) for x in parts)
+        return sum(count_syllables(x, syllables) for x in parts)
     if "'" in w:  # a contraction not in the dictionary: its stem plus the clitic's own syllable
         base, _, tail = w.partition("'")
         extra = 1 if (tail == "t" and base.endswith("n") and base[-2:-1] not in "aeiou")  \
             or (tail == "s" and base.endswith(("s", "z", "x", "ch", "sh", "ce", "ge"))) else 0
-        return count_syllables(base.removesuffix("n") if tail == "t" else base, pronunciations) + extra
+        return count_syllables(base.removesuffix("n") if tail == "t" else base, syllables) + extra
     digits = sum(c.isdigit() for c in w)
     if digits:
         letters = "".join(c for c in w if c.isalpha())
@@ -178,7 +180,7 @@ def _verdict(fre: float | None, words: int | None = None) -> str:
     return "very difficult: college graduate level"
 
 
-def _complex(word: str, syl: int, sentence_initial: bool, caps: bool, cmu: dict[str, list[list[str]]]) -> bool:
+def _complex(word: str, syl: int, sentence_initial: bool, caps: bool, syllables: Mapping[str, int]) -> bool:
     """Gunning's "complex word": 3+ syllables, not a proper noun, not a compound, not made so by -es/-ed/-ing."""
     if syl < 3 or "-" in word:
         return False
@@ -188,9 +190,10 @@ def _complex(word: str, syl: int, sentence_initial: bool, caps: bool, cmu: dict[
     for suffix in ("ing", "ed", "es"):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             stem = low[: -len(suffix)]
-            base = cmu.get(stem) or cmu.get(stem + "e")
-            n = sum(1 for ph in base[0] if ph[-1:].isdigit()) if base else _rule_syllables(stem)
-            return n >= 3
+            n = syllables.get(stem)
+            if n is None:
+                n = syllables.get(stem + "e")
+            return (n if n is not None else _rule_syllables(stem)) >= 3
     return True
 
 
@@ -237,7 +240,7 @@ def _word_counts(forms: Sequence[str], lower: Sequence[str], is_word: Sequence[b
 def _build_readability(text: Text, include_furniture: bool) -> Readability:
     from ..core import resources
 
-    cmu = resources.cmudict()
+    syllables = resources.cmudict_syllables()
     caps = is_all_caps(text)
     cols = lex(text)
     if include_furniture:
@@ -255,15 +258,15 @@ def _build_readability(text: Text, include_furniture: bool) -> Readability:
     n_words = freq.total()
     n_sent = len(firsts)
     at_start = Counter(firsts)
-    syl_of = {x: count_syllables(x, cmu) for x in freq}
+    syl_of = {x: count_syllables(x, syllables) for x in freq}
     n_syl = sum(syl_of[x] * c for x, c in freq.items())
     poly = sum(c for x, c in freq.items() if syl_of[x] >= 3)
     complex_words = 0
     for x, c in freq.items():
         if syl_of[x] >= 3:  # fewer syllables: never complex
             c0 = at_start.get(x, 0)
-            complex_words += ((c0 and c0 * _complex(x, syl_of[x], True, caps, cmu))
-                              + (c - c0 and (c - c0) * _complex(x, syl_of[x], False, caps, cmu)))
+            complex_words += ((c0 and c0 * _complex(x, syl_of[x], True, caps, syllables))
+                              + (c - c0 and (c - c0) * _complex(x, syl_of[x], False, caps, syllables)))
     letters = sum(c * sum(1 for ch in x if ch.isalpha()) for x, c in freq.items())
     minutes = n_words / WORDS_PER_MINUTE
     if n_words == 0 or n_sent == 0:
