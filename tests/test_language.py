@@ -347,6 +347,63 @@ def test_sentiment_reporter_vs_quoted():
     assert p.compound_reporter > 0.3 and p.compound_quoted < -0.3
 
 
+def _vader_compound(text):
+    from newskit.core import resources
+
+    return round(resources.vader().polarity_scores(text)["compound"], 4)
+
+
+_NAMED = ("Earnest Defends Talks\n\nThe minister, Anna Joy, spoke in Glory Falls on Monday. Happy families gathered; "
+          "it was GOOD news.\n\n\"We will keep talking,\" said Grace Earnest. Earnest added that the mood was calm.")
+
+
+def test_names_are_not_tone():
+    # "joy" (+2.8), "glory" (+2.3), "grace" and "earnest" are VADER words; here they are names
+    s = L.sentiment(art(_NAMED))
+    one, two, three, four = s.sentences
+    assert one.compound == 0.0 and one.drivers == ()  # mid-sentence NNPs: Anna Joy, Glory Falls
+    assert [w for w, _ in two.drivers] == ["Happy", "GOOD"]  # a sentence-initial capital and all capitals still count
+    assert three.drivers == () and [w for w, _ in four.drivers] == ["calm"]  # the speaker's name, even sentence-initial
+    drivers = {w.lower() for t in s.sentences for w, _ in t.drivers}
+    assert not drivers & {"joy", "glory", "grace", "earnest"}
+    # the scores are VADER's own on the text with the names masked (letters made x, so no offset moves)
+    assert one.compound == _vader_compound("The minister, Xxxx Xxx, spoke in Xxxxx Xxxxx on Xxxxxx.")
+    assert four.compound == _vader_compound("Xxxxxxx added that the mood was calm.")
+    assert s.headline == _vader_compound("Xxxxxxx Defends Talks")  # a name of the body, in the headline
+    assert "Names are not tone" in L.Sentiment.__doc__
+
+
+def test_masked_names_pass_vaders_own_check():
+    from newskit.core import resources
+    from newskit.language.tone import _VADER_CHECKS, _checked, _mask
+
+    assert _mask("Earnest's ISIS-led") == "Xxxxxxx'x XXXX-xxx"
+    masked = [t for t in _VADER_CHECKS if "Xxxxxxx" in t]
+    assert masked and _checked(resources.vader(), _vader_pass(resources.vader()))
+    for t in masked:
+        assert _vader_pass(resources.vader())(t)[0] == resources.vader().polarity_scores(t)
+
+
+def test_quoted_pieces_too_short_to_score_are_left_out():
+    a = art('Head\n\nThe minister called the plan "brave" and "the best option we have had in years".\n\n'
+            'Critics called it a "disaster".\n\nShe said it was "a sad and bad day for everyone".')
+    s = L.sentiment(a)
+    one, two, three = s.paragraphs
+    assert one.compound_quoted == _vader_compound("the best option we have had in years")  # not "brave"
+    assert two.compound_quoted is None and two.quoted_chars == len("disaster")  # one word: too short to score
+    assert three.compound_quoted == _vader_compound("a sad and bad day for everyone")
+    assert (s.quoted_n, s.reporter_n) == (2, 3) and L.tone.MIN_QUOTED_WORDS == 3
+    assert s.quoted == round((one.compound_quoted + three.compound_quoted) / 2, 4)
+    assert s.overall == round(sum(p.compound_all for p in s.paragraphs) / 3, 4)
+    line = str(s).splitlines()[0]
+    assert "overall" in line and "(mean of the compound scores of 3 paragraphs)" in line
+    assert "(mean over 3 paragraphs with reporter's text)" in line
+    assert "(mean over 2 paragraphs with a quote of 3+ words)" in line
+    page = s._repr_html_()
+    assert "mean of the compound scores of 3 paragraphs" in page and "a quote of 3+ words" in page
+    assert s.to_dict()["quoted_n"] == 2
+
+
 # --- hedges, loaded words, numbers -----------------------------------------------------------------
 
 

@@ -382,6 +382,24 @@ def test_results_print_as_plain_text(seed):
     assert "Flesch reading ease   39.1" in str(r)
 
 
+def test_structure_shows_the_rule_behind_each_role():
+    from newskit.core.fmt import esc
+
+    art = newskit.from_text("Storm Hits Town\n\nA storm hit the town of Eastham on Friday, the council said.\n\n"
+                            "\u201cWe lost the roof,\u201d said a baker.\n\nRepairs begin on Monday.")
+    s = st.structure(art)
+    reasons = [p.reason for p in s.paragraphs]
+    assert all(reasons) and "opens with a quote mark" in reasons
+    text = str(s)
+    assert "rule that decided the role" in text
+    for p in s.paragraphs:
+        row = next(line for line in text.splitlines() if line.startswith(f"¶{p.number} "))
+        assert row.rstrip().endswith(p.reason)
+    page = s._repr_html_()
+    assert "rule that decided the role" in page
+    assert all(f">{esc(r)}<" in page for r in reasons)
+
+
 def test_headline_topic_shows_words_not_stems(seed):
     what = st.pyramid(seed).of_kind("what")[0]
     words = what.label.split(", ")

@@ -10,6 +10,12 @@ words around it win. The drivers show exactly that.
 >>> s = sentiment(newskit.from_text("Head\\n\\nA great, happy day. A sad loss."))
 >>> s.sentences[0].drivers
 (('great', 3.1), ('happy', 2.7))
+
+Names are not tone: the words of a proper name are left out of VADER's scoring (see :class:`Sentiment`),
+so the White House spokesman Josh Earnest does not make a sentence "earnest" (+2.3).
+
+>>> sentiment(newskit.from_text("Head\\n\\nThe spokesman, Josh Earnest, spoke on Monday.")).sentences[0].compound
+0.0
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import bisect
 import contextlib
 import copy
 import itertools
+import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +36,15 @@ from ._common import _cached, _quoted
 
 #: How many drivers a paragraph row of the tables shows (the strongest of its sentences').
 SHOWN_DRIVERS = 3
+
+#: A quoted piece (one run of quoted characters) needs this many words to count in the quoted scores: a
+#: one- or two-word partial quote ("'retreat'") is too short for VADER to score and would add a 0.00.
+MIN_QUOTED_WORDS = 3
+
+#: The part-of-speech tags of a proper name (Penn Treebank).
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
 
 
 @dataclass(frozen=True)
@@ -53,7 +69,11 @@ class SentenceTone:
 
 @dataclass(frozen=True)
 class ParagraphTone:
-    """VADER compound score (-1 .. +1) of a paragraph: all of it, the reporter's words, the quoted words (None if none)."""
+    """VADER compound score (-1 .. +1) of a paragraph: all of it, the reporter's words, the quoted words (None if none).
+
+    ``compound_quoted`` scores only the quoted pieces of at least :data:`MIN_QUOTED_WORDS` words;
+    ``quoted_chars`` counts the characters of all of them. Names are masked first (see :class:`Sentiment`).
+    """
 
     number: int
     start: int
@@ -77,7 +97,21 @@ def _colour(v: float) -> str:
 class Sentiment:
     """Tone per sentence and per paragraph, with the reporter's text and quoted text scored apart.
 
-    ``reporter`` and ``quoted`` are the means of the paragraph scores (None when there is no such text).
+    ``overall`` is the mean of the paragraphs' compound scores (all ``len(paragraphs)`` of them);
+    ``reporter`` the mean of the ``reporter_n`` paragraphs' scores of the reporter's words (the text outside
+    quotes) and ``quoted`` the mean of the ``quoted_n`` paragraphs' scores of their quoted words (None when
+    there is no such text). A quoted piece of fewer than :data:`MIN_QUOTED_WORDS` words (a one-word partial
+    quote such as 'retreat') is too short to score: it is left out of the quoted scores (it still counts in
+    the paragraph's ``compound_all``; it is in neither the reporter's words nor the quoted words). These are
+    unweighted means of paragraph scores, so ``overall`` need not lie between ``reporter`` and ``quoted``.
+
+    Names are not tone: before VADER reads a text, the words of proper names are masked (each letter
+    replaced by x or X, a token VADER does not know and so counts as neutral, without moving any
+    offset). A name word is (a) a capitalised word (not in all capitals: those are VADER's emphasis, and
+    acronyms) that the tagger reads as NNP or NNPS and that does not begin its sentence - a capital at the
+    start of a sentence is not a name by default - or (b) a capitalised word of the name of a named speaker
+    of a quote (:func:`newskit.sources.quotes`), wherever it stands. In the headline, the forms found in
+    (a) or (b) in the body are masked. So a name never scores and never appears among the ``drivers``.
     """
 
     headline: float | None
@@ -86,9 +120,12 @@ class Sentiment:
     reporter: float | None
     quoted: float | None
     overall: float | None
+    reporter_n: int = 0
+    quoted_n: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"headline": self.headline, "overall": self.overall, "reporter": self.reporter, "quoted": self.quoted,
+                "reporter_n": self.reporter_n, "quoted_n": self.quoted_n, "min_quoted_words": MIN_QUOTED_WORDS,
                 "paragraphs": [{"number": p.number, "start": p.start, "end": p.end, "compound_all": p.compound_all,
                                 "compound_reporter": p.compound_reporter, "compound_quoted": p.compound_quoted,
                                 "reporter_chars": p.reporter_chars, "quoted_chars": p.quoted_chars}
@@ -109,10 +146,23 @@ class Sentiment:
         found = [d for s in self.sentences if s.paragraph == number - 1 for d in s.drivers]
         return sorted(found, key=lambda d: -abs(d[1]))[:top]
 
+    def summary(self) -> str:
+        """What each figure of the tone line is: means of paragraph compound scores, and over how many.
+
+        >>> import newskit
+        >>> print(sentiment(newskit.from_text('Head\\n\\nA great day. "We are very sad today," she said.')).summary())
+        ... # doctest: +NORMALIZE_WHITESPACE
+        headline +0.00; overall +0.18 (mean of the compound scores of 1 paragraph);
+        reporter's words +0.62 (mean over 1 paragraph with reporter's text);
+        quoted words -0.53 (mean over 1 paragraph with a quote of 3+ words)
+        """
+        return (f"headline {_signed(self.headline)}; overall {_signed(self.overall)} "
+                f"(mean of the compound scores of {_paras(len(self.paragraphs))}); reporter's words {_signed(self.reporter)} "
+                f"(mean over {_paras(self.reporter_n)} with reporter's text); quoted words {_signed(self.quoted)} "
+                f"(mean over {_paras(self.quoted_n)} with a quote of {MIN_QUOTED_WORDS}+ words)")
+
     def __str__(self) -> str:
-        title = (f"Tone (VADER compound, -1 negative to +1 positive): headline {_signed(self.headline)}, "
-                 f"overall {_signed(self.overall)}, reporter's words {_signed(self.reporter)}, "
-                 f"quoted words {_signed(self.quoted)}")
+        title = f"Tone (VADER compound, -1 negative to +1 positive): {self.summary()}"
         rows = [(f"¶{p.number}", _signed(p.compound_all), _signed(p.compound_reporter), _signed(p.compound_quoted),
                  ", ".join(f"{w} {v:+.1f}" for w, v in self.paragraph_drivers(p.number)))
                 for p in self.paragraphs]
@@ -131,11 +181,19 @@ class Sentiment:
         rows = [(f"¶{p.number}", cell(p.compound_all), cell(p.compound_reporter), cell(p.compound_quoted),
                  words(p.number)) for p in self.paragraphs]
         cap = Html(f"VADER compound, -1 (negative) to +1 (positive). Headline {cell(self.headline)}; "
-                   f"reporter's words {cell(self.reporter)}; quoted words {cell(self.quoted)}. "
+                   f"overall {cell(self.overall)} (mean of the compound scores of {esc(_paras(len(self.paragraphs)))}); "
+                   f"reporter's words {cell(self.reporter)} (mean over {esc(_paras(self.reporter_n))} with "
+                   f"reporter's text); quoted words {cell(self.quoted)} (mean over {esc(_paras(self.quoted_n))} "
+                   f"with a quote of {MIN_QUOTED_WORDS}+ words; shorter quoted pieces are too short to score). "
+                   "Names are left out of the scoring. "
                    "Words that moved it: the strongest words of VADER's lexicon in the paragraph, with their "
                    "valence (-4 to +4); a word VADER does not know counts as neutral.")
         return html_table(("paragraph", "all", "reporter", "quoted", "words that moved it"), rows,
                           numeric=[1, 2, 3], caption=cap)
+
+
+def _paras(n: int) -> str:
+    return f"{n} paragraph" + ("" if n == 1 else "s")
 
 
 def _mean(values: list[float]) -> float | None:
@@ -175,8 +233,10 @@ def _vader_view(analyser: Any) -> tuple[Any, list[str], frozenset[str]] | None:
 
 
 #: Texts on which the one-pass scorer is checked against VADER's own ``polarity_scores`` (negation, "but",
-#: capitals, boosters, "kind of", "least", idioms, emoticons and punctuation runs).
+#: capitals, boosters, "kind of", "least", idioms, emoticons and punctuation runs), and on a text whose
+#: names are masked as :func:`_build_sentiment` masks them (the masked words must count as neutral).
 _VADER_CHECKS = (
+    "Xxxx Xxxxxxx, the spokesman, said XXXX was GOOD news for Xxxxxxx's people.",
     "A great, happy day. A sad loss.", "It was NOT good at all, but the VERY kind of people were not bad!!!",
     "At least it isn't the worst; the least bad option?? Kind of nice :) and it's the bomb.",
     "\u201cThis aggression ... it's despicable,\u201d he said -- 'never so good'. Cut the mustard, yeah right!",
@@ -334,30 +394,80 @@ class _Scorer:
         return round(float(self.polarity(s)["compound"]), 4)
 
 
+def _mask(word: str) -> str:
+    """*word* with every letter made x (X for a capital): same length and case, a token VADER does not know."""
+    return "".join(("X" if c.isupper() else "x") if c.isalpha() else c for c in word)
+
+
+def _is_capitalised(word: str) -> bool:
+    """A capital first letter, and not all in capitals (all capitals is VADER's emphasis, or an acronym)."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def _name_forms(text: Text) -> tuple[list[tuple[int, int]], set[str]]:
+    """The spans of the body's name words (see :class:`Sentiment`) and the set of their forms."""
+    from .. import sources
+
+    speakers = {w for q in sources.quotes(text) if q.speaker is not None and q.speaker.kind == "named"
+                for w in q.speaker.name.split() if _is_capitalised(w)}
+    spans: list[tuple[int, int]] = []
+    forms: set[str] = set()
+    first_word: dict[int, int] = {}  # sentence -> index of its first word (not punctuation)
+    words = text.words
+    tags = text.tags if words else ()
+    for w in words:
+        if w.is_word and w.sentence not in first_word:
+            first_word[w.sentence] = w.index
+        if not _is_capitalised(w.text):
+            continue
+        if w.text in speakers or (tags[w.index] in NAME_TAGS and first_word.get(w.sentence) != w.index):
+            spans.append((w.start, w.end))
+            forms.add(w.text)
+    return spans, forms
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """*text* with the characters of *spans* masked (:func:`_mask`), same length."""
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for s, e in spans:
+        parts += [text[pos:s], _mask(text[s:e])]
+        pos = e
+    return "".join([*parts, text[pos:]])
+
+
+def _masked_headline(headline: str, forms: set[str]) -> str:
+    """*headline* with its words whose form is in *forms* masked (:func:`_mask`)."""
+    return _LETTERS.sub(lambda m: _mask(m.group()) if m.group() in forms else m.group(), headline) if forms else headline
+
+
 def _build_sentiment(text: Text) -> Sentiment:
     scorer = _Scorer()
-    body = text.text
+    spans, forms = _name_forms(text)
+    body = _masked(text.text, spans)
     quoted = _SpanIndex(_quoted(text).spans)
     paras: list[ParagraphTone] = []
     for p in text.paragraphs:
         out, ins = _segments(p.start, p.end, quoted.meeting(p.start, p.end))
         rep = " ".join(body[s:e] for s, e in out)
-        quo = " ".join(body[s:e] for s, e in ins)
-        paras.append(ParagraphTone(p.number, p.start, p.end, scorer.compound(p.text) or 0.0, scorer.compound(rep),
-                                   scorer.compound(quo), sum(e - s for s, e in out), sum(e - s for s, e in ins)))
+        quo = " ".join(body[s:e] for s, e in ins if len(body[s:e].split()) >= MIN_QUOTED_WORDS)
+        paras.append(ParagraphTone(p.number, p.start, p.end, scorer.compound(body[p.start:p.end]) or 0.0,
+                                   scorer.compound(rep), scorer.compound(quo), sum(e - s for s, e in out),
+                                   sum(e - s for s, e in ins)))
     sents: list[SentenceTone] = []
     for s in text.sentences:
-        sc = scorer.polarity(s.text)
+        sc = scorer.polarity(body[s.start:s.end])
         _, ins = _segments(s.start, s.end, quoted.meeting(s.start, s.end))
         share = sum(e - b for b, e in ins) / max(1, s.end - s.start)
         sents.append(SentenceTone(s.index, s.start, s.end, s.paragraph, round(float(sc["compound"]), 4),
                                   float(sc["pos"]), float(sc["neg"]), float(sc["neu"]), share,
-                                  scorer.drivers(s.text)))
-    head = scorer.compound(text.headline) if text.headline else None
-    return Sentiment(head, tuple(paras), tuple(sents),
-                     _mean([p.compound_reporter for p in paras if p.compound_reporter is not None]),
-                     _mean([p.compound_quoted for p in paras if p.compound_quoted is not None]),
-                     _mean([p.compound_all for p in paras]))
+                                  scorer.drivers(body[s.start:s.end])))
+    head = scorer.compound(_masked_headline(text.headline, forms)) if text.headline else None
+    reporter = [p.compound_reporter for p in paras if p.compound_reporter is not None]
+    quotes = [p.compound_quoted for p in paras if p.compound_quoted is not None]
+    return Sentiment(head, tuple(paras), tuple(sents), _mean(reporter), _mean(quotes),
+                     _mean([p.compound_all for p in paras]), len(reporter), len(quotes))
 
 
 def sentiment(text: Text) -> Sentiment:

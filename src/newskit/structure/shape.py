@@ -117,15 +117,15 @@ class Structure:
 
     def __str__(self) -> str:
         counts = ", ".join(f"{self.count(r)} {r}" for r in ROLES if self.count(r))
-        rows = [(f"¶{p.number}", p.role, p.words, p.sentences, percent(p.quote_share), p.first_words)
+        rows = [(f"¶{p.number}", p.role, p.words, p.sentences, percent(p.quote_share), p.first_words, p.reason)
                 for p in self.paragraphs]
         lines = [f"Structure: {plural(len(self.paragraphs), 'paragraph')} ({counts})" if self.paragraphs
                  else "Structure: no paragraphs"]
         if self.headline:
             lines.insert(0, f"Headline: {self.headline}")
         if rows:
-            lines.append(text_table(("¶", "role", "words", "sentences", "quoted", "starts"), rows, limit=len(rows),
-                                    width=50))
+            lines.append(text_table(("¶", "role", "words", "sentences", "quoted", "starts", "rule that decided the role"),
+                                    rows, limit=len(rows), width=90))
         return "\n".join([*lines, "", str(self.pyramid)])
 
     def _repr_html_(self) -> str:
@@ -135,9 +135,10 @@ class Structure:
             role = Html(f"<span title='{esc(p.reason)}' style='color:{colour};font-weight:bold'>{esc(p.role)}</span>")
             bar = Html(f"{esc(percent(p.quote_share))} <span style='display:inline-block;height:0.6em;"
                        f"width:{round(4 * p.quote_share, 2)}em;background:{GREY}'></span>")
-            rows.append((f"¶{p.number}", role, p.words, p.sentences, bar, p.first_words))
+            rows.append((f"¶{p.number}", role, p.words, p.sentences, bar, p.first_words, p.reason))
         head = f"<h4>{esc(self.headline)}</h4>" if self.headline else ""
-        table = html_table(("¶", "role", "words", "sentences", "quoted", "starts"), rows, numeric=[2, 3],
+        table = html_table(("¶", "role", "words", "sentences", "quoted", "starts", "rule that decided the role"), rows,
+                           numeric=[2, 3],
                            empty="No paragraphs.")
         return f"<div class='newskit-structure'>{head}{table}{self.pyramid._repr_html_()}</div>"
 
