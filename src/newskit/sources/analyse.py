@@ -141,10 +141,14 @@ def _saying_verb_at(before: list[str]) -> int | None:
     return None
 
 
-def _may_tag_before(before: list[str]) -> bool:
-    """True when :func:`_before_attribution` may tag *before*: it holds a speech verb it would test."""
+def _may_tag_before(before: list[str], low: list[str] | None = None) -> bool:
+    """True when :func:`_before_attribution` may tag *before*: it holds a speech verb it would test (*low*:
+    its tokens in lower case, when the caller has them)."""
+    if low is None:
+        low = [t.lower() for t in before]
+    if SPEECH_VERBS.isdisjoint(low):
+        return False
     partial = not _is_full(before)
-    low = [t.lower() for t in before]
     n = len(before)
     return any(low[j] in SPEECH_VERBS and before[j][:1] != _PH and (partial or low[j] not in WEAK_VERBS or j >= n - 4)
                and not (j > 0 and low[j - 1] in DET_POSS) for j in range(n))
@@ -165,24 +169,29 @@ def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> 
     side of a quote, and the words after a comma of a sentence without quotes.
     """
     for toks, sentences, _furniture in split:
+        lows = [t.lower() for t in toks]  # (once per paragraph, sliced for each sentence)
+        places = [i for i, t in enumerate(toks) if t[:1] == _PH]
+        strong = STRONG_VERBS.isdisjoint(lows)  # True: no verb here makes an attribution worth tagging
         for s0, s1 in sentences:
             sent = toks[s0:s1]
-            qpos = [i for i, t in enumerate(sent) if t[:1] == _PH]
+            low = lows[s0:s1]
+            qpos = [i - s0 for i in places if s0 <= i < s1]
             head = sent[:qpos[0]] if qpos else sent
-            js = [j for j, t in enumerate(head[1:_WINDOW], 1) if t.lower() in STRONG_VERBS]
+            js = [] if strong else [j for j, t in enumerate(low[1:min(len(head), _WINDOW)], 1) if t in STRONG_VERBS]
             if js:
                 yield tuple(head)
                 for j in js:
                     yield tuple(head[:j + 1])
             for qn, pos in enumerate(qpos):
-                before = sent[max(0, pos - _WINDOW):pos]
+                b0 = max(0, pos - _WINDOW)
+                before = sent[b0:pos]
                 nxt = qpos[qn + 1] if qn + 1 < len(qpos) else len(sent)
                 after = sent[pos + 1:min(nxt, pos + 1 + _WINDOW)]
-                if _may_tag_after(after):
+                if not strong and _may_tag_after(after):
                     yield tuple(after[1:] if after[:1] == [","] else after)
-                if _may_tag_before(before):
+                if _may_tag_before(before, low[b0:pos]):
                     yield tuple(before)
-            if not qpos:
+            if not qpos and not strong:
                 for c in [x for x in range(3, len(sent) - 1) if sent[x] == ","][:4]:
                     tail = sent[c:c + _WINDOW]
                     if _may_tag_after(tail):
@@ -278,6 +287,8 @@ class _Reading:
     def _reported_before(self, p: Paragraph, sent: list[str], head: list[str], qpos: list[int]) -> bool:
         """Reported speech with its attribution first: "X said (that) ...". True when one is found."""
         low = [t.lower() for t in head[:_WINDOW]]   # the speech verb of reported speech comes early
+        if SPEECH_VERBS.isdisjoint(low):
+            return False
         for j, t in enumerate(low):
             if t in SPEECH_VERBS and t not in WEAK_VERBS and 0 < j and low[j - 1] not in {"who", "which"} \
                     and _is_verb_at(head, j) and not _not_speech_use(low, j):  # (not 'an expert who writes about ...')

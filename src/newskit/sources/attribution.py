@@ -289,8 +289,8 @@ class _Locator:
         key = (lo, hi)
         if key not in self._paras:
             runs = list(_NON_SPACE.finditer(self.text, lo, hi))
-            flat = "".join(m.group() for m in runs)
-            self._paras[key] = (flat, [m.start() for m in runs], list(itertools.accumulate(len(m.group()) for m in runs)))
+            words = [m.group() for m in runs]
+            self._paras[key] = ("".join(words), [m.start() for m in runs], list(itertools.accumulate(map(len, words))))
         flat, starts, ends = self._paras[key]
         k = flat.find(want, self._cursor.get(key, 0))
         if k < 0:

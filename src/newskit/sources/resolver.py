@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import re
 
 from ..core.resources import first_names
@@ -78,6 +79,7 @@ _NOT_TITLES_HERE = frozenset({"president-elect", "former"})
 _TITLES = (PERSON_TITLES | ABBREVIATED_TITLES) - _NOT_TITLES_HERE
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_title(tok: str) -> bool:
     """:func:`newskit.core.words.is_title` with the resolver's titles (:data:`_TITLES`)."""
     return fold(tok).rstrip(".") in _TITLES
@@ -129,6 +131,26 @@ def _name_part(tok: str) -> str | None:
     """*tok* as part of a run of name tokens when building full names (possessive dropped), else None."""
     return _drop_possessive(tok) if _is_name_tok(tok) and tok.lower().rstrip(".") not in _NOT_IN_NAME_RUN and not (
         tok[:1].isupper() and _is_person_noun(tok)) else None  # ("CEO Matt Danison", "NDP MP Nathan Cullen")
+
+
+def _name_spans(toks: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) token ranges of the longest runs of tokens that :func:`_name_part` accepts, in order.
+
+    >>> _name_spans(["Mr", "Ann", "Lee", "said", "Bo", "."])
+    [(1, 3), (4, 5)]
+    """
+    ok = {t: _name_part(t) is not None for t in set(toks)}  # (once per distinct token)
+    spans: list[tuple[int, int]] = []
+    start = prev = -2
+    for i in itertools.compress(range(len(toks)), map(ok.__getitem__, toks)):
+        if i != prev + 1:
+            if prev >= 0:
+                spans.append((start, prev + 1))
+            start = i
+        prev = i
+    if prev >= 0:
+        spans.append((start, prev + 1))
+    return spans
 
 
 @functools.lru_cache(maxsize=65536)
@@ -200,12 +222,14 @@ class _Resolver:
         self._cataphora: dict[str, Source] = {}  # a lead's description -> the person named next
         self.last_thing: Source | None = None  # the last document that spoke ("a notice"), the last resort for "it"
         body_toks = _tokens(article.body)
+        self._person_runs: dict[tuple[str, ...], tuple[bool, list[str], str]] = {}  # see _person
         self.place_keys: set[str] = set()  # keys of names seen after a preposition of place ("in Nova Scotia")
         self.role_evidence: dict[str, str] = {}  # key -> words that show a politician: "the Trudeau government"
-        self.person_keys = self._person_keys(body_toks)
-        self.descriptors = self._harvest_descriptors(body_toks)
+        spans = _name_spans(body_toks)
+        self.person_keys = self._person_keys(body_toks, spans)
+        self.descriptors = self._harvest_descriptors(body_toks, spans)
         # a run seen again changes nothing (same key, same name), so each distinct run is read once
-        for distinct in dict.fromkeys(tuple(_trim_openers(r)) for r in self._name_runs(article.body) if len(r) >= 2):
+        for distinct in dict.fromkeys(tuple(_trim_openers(r)) for r in self._name_runs(body_toks) if len(r) >= 2):
             run = _trim_office(list(distinct))
             if len(run) < 2:
                 continue
@@ -287,6 +311,7 @@ class _Resolver:
         return max(named, key=lambda v: v[1])[0] if named else None
 
     @staticmethod
+    @functools.lru_cache(maxsize=65536)
     def _key(surname: str) -> str:
         s = surname.lower().replace("’s", "").replace("'s", "")
         for pre in ("al-", "el-"):
@@ -294,26 +319,17 @@ class _Resolver:
                 s = s[len(pre):]
         return s
 
-    def _harvest_descriptors(self, toks: list[str]) -> dict[str, str]:
+    def _harvest_descriptors(self, toks: list[str], spans: list[tuple[int, int]] | None = None) -> dict[str, str]:
         """Each person's first role in the article, wherever it is named: a role before the name ("Heart and
         Stroke senior manager Erin Kim") or an appositive after it ("Erin Kim, a nurse at the clinic,"); a
         relative clause ("who lives in ...") describes no role and is skipped. One pass over the tokens."""
         found: dict[str, str] = {}
-        n = len(toks)
-        i = 0
-        while i < n:
-            if _name_part(toks[i]) is None:
-                i += 1
-                continue
-            j = i
-            while j < n and _name_part(toks[j]) is not None:
-                j += 1
+        for i, j in spans if spans is not None else _name_spans(toks):
             key = self._key(_drop_possessive(toks[j - 1]))
             if j - i >= 2 and key not in found and not self._is_org(toks[i:j]):
                 desc = self._role_before(toks, i) or self._appositive_after(toks, j)
                 if desc:
                     found[key] = desc
-            i = j
         return found
 
     @staticmethod
@@ -340,7 +356,7 @@ class _Resolver:
             return ""
         return _join(words) if any(_is_person_noun(w) for w in words) else ""
 
-    def _person_keys(self, toks: list[str]) -> set[str]:
+    def _person_keys(self, toks: list[str], spans: list[tuple[int, int]] | None = None) -> set[str]:
         """Surname keys of the runs of name tokens the article itself shows to be people: a run right before a
         verb of saying ("Dia said") or ", who", right after "said"/"says", or after a title or a noun for a
         person ("Mr Dia", "analyst Mamadou Dia"). One pass over the tokens, which also notes the places
@@ -348,29 +364,28 @@ class _Resolver:
         keys: set[str] = set()
         places: collections.Counter[str] = collections.Counter()
         n = len(toks)
-        i = 0
-        while i < n:
-            if _name_part(toks[i]) is None:
-                i += 1
-                continue
-            j = i
-            while j < n and _name_part(toks[j]) is not None:
-                j += 1
+        evidence = self.role_evidence
+        politician: dict[str, bool] = {}  # (a capitalised word before a name: once per distinct word)
+        for i, j in spans if spans is not None else _name_spans(toks):
             prev = toks[i - 1].lower() if i > 0 else ""
             nxt = toks[j].lower() if j < n else ""
-            key = self._key(_drop_possessive(toks[j - 1]))
-            if key not in self.role_evidence and j < n and nxt in _LED_BODIES and j - i <= 2:
-                self.role_evidence[key] = f"{_join(toks[i:j])} {toks[j]}"  # "the Trudeau government": a politician
-            elif key not in self.role_evidence and i > 0 and toks[i - 1][:1].isupper() and _category_why(toks[i - 1], "")[0] \
-                    == "politician":
-                self.role_evidence[key] = f"{toks[i - 1]} {_join(toks[i:j])}"  # "Liberal Justin Trudeau"
-            if prev in _PLACE_PREPS and not toks[j - 1].endswith(("'s", "\u2019s")):
-                places[self._key(toks[j - 1])] += 1  # "in Nova Scotia": a place
-            if (nxt in STRONG_VERBS or (nxt == "," and j + 1 < n and toks[j + 1].lower() == "who")
-                    or prev in {"said", "says", "told"} or _is_title(prev) or _is_person_noun(prev)
-                    or (j - i >= 2 and not prev[:1].isalnum() and self._he_follows(toks, j))):
-                keys.add(self._key(_drop_possessive(toks[j - 1])))
-            i = j
+            last = toks[j - 1]
+            key = self._key(_drop_possessive(last))
+            if key not in evidence:
+                if j < n and nxt in _LED_BODIES and j - i <= 2:
+                    evidence[key] = f"{_join(toks[i:j])} {toks[j]}"  # "the Trudeau government": a politician
+                elif i > 0 and toks[i - 1][:1].isupper():
+                    before = toks[i - 1]
+                    if before not in politician:
+                        politician[before] = _category_why(before, "")[0] == "politician"
+                    if politician[before]:
+                        evidence[key] = f"{before} {_join(toks[i:j])}"  # "Liberal Justin Trudeau"
+            if prev in _PLACE_PREPS and not last.endswith(("'s", "\u2019s")):
+                places[self._key(last)] += 1  # "in Nova Scotia": a place
+            if key not in keys and (nxt in STRONG_VERBS or (nxt == "," and j + 1 < n and toks[j + 1].lower() == "who")
+                                    or prev in {"said", "says", "told"} or _is_title(prev) or _is_person_noun(prev)
+                                    or (j - i >= 2 and not prev[:1].isalnum() and self._he_follows(toks, j))):
+                keys.add(key)
         self.place_keys = {k for k, c in places.items() if c >= 2}
         return keys
 
@@ -388,10 +403,9 @@ class _Resolver:
                 return True
         return False
 
-    def _name_runs(self, text: str) -> list[list[str]]:
+    def _name_runs(self, toks: list[str]) -> list[list[str]]:
         # each token's name part (None if it is not one), grouped into runs without None at C speed
         # (an owner's name ends its run: "McCallum's Safe Surrey council" is McCallum, then Safe Surrey)
-        toks = _tokens(text)
         part = {t: _name_part(t) for t in set(toks)}  # (once per distinct token)
         # (a run right before a capitalised role is the role's modifier: "Parliamentary Budget Officer")
         runs = []
@@ -730,11 +744,19 @@ class _Resolver:
         already, it (or the full name it stands for) opens with a first name from NLTK's names corpus, or a
         title or a noun for a person comes before it (*cue*: the word before the run, "Mr", "mayor").
         """
-        titled = any(_is_title(t) for t in run) or _is_title(cue) or _is_person_noun(cue)
-        run = _trim_openers([t.rstrip(".") for t in run if not _is_title(t)])
-        if not run or self._is_org(run) or any(t.lower() in NOT_PERSON for t in run):
+        memo_key = (*run, cue)  # (what follows up to the key depends on the run and cue alone: once per distinct pair)
+        known = self._person_runs.get(memo_key)
+        if known is None:
+            titled = any(_is_title(t) for t in run) or _is_title(cue) or _is_person_noun(cue)
+            run = _trim_openers([t.rstrip(".") for t in run if not _is_title(t)])
+            if not run or self._is_org(run) or any(t.lower() in NOT_PERSON for t in run):
+                known = self._person_runs[memo_key] = (titled, [], "")
+            else:
+                known = self._person_runs[memo_key] = (titled, run, self._key(run[-1]))
+        titled, run, key = known
+        if not run:
             return None
-        key = self._key(run[-1])
+        run = list(run)
         if key in self.sources and self.sources[key].kind == "named":
             return self.sources[key]
         if (cue in LOCATIVE and key not in self.person_keys) or (key in self.place_keys and not titled):
