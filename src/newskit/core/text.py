@@ -34,7 +34,6 @@ from operator import attrgetter
 from typing import TypeVar
 
 from ..errors import EmptyArticleError
-from . import resources
 from .fmt import esc
 from .words import CLITIC_TOKENS, CURLY_CLITIC_ENDINGS, is_quote_mark, is_word
 
@@ -150,6 +149,8 @@ def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> word_spans("He said: no.", 0, 12)
     [(0, 2), (3, 7), (7, 8), (9, 11), (11, 12)]
     """
+    from . import resources  # loaded when first needed: `import newskit` stays light
+
     chunk = text[start:end]
     try:
         spans = list(resources.word_tokenizer().span_tokenize(chunk))
@@ -243,6 +244,8 @@ class Text:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The body's sentences (NLTK Punkt), in order; a sentence never crosses a paragraph break."""
+        from . import resources  # loaded when first needed: `import newskit` stays light
+
         punkt = resources.sentence_tokenizer()
         out: list[Sentence] = []
         for p in self.paragraphs:
@@ -255,6 +258,8 @@ class Text:
     @cached_property
     def words(self) -> tuple[Word, ...]:
         """The body's tokens (NLTK's word tokenizer), each with its span, sentence and paragraph."""
+        from . import resources  # loaded when first needed: `import newskit` stays light
+
         text = self.text
         starts: list[int] = []
         ends: list[int] = []
@@ -289,6 +294,8 @@ class Text:
         tagger as PTB's quote tokens, curly apostrophes as straight ones, and an
         all-capitals text in lower case (the tagger reads capitals as names).
         """
+        from . import resources  # loaded when first needed: `import newskit` stays light
+
         letters = [c for c in self.body[:20000] if c.isalpha()]
         caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
         words = self.words
