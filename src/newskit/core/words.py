@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLITIC_TOKENS", "QUOTE_CHARS", "OPEN_QUOTES", "PERSON_TITLES", "TITLE_MODIFIERS", "is_word", "is_clitic", "is_title",
-           "fold", "is_quote_mark"]
+__all__ = ["CLITIC_TOKENS", "QUOTE_CHARS", "OPEN_QUOTES", "PERSON_TITLES", "ABBREVIATED_TITLES", "TITLE_MODIFIERS",
+           "is_word", "is_clitic", "is_title", "fold", "is_quote_mark"]
 
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit: the characters str.isalnum() accepts
 
@@ -39,6 +39,12 @@ colonel capt captain lt sgt chancellor chief mayor judge justice king queen prin
 bishop archbishop ambassador director commissioner inspector detective officer deputy speaker chairman chairwoman
 chair leader spokesman spokeswoman spokesperson vice vice-president under-secretary attorney former admiral commander
 lieutenant sergeant congressman congresswoman imam cleric""".split())
+
+#: Abbreviated ranks and honorifics written with a full stop before a name ("Cpl. Jennifer Clarke",
+#: "Insp.", "Fr."): titles for the speaker rules, kept apart from :data:`PERSON_TITLES` because most are not
+#: words on their own.
+ABBREVIATED_TITLES: frozenset[str] = frozenset(
+    "cpl const det insp supt cmdr pvt spc fr msgr atty hon ald coun amb brig mme".split())
 
 #: Words of :data:`PERSON_TITLES` that qualify a title but are none on their own: "former Russian" or
 #: "Vice Premier Liu" has no title before a name, while "former President X" has one ("President").

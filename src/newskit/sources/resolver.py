@@ -17,7 +17,7 @@ General rules beside these, each measured on both dev sets (hand-checked and Gen
   a name introduced by a relative clause ("about Alfonso Espinos, who ...") is salient like "led by X";
 - offices and ranks: a title of something before a name is the descriptor ("Secretary of State Mike Pompeo" is
   Mike Pompeo); abbreviated ranks are titles ("RCMP Cpl. Jennifer Clarke",
-  :data:`~newskit.sources.tokens.ABBREVIATED_TITLES`); in a Q&A transcript "Q:" is the interviewer and "A:" the
+  :data:`~newskit.core.words.ABBREVIATED_TITLES`); in a Q&A transcript "Q:" is the interviewer and "A:" the
   most salient person;
 - when, not who: a noun of time is never a speaker ("Later that month, ...", "a notice Tuesday");
 - descriptions: a role as a sentence's subject ("the mayor raised it again") is the person it describes; a
@@ -44,7 +44,7 @@ import re
 
 from ..core.resources import first_names
 from ..core.text import Text
-from ..core.words import PERSON_TITLES, fold
+from ..core.words import ABBREVIATED_TITLES, PERSON_TITLES, fold
 from .lexicon import (
     DETERMINERS,
     HONORIFICS,
@@ -66,7 +66,7 @@ from .lexicon import (
 )
 from .phrases import _Mention, _names_someone, _np_forward, _sentence_subject
 from .results import Source
-from .tokens import _PH, _SUBJECT_WINDOW, ABBREVIATED_TITLES, _drop_possessive, _is_name_tok, _join, _tokens
+from .tokens import _PH, _SUBJECT_WINDOW, _drop_possessive, _is_name_tok, _join, _tokens
 
 #: Titles of :data:`~newskit.core.words.PERSON_TITLES` the resolver does not read as titles (yet): reading them
 #: changes who is quoted in the corpus. "president-elect": "President-elect Donald Trump" would become Donald Trump,

@@ -16,6 +16,8 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ..core.words import ABBREVIATED_TITLES
+
 #: First character of a quote placeholder token ("\uE000<quote number>\uE001").
 _PH = "\uE000"
 
@@ -23,11 +25,6 @@ _PH = "\uE000"
 #: A quote placeholder token; its group is the quote's number.
 _PLACEHOLDER = re.compile(r"\uE000(\d+)\uE001")
 
-
-#: Abbreviated ranks and honorifics of police, military, church and office that stand before a name ("RCMP Cpl.
-#: Jennifer Clarke", "Const.", "Det.", "Supt.", "Insp.", "Pvt.", "Fr.", "Atty. Gen."), lower case without the full
-#: stop; the resolver reads them as titles, like :data:`newskit.core.words.PERSON_TITLES`.
-ABBREVIATED_TITLES = frozenset("cpl const det insp supt cmdr pvt spc fr msgr atty hon ald coun amb brig mme".split())
 
 #: Abbreviations whose full stop belongs to the token (titles, initials, company endings).
 _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt|Rev|Gens|Reps|Sens|Maj|Adm|Inc|Ltd"
