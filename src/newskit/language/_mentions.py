@@ -11,6 +11,7 @@ lists come from :mod:`newskit.language.labels`; the rules here are general.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from operator import attrgetter
 
 from ..core.text import Text
 from ..core.words import TITLE_MODIFIERS, fold, is_title
-from ._common import _HYPHENS, _Index, _index, _sentence_tokens, _tags, _Token
+from ._common import _HYPHENS, _index, _sentence_tokens, _tags, _Token
 
 #: Prefixes of Arabic names, which do not hide a capital ("al-Maliki" is a capitalised name, surname "maliki").
 _NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
@@ -61,6 +62,8 @@ def _is_cap(t: str) -> bool:
     """True for a capitalised word ("Iraq", "al-Maliki")."""
     if not t or not t[0].isalpha():
         return False
+    if t[0].isupper() or "-" not in t:  # every name prefix ends with a hyphen
+        return t[0].isupper()
     low = t.lower()
     for p in _NAME_PREFIXES:
         if low.startswith(p) and len(t) > len(p) and t[len(p)].isupper():
@@ -144,23 +147,27 @@ def _heading_like(text: Text) -> set[int]:
     return out
 
 
-def _shouting(idx: _Index, groups: list[range]) -> list[bool]:
-    """For each sentence group: is it written in capitals (most of its words, at least 3 of them, upper case)?"""
-    # per token: 1 when it is a word with a letter in it, and 1 when that word is also upper case
-    # (worked out once per distinct token text, then summed per sentence)
-    texts = list(map(attrgetter("text"), idx.toks))
+def _shouting(texts: list[str], distinct: dict[str, _Token], groups: list[range]) -> list[bool]:
+    """For each sentence group: is it written in capitals (most of its words, at least 3 of them, upper case)?
+    (*texts*: the tokens' texts; *distinct*: a token of each.)"""
+    # per token text: 1 when it is a word with a letter in it; and the texts of such words in upper case
     lettered_text: dict[str, int] = {}
-    upper_text: dict[str, int] = {}
-    for t in dict(zip(texts, idx.toks, strict=True)).values():
+    upper_text: set[str] = set()
+    for t in distinct.values():
         has_letter = t.is_word and any(c.isalpha() for c in t.text)
         lettered_text[t.text] = int(has_letter)
-        upper_text[t.text] = int(has_letter and t.text.isupper())
-    lettered = [lettered_text[t] for t in texts]
-    upper_case = [upper_text[t] for t in texts]
+        if has_letter and t.text.isupper():
+            upper_text.add(t.text)
+    # the (few) upper-case words; only a group with some of them needs its words counted
+    upper_at = list(compress(range(len(texts)), map(upper_text.__contains__, texts)))
     out: list[bool] = []
     for group in groups:
-        words = sum(map(lettered.__getitem__, group))
-        upper = sum(map(upper_case.__getitem__, group))
+        a, b = (group[0], group[-1] + 1) if group else (0, 0)  # a group's tokens are consecutive
+        upper = bisect.bisect_left(upper_at, b) - bisect.bisect_left(upper_at, a)
+        if not upper:
+            out.append(False)
+            continue
+        words = sum(map(lettered_text.__getitem__, texts[a:b]))
         out.append(words >= 3 and upper > words / 2)
     return out
 
@@ -180,8 +187,11 @@ class _Scan:
         self.stopwords = resources.stopwords()
         self.headings = _heading_like(text)
         self.groups = _sentence_tokens(text)
-        self.shouting = _shouting(self.idx, self.groups)
+        self.texts = list(map(attrgetter("text"), self.toks))
+        self.distinct = dict(zip(self.texts, self.toks, strict=True))  # a token of each text
+        self.shouting = _shouting(self.texts, self.distinct, self.groups)
         self._capitalised: dict[str, bool] = {}
+        self.name_shapes: dict[tuple[tuple[str, ...], ...], tuple] = {}
 
     def is_cap(self, t: str) -> bool:
         """:func:`_is_cap`, worked out once per distinct token text."""
@@ -301,71 +311,96 @@ def _name_run(scan: _Scan, group: list[int], pos: int, starts_name: Callable[[in
     return run
 
 
-def _name_mention(scan: _Scan, group: list[int], pos: int, run: list[int]) -> _Mention:
-    """The mention of the name on *run*: an acronym, a person (a title in it or before it) or another name."""
-    toks, lowers, titles = scan.toks, scan.lowers, scan.titles
-    i = group[pos]
-    tok_ids = [group[r] for r in run]
+def _name_shape(titles: _Titles, texts: tuple[str, ...], run_words: tuple[str, ...],
+                before: tuple[str, ...]) -> tuple[int, str, str, tuple[str, str | None] | None]:
+    """What a name's mention is, from the texts and folded forms of its run's tokens and the folded words
+    just before it (up to 3): (how many of those words are its title, its source, its key, its person parts)."""
     # a title inside the run ("Prime Minister Maliki") or in lower case just before it ("prime minister Maliki")
-    run_words = [toks[j].lower for j in tok_ids]
     title_len = titles.leading(run_words, len(run_words))
-    start_tok = tok_ids[0]
     before_len = 0
-    if not title_len and pos > 0:
+    if not title_len and before:
         for back in (3, 2, 1):
-            if pos - back < 0 or not titles.may_start(lowers[group[pos - back]]):
+            if back > len(before) or not titles.may_start(before[-back]):
                 continue
-            if titles.exact(tuple(toks[group[pos - b]].lower for b in range(back, 0, -1))):
-                start_tok = group[pos - back]
+            if titles.exact(before[len(before) - back:]):
                 before_len = back
                 break
-    name_ids = tok_ids[title_len:]
-    s, e = toks[start_tok].start, toks[tok_ids[-1]].end
-    surface = _label_text(scan.text[s:e])
-    connectors = any(toks[j].lower in _CONNECTORS for j in name_ids)
-    if len(tok_ids) == 1 and _is_acronym(toks[i].text) and start_tok == i:
-        return _Mention(s, e, surface, f"acr:{toks[i].text.replace('.', '')}", "acronym", tokens=(i, i))
+    name_texts = list(texts[title_len:])
+    connectors = any(w in _CONNECTORS for w in run_words[title_len:])
+    if len(texts) == 1 and _is_acronym(texts[0]) and not before_len:
+        return 0, "acronym", f"acr:{texts[0].replace('.', '')}", None
     if (title_len or before_len) and not connectors:
-        m = _Mention(s, e, surface, "", "person", tokens=(start_tok, tok_ids[-1]))
-        m.parts = _person_parts([toks[j].text for j in name_ids])
-        return m
-    m = _Mention(s, e, surface, "name:" + " ".join(run_words), "name", tokens=(start_tok, tok_ids[-1]))
-    if len(name_ids) <= 3 and not connectors:
-        m.parts = _person_parts([toks[j].text for j in name_ids])
-    return m
+        return before_len, "person", "", _person_parts(name_texts)
+    parts = _person_parts(name_texts) if len(name_texts) <= 3 and not connectors else None
+    return before_len, "name", "name:" + " ".join(run_words), parts
+
+
+def _name_mention(scan: _Scan, group: list[int], pos: int,
+                  run: list[int]) -> tuple[int, int, str, str, tuple[str, str | None] | None]:
+    """What the name on *run* is: (position in *group* of its mention's first token, of its last, source, key,
+    person parts) - an acronym, a person (a title in it or before it) or another name (worked out once per
+    run of words and the words before it: :func:`_name_shape`)."""
+    lowers = scan.lowers
+    tok_ids = [group[r] for r in run]
+    key = (tuple(scan.toks[j].text for j in tok_ids), tuple(lowers[j] for j in tok_ids),
+           tuple(lowers[group[k]] for k in range(max(0, pos - 3), pos)))
+    shape = scan.name_shapes.get(key)
+    if shape is None:
+        shape = scan.name_shapes[key] = _name_shape(scan.titles, *key)
+    before_len, source, mkey, parts = shape
+    return pos - before_len, run[-1], source, mkey, parts
+
+
+def _group_names(scan: _Scan, group: list[int], name_like: list[bool],
+                 first_word: int | None) -> list[tuple[int, int, str, str, tuple[str, str | None] | None]]:
+    """The names of one sentence's tokens *group*, as :func:`_name_mention` gives them."""
+    toks = scan.toks
+
+    def starts_name(i: int) -> bool:
+        if not name_like[i]:
+            return False
+        if i == first_word:
+            return scan.tag(i) in ("NNP", "NNPS") or _is_acronym(toks[i].text)
+        return True
+
+    out: list[tuple[int, int, str, str, tuple[str, str | None] | None]] = []
+    resume = 0  # tokens before this position are part of a name already read
+    for pos in list(compress(range(len(group)), map(name_like.__getitem__, group))):  # only these can start a name
+        if pos < resume or not starts_name(group[pos]):
+            continue
+        run = _name_run(scan, group, pos, starts_name)
+        out.append(_name_mention(scan, group, pos, run))
+        resume = run[-1] + 1
+    return out
 
 
 def _name_mentions(scan: _Scan) -> list[_Mention]:
-    """Step 2: the names of the body's sentences (headings and sentences in capitals left out)."""
+    """Step 2: the names of the body's sentences (headings and sentences in capitals left out).
+
+    Where the names are in a sentence depends only on its tokens' texts and the tag of its first word,
+    so a sentence met again (a long text that repeats itself) is read once.
+    """
     toks, sw = scan.toks, scan.stopwords
     # the part of starts_name() that depends only on a token's text, once per distinct text
-    texts = list(map(attrgetter("text"), toks))
+    texts = scan.texts
     name_like_text = {tt.text: tt.is_word and tt.text != "I" and scan.is_cap(tt.text) and tt.lower not in sw and
-                      tt.lower not in _CALENDAR for tt in dict(zip(texts, toks, strict=True)).values()}
+                      tt.lower not in _CALENDAR for tt in scan.distinct.values()}
     name_like = list(map(name_like_text.__getitem__, texts))
     names: list[_Mention] = []
-    for group, shouting in zip(scan.groups, scan.shouting, strict=True):
-        if not group or scan.is_heading(group[0]) or shouting:
-            continue
-        candidates = list(compress(range(len(group)), map(name_like.__getitem__, group)))  # only these can start a name
-        if not candidates:
+    seen: dict[tuple[tuple[str, ...], str | None], list[tuple[int, int, str, str, tuple[str, str | None] | None]]] = {}
+    text = scan.text
+    for group, shouting in zip(scan.groups, scan.shouting, strict=True):  # each group: consecutive tokens
+        if not group or scan.is_heading(group[0]) or shouting or not any(name_like[group[0]:group[-1] + 1]):
             continue
         first_word = next((i for i in group if toks[i].is_word), None)
-
-        def starts_name(i: int, first_word: int | None = first_word) -> bool:
-            if not name_like[i]:
-                return False
-            if i == first_word:
-                return scan.tag(i) in ("NNP", "NNPS") or _is_acronym(toks[i].text)
-            return True
-
-        resume = 0  # tokens before this position are part of a name already read
-        for pos in candidates:
-            if pos < resume or not starts_name(group[pos]):
-                continue
-            run = _name_run(scan, group, pos, starts_name)
-            names.append(_name_mention(scan, group, pos, run))
-            resume = run[-1] + 1
+        key = (tuple(texts[group[0]:group[-1] + 1]), scan.tag(first_word) if first_word is not None else None)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _group_names(scan, group, name_like, first_word)
+        for first, last, source, mkey, parts in found:
+            a, b = group[first], group[last]
+            s, e = toks[a].start, toks[b].end
+            names.append(_Mention(s, e, _label_text(text[s:e]), mkey, source, tokens=(a, b), parts=parts))
     return names
 
 

@@ -26,12 +26,13 @@ import copy
 import itertools
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from ..core.fmt import Html, esc, html_table, text_table
-from ..core.text import Text
+from ..core.text import Text, Word
 from ._common import _cached, _quoted
 
 #: How many drivers a paragraph row of the tables shows (the strongest of its sentences').
@@ -200,20 +201,6 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def _edge_marks(text: str, chars: frozenset[str]) -> set[str]:
-    """The runs of *chars* that the whitespace-separated tokens of *text* begin or end with ("" included)."""
-    edges: set[str] = set()
-    for tok in set(text.split()):
-        i, j = 0, len(tok)
-        while i < j and tok[i] in chars:
-            i += 1
-        while j > i and tok[j - 1] in chars:
-            j -= 1
-        edges.add(tok[:i])
-        edges.add(tok[j:])
-    return edges
-
-
 def _vader_view(analyser: Any) -> tuple[Any, list[str], frozenset[str]] | None:
     """A private copy of *analyser* whose punctuation list can be cut per text, its full list and its characters;
     None when this VADER does not look as expected (its marks or punctuation pattern are not what they should be)."""
@@ -243,35 +230,74 @@ _VADER_CHECKS = (
 )
 
 
-def _one_pass(view: Any, senti_text: Any, text: str, lexicon: dict[str, float],
-              boosters: Any) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
-    """``view.polarity_scores(text)`` and the drivers of *text*, from one reading of it (one *senti_text*,
-    VADER's ``SentiText``).
+class _Reading:
+    """What VADER's ``SentiText`` reads from a text (its tokens and whether only some are in capitals), found
+    without pairing every word with every punctuation mark.
+
+    VADER maps a token "mark+word" or "word+mark" (the mark one of *marks*, the word one of the text's
+    words with its punctuation removed, longer than a letter) to the word, "word+mark" first. A word has
+    no punctuation and a mark is all punctuation, so the mark can only be the token's whole run of mark
+    characters at that edge: one look-up per token instead of 17 per distinct word.
+    """
+
+    def __init__(self, text: str, constants: Any, marks: frozenset[str], chars: frozenset[str]) -> None:
+        self.text = text
+        self.PUNC_LIST = constants.PUNC_LIST
+        self.REGEX_REMOVE_PUNCTUATION = strip = constants.REGEX_REMOVE_PUNCTUATION
+        known = {w for w in strip.sub("", text).split() if len(w) > 1}
+        wes = [we for we in text.split() if len(we) > 1]
+        for k, we in enumerate(wes):
+            if we[-1] in chars:
+                j = len(we) - 1
+                while j and we[j - 1] in chars:
+                    j -= 1
+                if we[j:] in marks and we[:j] in known:
+                    wes[k] = we[:j]
+                    continue
+            if we[0] in chars:
+                i = 1
+                while i < len(we) and we[i] in chars:
+                    i += 1
+                if we[:i] in marks and we[i:] in known:
+                    wes[k] = we[i:]
+        self.words_and_emoticons = wes
+        caps = sum(map(str.isupper, wes))
+        self.is_cap_diff = 0 < len(wes) - caps < len(wes)
+
+
+def _one_pass(view: Any, reading: Any, lexicon: dict[str, float], boosters: Any,
+              valences: dict[tuple[Any, ...], float]) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
+    """``view.polarity_scores(text)`` and the drivers of *text*, from one reading of it (*reading*, what
+    VADER's ``SentiText`` reads from it).
 
     The scoring steps are VADER's own (``sentiment_valence``, ``_but_check``, ``score_valence``), in the
-    order its ``polarity_scores`` runs them; :func:`_vader_scorer` checks the results are the same.
+    order its ``polarity_scores`` runs them; :func:`_vader_scorer` checks the results are the same. A word
+    outside VADER's lexicon gets a valence of 0 from ``sentiment_valence``, so it is not asked; a word's
+    valence depends only on the words from 3 before it to 2 after it, how many words come before it (up
+    to 3) and whether only some words are in capitals, so *valences* keeps it for that window.
     """
-    constants = view.constants
-    sentitext = senti_text(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    sentitext = reading
     words = sentitext.words_and_emoticons
-    first: dict[str, int] = {}
-    for i, w in enumerate(words):
-        first.setdefault(w, i)
-    sentiments: list[float] = []
+    n = len(words)
+    first = dict(zip(reversed(words), range(n - 1, -1, -1), strict=True))  # a word -> where it first occurs
+    sentiments: list[float] = [0] * n
     out = []
-    last = len(words) - 1
-    for k, item in enumerate(words):
-        low = item.lower()
+    last = n - 1
+    lows = list(map(str.lower, words))
+    for k in itertools.compress(range(n), map(lexicon.__contains__, lows)):
+        item, low = words[k], lows[k]
         i = first[item]
-        if (i < last and low == "kind" and words[i + 1].lower() == "of") or low in boosters:
-            sentiments.append(0)
-        else:
-            sentiments = view.sentiment_valence(0, sentitext, item, i, sentiments)
+        if not ((i < last and low == "kind" and lows[i + 1] == "of") or low in boosters):
+            window = (min(i, 3), sentitext.is_cap_diff, *words[max(0, i - 3):i + 3])
+            v = valences.get(window)
+            if v is None:
+                v = valences[window] = view.sentiment_valence(0, sentitext, item, i, [])[-1]
+            sentiments[k] = v
         # a driver: a word with a valence of its own (not a booster, not "kind" in "kind of")
-        if low in lexicon and low not in boosters and not (low == "kind" and words[k + 1:k + 2] == ["of"]):
+        if low not in boosters and not (low == "kind" and words[k + 1:k + 2] == ["of"]):
             out.append((item, float(lexicon[low])))
     sentiments = view._but_check(words, sentiments)
-    return view.score_valence(sentiments, text), tuple(sorted(out, key=lambda wv: -abs(wv[1])))
+    return view.score_valence(sentiments, sentitext.text), tuple(sorted(out, key=lambda wv: -abs(wv[1])))
 
 
 def _vader_scorer(analyser: Any) -> Callable[[str], dict[str, float]]:
@@ -286,9 +312,8 @@ def _vader_pass(analyser: Any) -> Callable[[str], tuple[dict[str, float], tuple[
 
     Before scoring, VADER pairs every distinct word of the text with each of its 17 punctuation
     marks (",word", "word!!", ...) to recognise tokens such as "word," - most of its time goes
-    there. A token can only be a word plus the punctuation run at its edge, so the scorer gives
-    VADER (a private copy of it, for this text) only the punctuation runs that the text's tokens
-    really begin or end with. The drivers are the text's words as VADER reads them that have a
+    there. A token can only be a word plus the punctuation run at its edge, so the scorer reads
+    each token's edge runs instead (:class:`_Reading`). The drivers are the text's words as VADER reads them that have a
     valence in VADER's lexicon, strongest first (boosters such as "very" and "kind" in "kind of"
     have none of their own), read in the same pass as the scores. If this VADER does not look as
     expected, its plain method is used (and there are no drivers).
@@ -297,15 +322,13 @@ def _vader_pass(analyser: Any) -> Callable[[str], tuple[dict[str, float], tuple[
     lexicon = getattr(analyser, "lexicon", None)
     if found is None or not isinstance(lexicon, dict):
         return lambda text: (analyser.polarity_scores(text), ())
-    from nltk.sentiment.vader import SentiText
-
     view, marks, chars = found
     boosters = getattr(view.constants, "BOOSTER_DICT", {})
+    mark_set = frozenset(marks)
+    valences: dict[tuple[Any, ...], float] = {}  # a word's valence in its window (see _one_pass)
 
     def scores(text: str) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
-        edges = _edge_marks(text, chars)
-        view.constants.PUNC_LIST = [m for m in marks if m in edges]
-        return _one_pass(view, SentiText, text, lexicon, boosters)
+        return _one_pass(view, _Reading(text, view.constants, mark_set, chars), lexicon, boosters, valences)
 
     if not _checked(analyser, scores):
         return lambda text: (analyser.polarity_scores(text), ())
@@ -404,6 +427,18 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+def _opens_sentence(words: Sequence[Word], w: Word) -> bool:
+    """True when *w* is the first word (not punctuation) of its sentence (*words*: the text's tokens)."""
+    if not w.is_word:
+        return False
+    k = w.index - 1
+    while k >= 0 and words[k].sentence == w.sentence:
+        if words[k].is_word:
+            return False
+        k -= 1
+    return True
+
+
 def _name_forms(text: Text) -> tuple[list[tuple[int, int]], set[str]]:
     """The spans of the body's name words (see :class:`Sentiment`) and the set of their forms."""
     from .. import sources
@@ -412,15 +447,12 @@ def _name_forms(text: Text) -> tuple[list[tuple[int, int]], set[str]]:
                 for w in q.speaker.name.split() if _is_capitalised(w)}
     spans: list[tuple[int, int]] = []
     forms: set[str] = set()
-    first_word: dict[int, int] = {}  # sentence -> index of its first word (not punctuation)
     words = text.words
     tags = text.tags if words else ()
-    for w in words:
-        if w.is_word and w.sentence not in first_word:
-            first_word[w.sentence] = w.index
-        if not _is_capitalised(w.text):
-            continue
-        if w.text in speakers or (tags[w.index] in NAME_TAGS and first_word.get(w.sentence) != w.index):
+    texts = list(map(attrgetter("text"), words))
+    capitalised = {t: _is_capitalised(t) for t in set(texts)}  # once per distinct text
+    for w in itertools.compress(words, map(capitalised.__getitem__, texts)):
+        if w.text in speakers or (tags[w.index] in NAME_TAGS and not _opens_sentence(words, w)):
             spans.append((w.start, w.end))
             forms.add(w.text)
     return spans, forms
@@ -431,8 +463,13 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
     parts, pos = [], 0
+    masks: dict[str, str] = {}
     for s, e in spans:
-        parts += [text[pos:s], _mask(text[s:e])]
+        word = text[s:e]
+        mask = masks.get(word)
+        if mask is None:
+            mask = masks[word] = _mask(word)
+        parts += [text[pos:s], mask]
         pos = e
     return "".join([*parts, text[pos:]])
 

@@ -41,6 +41,8 @@ _COUNT_WORDS = frozenset("""a an one two three four five six seven eight nine te
     forty fifty sixty hundred few several many""".split())
 #: The forms a time expression can start with (besides numbers).
 _TIME_STARTS = frozenset(WEEKDAYS) | _DEICTIC | MONTHS | _RELATIVE | _COUNT_WORDS
+#: Count words that start nothing else: they start an expression only as "<count> <period> ago".
+_COUNT_ONLY = _COUNT_WORDS - frozenset(WEEKDAYS) - _DEICTIC - MONTHS - _RELATIVE
 
 
 def time_expressions(text: Text, body: set[int]) -> list[tuple[str, str, int, int, int]]:
@@ -68,9 +70,12 @@ def time_expressions(text: Text, body: set[int]) -> list[tuple[str, str, int, in
 
     resume = 0  # tokens before this belong to an expression already found
     for i in compress(range(n), map(openers.__contains__, lows)):
+        low = lows[i]
+        if low in _COUNT_ONLY and (i + 2 >= n or lows[i + 2] != "ago"):
+            continue  # "a", "one", "several" ...: only "... ago" makes them a time expression
         if i < resume or words[i].paragraph not in body:
             continue
-        low, sent = lows[i], sentence[i]
+        sent = sentence[i]
         cased = caps or forms[i][0].isupper()
         core_end = i + 1
         key: str | None = None
