@@ -7,45 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
+from samples import SMALL
 
 import newskit
 from newskit import analysis, cli
 from newskit.analysis import Analysis, analyze
 
-SMALL = (
-    "Bridge reopens after repairs\n\n"
-    "The old bridge over the river reopened on Friday after six months of repairs.\n\n"
-    "\"It feels good to walk across again,\" said Ada Lovell, a local teacher.\n\n"
-    "The council said the work cost less than planned.\n"
-)
-OTHER = (
-    "Library extends hours\n\n"
-    "The town library will stay open until nine on weekdays, officials said on Tuesday.\n\n"
-    "\"Students asked for it,\" said Tom Reyes, the head librarian.\n"
-)
-
 
 @pytest.fixture(scope="module")
 def seed_analysis(seed: newskit.Article) -> Analysis:
     return analyze(seed)
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> list[Path]:
-    """Three good articles and, in the middle, an empty file and a binary file."""
-    files = [
-        ("a-bridge.txt", SMALL.encode("utf-8")),
-        ("b-empty.txt", b"   \n\n  "),
-        ("c-library.txt", OTHER.encode("utf-8")),
-        ("d-binary.txt", b"%PDF-1.4\x00\x01\x02binary"),
-        ("e-bridge-again.txt", SMALL.replace("Friday", "Monday").encode("cp1252")),
-    ]
-    out = []
-    for name, data in files:
-        p = tmp_path / name
-        p.write_bytes(data)
-        out.append(p)
-    return out
 
 
 # --- analyze() --------------------------------------------------------------------------------------------------------
