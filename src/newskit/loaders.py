@@ -23,7 +23,6 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import web
 from .article import MAX_BYTES, Article
 from .errors import (
     ArgumentTypeError,
@@ -37,6 +36,13 @@ from .errors import (
 
 __all__ = ["load", "from_text", "from_bytes", "sample", "load_folder", "corpus_paths", "decode", "decode_text",
            "ARTICLE_SUFFIXES"]
+
+
+def _web():  # noqa: ANN202 - the newskit.web module
+    """:mod:`newskit.web`, imported when a page or link is first read, so ``import newskit`` stays light."""
+    from . import web
+
+    return web
 
 SAMPLE_NAME = "mosul-2014.txt"
 #: The files :func:`load_folder` and :func:`corpus_paths` take from a folder: plain text and saved web pages.
@@ -159,7 +165,7 @@ def decode(data: bytes, name: str = "data") -> str:
 
 def _is_html(data: bytes | str, name: str) -> bool:
     """True for a web page: HTML content (whatever the file is called), or an .html name with markup in it."""
-    if web.looks_like_html(data):
+    if _web().looks_like_html(data):
         return True
     head = data[:4096]
     return name.lower().endswith(_HTML_SUFFIXES) and ("<" in head if isinstance(head, str) else b"<" in head)
@@ -183,8 +189,8 @@ def from_bytes(data: bytes, name: str = "article", *, has_headline: bool = True)
     if not data.strip():
         raise EmptyArticleError(f"{name}: the file is empty; there is nothing to analyse")
     if _is_html(data, name):
-        text, warnings = decode_text(data, name, web.declared_charset(data))
-        return web.from_html(text, name=name, warnings=warnings)
+        text, warnings = decode_text(data, name, _web().declared_charset(data))
+        return _web().from_html(text, name=name, warnings=warnings)
     text, warnings = decode_text(data, name)
     return Article.parse(text, name=name, has_headline=has_headline, warnings=warnings)
 
@@ -196,14 +202,15 @@ def _url_name(url: str) -> str:
     return name if len(name) <= 100 else name[:99] + "\u2026"
 
 
-def _load_url(url: str, *, has_headline: bool, timeout: float) -> Article:
-    page = web.fetch(url, timeout=timeout)
+def _load_url(url: str, *, has_headline: bool, timeout: float | None) -> Article:
+    web = _web()
+    page = web.fetch(url, timeout=web.DEFAULT_TIMEOUT if timeout is None else timeout)
     name = _url_name(page.url)
     if not page.data.strip():
         raise EmptyArticleError(f"{url[:200]}: the page is empty; there is nothing to analyse")
     if page.is_html:
-        text, warnings = decode_text(page.data, name, page.charset or web.declared_charset(page.data))
-        return web.from_html(text, name=name, url=page.url, warnings=warnings)
+        text, warnings = decode_text(page.data, name, page.charset or _web().declared_charset(page.data))
+        return _web().from_html(text, name=name, url=page.url, warnings=warnings)
     if page.is_text:
         text, warnings = decode_text(page.data, name, page.charset)
         return Article.parse(text, name=name, has_headline=has_headline, meta={"url": page.url}, warnings=warnings)
@@ -211,13 +218,13 @@ def _load_url(url: str, *, has_headline: bool, timeout: float) -> Article:
                        "and plain text (for a PDF or a document, copy its text into a .txt file)")
 
 
-def load(path: str | os.PathLike[str], *, has_headline: bool = True, timeout: float = web.DEFAULT_TIMEOUT) -> Article:
+def load(path: str | os.PathLike[str], *, has_headline: bool = True, timeout: float | None = None) -> Article:
     """Load an article from a text file, a saved web page (``.html``) or a link (``https://...``).
 
     The first non-empty line of a text file is the headline unless ``has_headline=False``
     (for corpora whose files hold body text only). A web page's headline, body and byline are
-    found by :mod:`newskit.web` (``pip install "newskit[web]"``); *timeout* (seconds) bounds
-    fetching a link.
+    found by :mod:`newskit.web` (``pip install "newskit[web]"``); *timeout* (seconds, default
+    :data:`newskit.web.DEFAULT_TIMEOUT`) bounds fetching a link.
 
     >>> import newskit
     >>> art = newskit.load("seeds/000_6622d1a6154394f2.txt")  # doctest: +SKIP
@@ -229,7 +236,7 @@ def load(path: str | os.PathLike[str], *, has_headline: bool = True, timeout: fl
     """
     if not isinstance(path, (str, os.PathLike)):
         raise ArgumentTypeError(f"newskit.load() takes a file path or a link, not {type(path).__name__}")
-    if isinstance(path, str) and web.is_url(path):
+    if isinstance(path, str) and _web().is_url(path):
         return _load_url(path.strip(), has_headline=has_headline, timeout=timeout)
     p = Path(path)
     if not p.exists():
@@ -273,8 +280,8 @@ def from_text(text: str, headline: str | None = None, *, name: str = "pasted tex
         if not text.strip():
             raise EmptyArticleError(f"{name}: the text is empty (or only whitespace); there is nothing to analyse")
         return Article.parse(f"{headline}\n\n{text}", name=name, has_headline=bool(headline))
-    if web.looks_like_html(text):
-        return web.from_html(text, name=name)
+    if _web().looks_like_html(text):
+        return _web().from_html(text, name=name)
     return Article.parse(text, name=name, has_headline=has_headline)
 
 
