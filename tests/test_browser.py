@@ -186,6 +186,17 @@ _CLEARED = r"""() => {
 }"""
 
 
+def _open_notebook(page, base: str, token: str, name: str) -> list[str]:  # noqa: ANN001
+    """Open notebook *name* in JupyterLab and wait for its kernel; the list collects the page's script errors."""
+    page.set_default_timeout(60_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{base}/lab/tree/{name}?token={token}", wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-Notebook", timeout=KERNEL_TIMEOUT)
+    _wait_until(page, _KERNEL_IDLE, KERNEL_TIMEOUT, "the notebook's kernel to start and be idle")
+    return errors
+
+
 def _menu(page, menu: str, item: str | re.Pattern[str]) -> None:  # noqa: ANN001
     """Click *menu* in the menu bar, then its *item* (text it contains, or a pattern its whole label must match)."""
     _dismiss_dialogs_and_toasts(page)
@@ -223,12 +234,7 @@ def test_source_explorer_runs_in_jupyterlab(tmp_path):
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             try:
-                page.set_default_timeout(60_000)
-                errors: list[str] = []
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
-                page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}", wait_until="domcontentloaded")
-                page.wait_for_selector(".jp-Notebook", timeout=KERNEL_TIMEOUT)
-                _wait_until(page, _KERNEL_IDLE, KERNEL_TIMEOUT, "the notebook's kernel to start and be idle")
+                errors = _open_notebook(page, base, token, NOTEBOOK)
 
                 # outputs saved in the file would fake a finished run: clear them (in the page only; nothing is saved)
                 _menu(page, "Edit", "Clear Outputs of All Cells")
@@ -375,13 +381,7 @@ def test_a_pasted_article_survives_restart_save_and_reopening(tmp_path):
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             try:
-                page.set_default_timeout(60_000)
-                errors: list[str] = []
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
-                url = f"{base}/lab/tree/{YOUR_ARTICLE}?token={token}"
-                page.goto(url, wait_until="domcontentloaded")
-                page.wait_for_selector(".jp-Notebook", timeout=KERNEL_TIMEOUT)
-                _wait_until(page, _KERNEL_IDLE, KERNEL_TIMEOUT, "the notebook's kernel to start and be idle")
+                errors = _open_notebook(page, base, token, YOUR_ARTICLE)
 
                 # 1. run everything once (the example), then paste an article into the loader and load it
                 for attempt in range(3):
@@ -436,7 +436,7 @@ def test_a_pasted_article_survives_restart_save_and_reopening(tmp_path):
                 assert "Okonkwo" in saved_text and EXAMPLE_WORD not in saved_text
 
                 # 5. open it again: nothing runs; every widget shows its static view, no "model not found"
-                page.goto(url, wait_until="domcontentloaded")
+                page.goto(f"{base}/lab/tree/{YOUR_ARTICLE}?token={token}", wait_until="domcontentloaded")
                 page.wait_for_selector(".jp-Notebook .jp-OutputArea-output", timeout=KERNEL_TIMEOUT)
                 _wait_until(page, "(n) => document.querySelectorAll('.jp-Notebook .nk-static').length >= n",
                             60_000, "the static views to be drawn", arg=len(widget_cells))
