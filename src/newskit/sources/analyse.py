@@ -67,6 +67,7 @@ from .tokens import (
     _is_placeholder,
     _is_verb_at,
     _join,
+    _lows,
     _sentences,
     _tag,
     _tag_runs,
@@ -145,7 +146,7 @@ def _may_tag_before(before: list[str], low: list[str] | None = None) -> bool:
     """True when :func:`_before_attribution` may tag *before*: it holds a speech verb it would test (*low*:
     its tokens in lower case, when the caller has them)."""
     if low is None:
-        low = [t.lower() for t in before]
+        low = _lows(before)
     if SPEECH_VERBS.isdisjoint(low):
         return False
     partial = not _is_full(before)
@@ -169,7 +170,7 @@ def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> 
     side of a quote, and the words after a comma of a sentence without quotes.
     """
     for toks, sentences, _furniture in split:
-        lows = [t.lower() for t in toks]  # (once per paragraph, sliced for each sentence)
+        lows = _lows(toks)  # (once per paragraph, sliced for each sentence)
         places = [i for i, t in enumerate(toks) if t[:1] == _PH]
         strong = STRONG_VERBS.isdisjoint(lows)  # True: no verb here makes an attribution worth tagging
         for s0, s1 in sentences:
@@ -260,7 +261,8 @@ class _Reading:
         sent: list[str] = []
         for s0, s1 in sentences:
             sent = toks[s0:s1]
-            qpos = [i for i, t in enumerate(sent) if t[:1] == _PH]
+            # (most sentences hold no quote: one C-level test spares them the loop; see tokens._tag_runs)
+            qpos = [i for i, t in enumerate(sent) if t[:1] == _PH] if _PH in "".join(sent) else []
             # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent
@@ -286,7 +288,7 @@ class _Reading:
 
     def _reported_before(self, p: Paragraph, sent: list[str], head: list[str], qpos: list[int]) -> bool:
         """Reported speech with its attribution first: "X said (that) ...". True when one is found."""
-        low = [t.lower() for t in head[:_WINDOW]]   # the speech verb of reported speech comes early
+        low = _lows(head[:_WINDOW])   # the speech verb of reported speech comes early
         if SPEECH_VERBS.isdisjoint(low):
             return False
         for j, t in enumerate(low):

@@ -33,7 +33,7 @@ from .lexicon import (
 from .marks import _MARKS, _SINGLES, _Raw
 from .phrases import _clause_subject, _Mention, _np_backward, _np_forward, _sentence_subject
 from .results import Attribution, Source
-from .tokens import _PH, _is_name_tok, _is_placeholder, _is_verb_at, _join
+from .tokens import _PH, _is_name_tok, _is_placeholder, _is_verb_at, _join, _lows
 
 
 @dataclass
@@ -119,7 +119,7 @@ def _find_channel(toks: list[str]) -> str | None:
 
 def _intro_channel(toks: list[str]) -> str | None:
     """An outlet named in an introductory phrase: "Speaking to AP, ...", "In an interview with CNN, ..."."""
-    low = [t.lower() for t in toks]
+    low = _lows(toks)
     for k, t in enumerate(low):
         if t in {"to", "with", "on"} and k > 0 and low[k - 1] in {"speaking", "interview", "talking", "appearing"}:
             return _find_channel(toks[k + 1:k + 6])
@@ -141,7 +141,7 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
     rest = after[i:]
     if not rest:
         return None
-    low = [t.lower() for t in rest]
+    low = _lows(rest)
     if low[0] in SPEECH_VERBS and low[0] not in WEAK_VERBS and low[1:2] != ["that"] and not low[0].endswith("ing"):
         # ('..., noted that X ...': the verb's object follows, not its subject as in '..., said X')
         np, appos = _np_forward(rest, 1)
@@ -191,7 +191,7 @@ def _named_then_appositive(rest: list[str], j: int, verb: str) -> _Attr | None:
 
 def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
     """'X said: "..."', 'X told reporters that the US was "..."', 'with leaders telling them to "..."'."""
-    low = [t.lower() for t in before]
+    low = _lows(before)
     for j in range(len(before) - 1, -1, -1):
         t = low[j]
         if _is_placeholder(before[j]):
@@ -255,14 +255,14 @@ def _is_full(before: list[str]) -> bool:
 
 #: A claim in the passive with nobody named ("he has been accused of", "it is believed").
 _PASSIVE_CLAIM = re.compile(
-    # ("has been accused", never the active "has said")
-    r"\b(?:(?:has|have|had)\s+(?:(?:widely|reportedly|also|now|long)\s+)?been|is|are|was|were|been|being|be)\s+"
+    # ("has been accused", never the active "has said"; the lookahead lets the regex engine skip most places fast)
+    r"(?=[hiawb])\b(?:(?:has|have|had)\s+(?:(?:widely|reportedly|also|now|long)\s+)?been|is|are|was|were|been|being|be)\s+"
     r"(?:(?:widely|reportedly|also|now|long)\s+)?(?:been\s+)?"
     r"(accused|blamed|criticised|criticized|alleged|believed|thought|understood|claimed|suspected|rumou?red|said|"
     r"reported|feared|condemned|described)\b(?!\s+by\b)")
 
 
-_NON_SPACE = re.compile(r"\S+")
+_SPACES = re.compile(r"(\s+)")
 
 
 class _Locator:
@@ -288,9 +288,14 @@ class _Locator:
             return None
         key = (lo, hi)
         if key not in self._paras:
-            runs = list(_NON_SPACE.finditer(self.text, lo, hi))
-            words = [m.group() for m in runs]
-            self._paras[key] = ("".join(words), [m.start() for m in runs], list(itertools.accumulate(map(len, words))))
+            # the paragraph split at whitespace, the whitespace kept: words at even places, gaps at odd ones
+            # (an empty first or last word when the text starts or ends with a space); all in C, no loop here
+            parts = _SPACES.split(self.text[lo:hi])
+            offsets = list(itertools.accumulate(map(len, parts), initial=lo))[0::2]
+            words = parts[0::2]
+            starts = list(itertools.compress(offsets, words))
+            words = list(filter(None, words))
+            self._paras[key] = ("".join(words), starts, list(itertools.accumulate(map(len, words))))
         flat, starts, ends = self._paras[key]
         k = flat.find(want, self._cursor.get(key, 0))
         if k < 0:

@@ -226,7 +226,7 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     ("But, in a wide interview, Mr Blair said ..." gives Mr Blair).
     """
     sent = sent[:_WINDOW]
-    words = [t if t[:1] != _PH else "it" for t in sent]
+    words = [t if t[:1] != _PH else "it" for t in sent] if _PH in "".join(sent) else sent  # (see tokens._tag_runs)
     if not words:
         return [], []
     tags = _tag(tuple(sent))

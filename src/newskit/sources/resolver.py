@@ -789,7 +789,7 @@ class _Resolver:
                     subject = self._by_role(np)  # "On Dec. 13, the mayor brought up ..."
             self.boost(subject, 80)
         if names:
-            words = [t for t in sent if t[:1] != _PH]
+            words = [t for t in sent if t[:1] != _PH] if _PH in "".join(sent) else sent  # (see tokens._tag_runs)
             for run, prev in self._name_runs_with_prev(words):
                 other = self._person(run, prev)
                 if other is not None and (subject is None or other.name != subject.name):
