@@ -573,6 +573,16 @@ SWEEP = [
     ('"We are going to win," Trump said. "Believe me."\n\nPaul Ryan, the House speaker, was less sure. "We\'ll see," Ryan said.',
      ["Trump", "Trump", "Paul Ryan"]),
     ('The film "Moonlight" won best picture. The so-called "alt-right" drew attention.', []),
+    # a negated auxiliary after the name ends the subject: Mulder, not Lewis, is "he"
+    ('Mark Mulder and Stacy Lewis played. Lewis won.\n\nAsked about nerves, Mulder didn\u2019t hesitate to praise Lewis.\n\n'
+     '\u201cIt\u2019s this for sure,\u201d he said.', ["Mark Mulder"]),
+    # an opening participle phrase is skipped to find the subject
+    ('Omar Haddad runs the clinic. Laura Nair chairs its board.\n\n'
+     'Given her long record, Nair is hopeful about Haddad\u2019s plan.\n\n'
+     '"We will get there," she said.', ["Laura Nair"]),
+    # a second quote in a sentence, with no attribution of its own, goes with the first one's speaker
+    ('Early results are "very exciting," says Harbour Health senior manager Erin Lund, who leads the "one more '
+     'step" programme with a local gym.', ["Erin Lund", "Erin Lund"]),
 ]
 
 

@@ -382,13 +382,21 @@ class _Reading:
                                                            locator=self.locator))
 
     def _attribution_of(self, p: Paragraph, sent: list[str], pos: int, before: list[str], after: list[str],
-                        is_partial: bool) -> tuple[_Attr | None, Source | None, str]:
+                        is_partial: bool, prev_q: int | None = None) -> tuple[_Attr | None, Source | None, str]:
         """Who says the quote at sent[pos], and the rule that decided it: the rules on each side, else the
-        paragraph's speaker, the previous paragraph's or the last quote's."""
+        paragraph's speaker, the previous paragraph's or the last quote's (*prev_q*: the quote before it in
+        its sentence, if any)."""
         attr = _after_attribution(after, full=not is_partial)
         rule = "after the quote"
         if attr is None:
             attr, rule = _before_attribution(before, is_partial), "before the quote"
+        if attr is None and prev_q is not None and self.speaker[prev_q] is not None and self.speech[prev_q] and (
+                any(t.lower() in SPEECH_VERBS for t in before)):
+            # '"Very exciting," says Erin Kim, who leads the "Activate" project': the verb between the two quotes
+            # attributes the first; the second, with none of its own, has the same speaker (not the sentence's subject)
+            src = self.speaker[prev_q]
+            return (_Attr(_Mention([], [], self.verb[prev_q] or "said"), self.channel[prev_q]), src,
+                    f"same sentence as the quote before it: {src.name}")
         if attr is None and any(t.lower() in SPEECH_VERBS for t in before):
             np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
             if np_:
@@ -472,7 +480,8 @@ class _Reading:
             return
         self.seen[qi] = True
         is_partial = not _is_full(before)
-        attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial)
+        prev_q = int(_PLACEHOLDER.match(sent[qpos[qn - 1]]).group(1)) if qn > 0 else None  # type: ignore[union-attr]
+        attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial, prev_q)
         self.speaker[qi] = src
         self.reason[qi] = why if src is not None else ""
         if _speaks(src) and not is_partial:

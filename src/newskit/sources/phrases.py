@@ -234,7 +234,8 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     while i < len(words):
         if tags[i] in {"CC", "RB", ","} or words[i].lower() in {"however", "meanwhile"}:
             i += 1
-        elif tags[i] in {"IN", "VBG", "TO", "WRB"} or words[i].lower() in INTRO:
+        elif tags[i] in {"IN", "VBG", "TO", "WRB"} or words[i].lower() in INTRO or (i == 0 and tags[i] == "VBN"):
+            # (an opening participle phrase too: "Given his views, Ann Lee is hopeful", "Faced with it, ...")
             comma = next((k for k in range(i, min(len(words), i + 20)) if words[k] == ","), None)
             if comma is None:
                 return [], []
