@@ -641,6 +641,17 @@ def test_reported_speech_openers_and_relative_clauses():
     assert all(name != "in an interview" for name, _ in got)
 
 
+def test_reported_speech_by_a_description_then_its_name_or_of_someone_just_named():
+    # "One Republican, <name>, said": the appositive names the speaker the description opens with
+    art = newskit.from_text("Head\n\nOne Republican, Ohio Sen. Rob Portman, said Sunday that the plan would cost far "
+                            "too much money.")
+    assert [a.speaker.name for a in sources.attributions(art) if a.kind == "indirect"] == ["Rob Portman"]
+    # a hyphenated role ("sergeant-at-arms") is singular, so it describes the person just named
+    art = newskit.from_text("Head\n\nKevin Walsh guarded the chamber for years.\n\nThe former sergeant-at-arms of "
+                            "the legislature said the doors should have been locked that day.")
+    assert [a.speaker.name for a in sources.attributions(art) if a.kind == "indirect"] == ["Kevin Walsh"]
+
+
 def test_reported_speech_in_a_participle_clause():
     art = newskit.from_text('Ann Lee is the mayor.\n\n"We ran," Ann Lee said, adding that police fired back.\n\n'
                             "Tom Birch has said the plan will stand, insisting his team won't spend another penny.",

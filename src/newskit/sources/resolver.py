@@ -439,7 +439,8 @@ class _Resolver:
             if not np or all(t.lower() in DETERMINERS or t.lower() in _WHEN_WORDS for t in np):
                 return None  # "that month arguing", "two weeks said": when, not who
         if m.appos and all(_is_name_tok(t) for t in m.appos) and (
-                not any(_is_name_tok(t) for t in np[1:]) or np[0].lower() in {"the", "a", "an", "his", "her", "their"}
+                not any(_is_name_tok(t) for t in np[1:])
+                or np[0].lower() in {"the", "a", "an", "his", "her", "their", "one", "another"}  # ("One Democrat, Jon Lee,")
                 or (len(m.appos) >= 2 and "of" in np[1:] and (np[np.index("of") - 1][:1].isupper()
                                                                or _is_person_noun(np[np.index("of") - 1])))):
             # ("Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said": a role of something, then the name)
@@ -578,8 +579,11 @@ class _Resolver:
             return None  # (not "the prime minister's spokesman": someone else's)
         head = low[-1]
         aged = re.fullmatch(r"\d+-year-old", head) is not None
-        if not aged and (len(np) < 3 or head.endswith("s") and not head.endswith("ss") or head in INANIMATE
-                         or head in ORG_WORDS or not head.isalpha() or np[-1][:1].isupper()):
+        parts = head.split("-")
+        # (the plural of "sergeant-at-arms", "editor-in-chief" is on its first word; of "co-founders", on its last)
+        number = parts[0] if len(parts) >= 3 and parts[1] in {"at", "in", "of"} else parts[-1]
+        if not aged and (len(np) < 3 or number.endswith("s") and not number.endswith("ss") or head in INANIMATE
+                         or head in ORG_WORDS or not head.replace("-", "").isalpha() or np[-1][:1].isupper()):
             return None
         # the most salient person with a full name (a one-word "person" may be a place the tagger misread)
         top, score = None, _RECENT
