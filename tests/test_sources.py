@@ -652,6 +652,16 @@ def test_reported_speech_by_a_description_then_its_name_or_of_someone_just_named
     assert [a.speaker.name for a in sources.attributions(art) if a.kind == "indirect"] == ["Kevin Walsh"]
 
 
+def test_a_team_before_a_role_is_no_person():
+    # "said Otters head coach Dan Pike": Otters modifies the role, so "Riverton Otters" is no person that
+    # "the rookie winger" could describe; the player just named is
+    art = newskit.from_text("Gulls top Otters\n\nThe Harbour Gulls beat the slumping Riverton Otters 4-2 on Saturday.\n\n"
+                            '"We were flat," said Otters head coach Dan Pike.\n\n'
+                            "Riverton responded late when Mark Shaw scored his first goal.\n\n"
+                            '"I will remember it," said the rookie winger.')
+    assert [q.speaker.name for q in art.quotes()] == ["Dan Pike", "Mark Shaw"]
+
+
 def test_reported_speech_in_a_participle_clause():
     art = newskit.from_text('Ann Lee is the mayor.\n\n"We ran," Ann Lee said, adding that police fired back.\n\n'
                             "Tom Birch has said the plan will stand, insisting his team won't spend another penny.",

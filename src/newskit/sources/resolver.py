@@ -383,11 +383,23 @@ class _Resolver:
             if prev in _PLACE_PREPS and not last.endswith(("'s", "\u2019s")):
                 places[self._key(last)] += 1  # "in Nova Scotia": a place
             if key not in keys and (nxt in STRONG_VERBS or (nxt == "," and j + 1 < n and toks[j + 1].lower() == "who")
-                                    or prev in {"said", "says", "told"} or _is_title(prev) or _is_person_noun(prev)
+                                    or ((prev in {"said", "says", "told"} or _is_title(prev) or _is_person_noun(prev))
+                                        and not self._modifies_role(toks, j))
                                     or (j - i >= 2 and not prev[:1].isalnum() and self._he_follows(toks, j))):
                 keys.add(key)
         self.place_keys = {k for k, c in places.items() if c >= 2}
         return keys
+
+    @staticmethod
+    def _modifies_role(toks: list[str], j: int) -> bool:
+        """True when the name run ending before toks[j] modifies a role noun that follows ("said Oilers head coach
+        Ken Hitchcock", "says Acme senior manager Erin Kim"): the team or firm, not the person, comes after "said"."""
+        for t in toks[j:j + 3]:
+            if not t[:1].islower():
+                return False
+            if _is_person_noun(t) or _is_title(t):
+                return True
+        return False
 
     @staticmethod
     def _he_follows(toks: list[str], j: int) -> bool:
