@@ -662,6 +662,35 @@ def test_a_team_before_a_role_is_no_person():
     assert [q.speaker.name for q in art.quotes()] == ["Dan Pike", "Mark Shaw"]
 
 
+def _speakers(text):
+    return [q.speaker.name if q.speaker else None for q in newskit.from_text(text).quotes()]
+
+
+def test_a_statement_read_out_is_its_authors():
+    assert _speakers("Town hall\n\nThe council met on Monday. Clerk Dana Hollis read a statement from Mayor Pat Greer: "
+                     '"I will not resign over this."') == ["Pat Greer"]
+
+
+def test_a_crowd_chanting_beside_a_quote_says_it():
+    assert _speakers('Rally\n\nThousands marched. "No more cuts!" the crowd chanted as police watched.') == ["the crowd"]
+    # ("outside" is no head of the phrase, so it does not describe the senator just named)
+    assert _speakers('Rally\n\nSenator Ann Kerr spoke first. "We want jobs, not promises," chanted the protesters '
+                     "outside.") == ["the protesters"]
+
+
+def test_interview_turns_without_q_and_a():
+    text = ("An interview\n\nWe spoke to novelist Irene Vasquez about her new book.\n\n"
+            '"Why did you set it in Lisbon?"\n\n"Because my grandmother grew up there and told me about it."\n\n'
+            '"Was it hard to write?"\n\n"The hardest thing I have ever done."')
+    assert _speakers(text) == ["the interviewer", "Irene Vasquez", "the interviewer", "Irene Vasquez"]
+    # labelled turns: a label naming someone in the article is the speaker
+    assert _speakers("Coach\n\nWe sat down with coach Ray Dunn after the game.\n\n"
+                     'Q: "What went wrong tonight?"\n\nDunn: "We stopped skating in the second period."')[1] == "Ray Dunn"
+    # a speaker's own question, alone in a paragraph after her attributed quote, stays hers
+    assert _speakers('Budget\n\n"We cannot keep paying," said council member Joan Ruiz.\n\n'
+                     '"Why should taxpayers cover their mistakes?"\n\n"They should not."') == ["Joan Ruiz"] * 3
+
+
 def test_reported_speech_in_a_participle_clause():
     art = newskit.from_text('Ann Lee is the mayor.\n\n"We ran," Ann Lee said, adding that police fired back.\n\n'
                             "Tom Birch has said the plan will stand, insisting his team won't spend another penny.",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.text import Paragraph, Text
+from ..core.words import OPEN_QUOTES
 from .attribution import (
     _AFTER_REACH,
     _PASSIVE_CLAIM,
@@ -42,7 +43,7 @@ from .lexicon import (
     is_saying_verb,
 )
 from .marks import _ends_sentence, _is_furniture, _is_mention, _looks_like_title, _Raw, _scan
-from .phrases import _Mention, _names_someone, _np_backward, _sentence_subject
+from .phrases import _author_from, _Mention, _names_someone, _np_backward, _sentence_subject
 from .resolver import _Resolver
 from .results import (
     Attribution,
@@ -64,6 +65,7 @@ from .tokens import (
     _TAGGED,
     _WINDOW,
     _is_cap,
+    _is_name_tok,
     _is_placeholder,
     _is_verb_at,
     _join,
@@ -241,6 +243,8 @@ class _Reading:
         self.reason = [""] * n
         self.speech = [True] * n
         self.seen = [False] * n
+        self.current = -1                      # the quote being attributed
+        self.asked: int | None = None          # the paragraph of the last interviewer's question (see _turn)
         self.attributions: list[Attribution] = []
         self.mentions: set[int] = set()
         self.last_q: int | None = None
@@ -423,6 +427,12 @@ class _Reading:
             if not is_partial or (src is not None and src.kind == "named"):
                 self.para_attr, self.para_src, self.para_why = attr, src, why
             return attr, src, why
+        if before[-1:] == [":"] and (author := _author_from(before[:-1])):
+            # 'The clerk read a statement from Mayor Pat Greer: "..."': the author speaks, not the one reading
+            src = self.resolver.resolve(_Mention(author, [], "statement"))
+            if src is not None:
+                return (_Attr(_Mention(author, [], "statement"), None), src,
+                        _why(f"'a statement from {_join(author)}:' introduces the quote", author, src))
         if is_partial and any(t.lower() in SPEECH_VERBS and t.lower() not in WEAK_VERBS
                               and _is_verb_at(before, k) for k, t in enumerate(before)):
             verb_ = next(t.lower() for t in reversed(before) if t.lower() in SPEECH_VERBS)
@@ -441,11 +451,8 @@ class _Reading:
             return _Attr(_Mention(np_, appos_, verb_), _find_channel(before)), src, why
         if is_partial:
             return None, None, ""  # a fragment nobody is said to say: not speech (see _quote)
-        if before in (["Q", ":"], ["A", ":"]):
-            # a Q&A transcript: 'Q:' is the interviewer's question, 'A:' the answer of the one interviewed
-            src = self.resolver.resolve(_Mention(before[:1], [], ":"))
-            who = "the interviewer" if before[0] == "Q" else "the one interviewed, " + (src.name if src else "nobody")
-            return _Attr(_Mention(before[:1], [], ":"), None), src, f"'{before[0]}:' in a Q&A: {who}"
+        if (turn := self._turn(p, before, prev_q)) is not None:
+            return turn
         if self.para_attr is not None:
             return self.para_attr, self.para_src, f"same paragraph: {self.para_why or 'its attribution'}"
         prev = self.prev_para
@@ -469,6 +476,39 @@ class _Reading:
                     f"no attribution: the last speaker, {self.last_speaker.name}")
         return None, None, ""
 
+    def _only_quote(self, p: Paragraph, qi: int) -> bool:
+        """True when quote *qi* is the whole of paragraph *p* (its marks aside)."""
+        pieces = self.raws[qi].pieces
+        return pieces[0][0] - p.start <= 1 and p.end - pieces[-1][1] <= 1
+
+    def _turn(self, p: Paragraph, before: list[str], prev_q: int | None) -> tuple[_Attr, Source | None, str] | None:
+        """A turn in an interview: 'Q:' / 'A:' or a speaker's label ('Dunn: "..."'); or, with no labels, a paragraph
+        that is only a question, with no attribution to carry on from and a paragraph that is only a quote after
+        it, is the interviewer's, and that next paragraph the answer of the one interviewed. None otherwise."""
+        if before in (["Q", ":"], ["A", ":"]):
+            src = self.resolver.resolve(_Mention(before[:1], [], ":"))
+            who = "the interviewer" if before[0] == "Q" else "the one interviewed, " + (src.name if src else "nobody")
+            return _Attr(_Mention(before[:1], [], ":"), None), src, f"'{before[0]}:' in a Q&A: {who}"
+        if 2 <= len(before) <= 4 and before[-1] == ":" and all(t[:1].isupper() and _is_name_tok(t) for t in before[:-1]) and (
+                self.resolver.knows(before[-2])):
+            label = before[:-1]  # a transcript's label naming someone the article names: 'Dunn: "..."' (not 'WATCH:')
+            src = self.resolver.resolve(_Mention(label, [], ":"))
+            return _Attr(_Mention(label, [], ":"), None), src, _why(f"'{_join(label)}:' labels a turn", label, src)
+        qi = self.current
+        if before or prev_q is not None or qi < 0 or not self._only_quote(p, qi):
+            return None
+        if self.asked == p.index - 1:
+            src = self.resolver.resolve(_Mention(["A"], [], ":"))
+            return _Attr(_Mention(["A"], [], ":"), None), src, "the answer to the question before: the one interviewed"
+        nxt = self.article.paragraphs[p.index + 1] if p.index + 1 < len(self.article.paragraphs) else None
+        question = " ".join(self.text[s:e] for s, e in self.raws[qi].pieces).rstrip(" ,").endswith("?")
+        if question and self.prev_para is None and self.para_attr is None and nxt is not None and (
+                nxt.text[:1] in OPEN_QUOTES or nxt.text[:1] == '"'):
+            self.asked = p.index
+            src = self.resolver.resolve(_Mention(["Q"], [], ":"))
+            return _Attr(_Mention(["Q"], [], ":"), None), src, "a question alone, a quote answering it: the interviewer"
+        return None
+
     def _quote(self, p: Paragraph, sent: list[str], qpos: list[int], qn: int, pos: int, furniture: bool) -> None:
         """Attribute the quote at sent[pos] (the *qn*-th of its sentence), or judge it not speech."""
         qi = int(_PLACEHOLDER.match(sent[pos]).group(1))  # type: ignore[union-attr]
@@ -481,6 +521,7 @@ class _Reading:
         self.seen[qi] = True
         is_partial = not _is_full(before)
         prev_q = int(_PLACEHOLDER.match(sent[qpos[qn - 1]]).group(1)) if qn > 0 else None  # type: ignore[union-attr]
+        self.current = qi
         attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial, prev_q)
         self.speaker[qi] = src
         self.reason[qi] = why if src is not None else ""

@@ -23,6 +23,7 @@ from .lexicon import (
     ADVERBS,
     CLAIM_NOUNS,
     DETERMINERS,
+    MANNER_VERBS,
     MASTHEAD_PATTERN,
     OUTLET_PATTERN,
     OUTLET_RE,
@@ -142,7 +143,8 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
     if not rest:
         return None
     low = _lows(rest)
-    if low[0] in SPEECH_VERBS and low[0] not in WEAK_VERBS and low[1:2] != ["that"] and not low[0].endswith("ing"):
+    if (low[0] in SPEECH_VERBS and (low[0] not in WEAK_VERBS or low[0] in MANNER_VERBS) and low[1:2] != ["that"]
+            and not low[0].endswith("ing")):
         # ('..., noted that X ...': the verb's object follows, not its subject as in '..., said X')
         np, appos = _np_forward(rest, 1)
         if np and np[0].lower() not in _NOT_AN_INVERTED_SUBJECT:  # ('..., said in an interview that ...')
@@ -162,7 +164,8 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
             break
         # "he was quoted as saying": the passive of quoting stands for the verb
         quoted_as = t == "quoted" and low[j + 1:j + 3] in (["as", "saying"], ["as", "telling"])
-        if (quoted_as or t in SPEECH_VERBS and t not in WEAK_VERBS) and j > 0 and (quoted_as or _is_verb_at(rest, j)):
+        strong = t in SPEECH_VERBS and (t not in WEAK_VERBS or t in MANNER_VERBS)
+        if (quoted_as or strong) and j > 0 and (quoted_as or _is_verb_at(rest, j)):
             np, appos = _np_backward(rest, j)
             used = len(np) + (len(appos) + 2 if appos else 0)
             skipped = sum(1 for x in low[:j] if x in ADVERBS or (x.endswith("ly") and len(x) > 4))

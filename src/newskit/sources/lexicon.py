@@ -45,6 +45,11 @@ criticized attacked branded brands labelled labeled dubbed hailed praised reject
 chanting referred refers mocked slammed""".split())
 
 
+#: Weak verbs that are a manner of speaking (VerbNet's manner_speaking-37.3): never reported speech on their own
+#: ("protesters chanted slogans"), but they attribute a quote right beside them ('"No more cuts!" the crowd chanted').
+MANNER_VERBS = frozenset({"chanted", "chants"})
+
+
 #: Verbs that introduce speech whether or not a quote follows.
 STRONG_VERBS = SPEECH_VERBS - WEAK_VERBS
 

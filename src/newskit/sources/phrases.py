@@ -20,6 +20,7 @@ from .lexicon import (
     AUX,
     DETERMINERS,
     ED_OK,
+    INANIMATE,
     INTRO,
     NP_TAGS,
     PP_STOP,
@@ -155,7 +156,10 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
 
 #: Words that end a speaker phrase read forwards from its verb ("said Ann Lee, who ...", "said Ann Lee in Paris").
 _NP_ENDS = frozenset({"who", "that", "which", "in", "on", "at", "during", "when", "after", "before", "as", "and", "to",
-                      "while", "but", "because", "adding", "saying", "referring", "told", "said"})
+                      "while", "but", "because", "adding", "saying", "referring", "told", "said",
+                      # adverbs of place and time end it too ('chanted the protesters outside', 'said Lee later')
+                      "outside", "inside", "nearby", "here", "there", "today", "yesterday", "tonight", "later",
+                      "earlier", "again", "afterwards", "afterward", "recently", "once"})
 
 #: Words that open a description rather than a name ("the minister", "his lawyer").
 _DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "its", "our"})
@@ -268,6 +272,22 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
         if j < len(sent) and sent[j] == ",":
             appos = sent[i + 1:j]
     return np, appos
+
+
+def _author_from(toks: list[str]) -> list[str]:
+    """The name that ends *toks* after "<document> from" ("read a statement from Mayor Pat Greer", "a letter from
+    Ann Lee"): the document's author, who speaks through it; [] when *toks* does not end so.
+
+    >>> _author_from("The clerk read a short statement from Mayor Pat Greer".split())
+    ['Mayor', 'Pat', 'Greer']
+    """
+    k = len(toks)
+    while k > 0 and _is_name_tok(toks[k - 1]) and toks[k - 1][:1].isupper():
+        k -= 1
+    if k == len(toks) or k < 2 or toks[k - 1].lower() != "from":
+        return []
+    doc = next((j for j in range(k - 2, max(-1, k - 5), -1) if toks[j].lower() in INANIMATE), None)
+    return toks[k:] if doc is not None and all(t[:1].islower() for t in toks[doc + 1:k - 1]) else []
 
 
 def _names_someone(sent: list[str]) -> bool:

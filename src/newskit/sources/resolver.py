@@ -785,6 +785,11 @@ class _Resolver:
                 return self._person_source(name, self.descriptors.get(key, ""), key)
         return None
 
+    def knows(self, name: str) -> bool:
+        """True when the article names someone by the word *name* (a surname or a first name it uses)."""
+        key = self._key(_drop_possessive(name))
+        return key in self.full_names or key in self.person_keys or key in self.first_words
+
     def note_subject(self, sent: list[str]) -> None:
         """After a sentence: its subject (if a person) and the other people named in it gain salience; a role
         as subject ("On Dec. 13, the mayor brought up ...") is the person it describes (the next "he")."""
