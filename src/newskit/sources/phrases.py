@@ -265,6 +265,13 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     if not np or not any(tags[k].startswith("NN") for k in range(i - len(np), i)):
         return [], []
     appos: list[str] = []
+    if i + 2 < len(sent) and words[i].lower() in {"for", "at", "with"} and _is_person_noun(np[-1]):
+        # "A spokeswoman for the FBI, Ann Todd, said": the role's body, then the name in an appositive
+        k = i + 1
+        while k < len(sent) and tags[k] in NP_TAGS and not _is_placeholder(sent[k]):
+            k += 1
+        if k < len(sent) and sent[k] == ",":
+            np, i = np + sent[i:k], k
     if i < len(sent) and sent[i] == ",":
         j = i + 1
         while j < len(sent) and sent[j] not in {",", ".", ";", ":"} and not _is_placeholder(sent[j]):

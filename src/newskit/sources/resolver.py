@@ -735,7 +735,9 @@ class _Resolver:
                 self.boost(author, 100)
                 return author
         for seq in (m.appos, np):
-            by = next((k for k in range(len(seq) - 1) if seq[k].lower() in {"by", "from"} and _is_name_tok(seq[k + 1])), None)
+            # ("by journalist Robert Peston", "written by campaign manager Robby Mook": a role may come first)
+            by = next((k for k in range(len(seq) - 1) if seq[k].lower() in {"by", "from"} and (
+                _is_name_tok(seq[k + 1]) or any(_is_name_tok(t) and t[:1].isupper() for t in seq[k + 2:k + 5]))), None)
             if by is not None:
                 by_np, by_appos = _np_forward(list(seq), by + 1)  # "The book, by journalist Robert Peston, said"
                 author = self.resolve(_Mention(by_np, by_appos, m.verb)) if by_np else None
