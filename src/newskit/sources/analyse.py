@@ -422,6 +422,13 @@ class _Reading:
             if attr.mention.np[0].lower() in PRONOUNS and src is None and self.para_src is not None:
                 src = self.para_src
                 why = f"pronoun '{attr.mention.np[0]}' -> the paragraph's speaker"
+            if attr.mention.np[0].lower() in {"he", "she"} and src is None and pos > 0:
+                # 'Cruz was booed after he told delegates to "..."': nobody before, so "he" is this sentence's subject
+                np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
+                named = bool(np_) and np_[0].lower() not in PRONOUNS
+                subj = self.resolver.resolve(_Mention(np_, appos_, attr.mention.verb)) if named else None
+                if subj is not None and subj.kind == "named":
+                    src, why = subj, f"pronoun '{attr.mention.np[0]}' -> the subject of its sentence, {subj.name}"
             # a group's or body's words quoted in passing ("Labour claims he used a "human shield"")
             # do not make it the one who goes on speaking in this paragraph
             if not is_partial or (src is not None and src.kind == "named"):
