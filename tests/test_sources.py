@@ -805,6 +805,35 @@ def test_interview_turns_without_q_and_a():
                      '"Why should taxpayers cover their mistakes?"\n\n"They should not."') == ["Joan Ruiz"] * 3
 
 
+COUNCIL_STORY = (
+    'Council approves new bike lanes after heated debate\n\n'
+    'City council voted 8-5 on Tuesday to build protected bike lanes along Harbour Street, ending a '
+    'debate that has split the downtown business community for two years.\n\n'
+    '"This is a win for everyone who wants to get around safely," said Coun. Maria Delgado, who '
+    'championed the plan.\n\n'
+    'Delgado said the lanes would be built in stages, starting next spring.\n\n'
+    'But Tom Whitfield, who owns a hardware store on the street, said the loss of parking would hurt '
+    'small businesses. "My customers drive here. Where are they going to park?" he asked.\n\n'
+    '"We\'ve heard those concerns," Delgado replied. "The city will add parking on side streets."\n\n'
+    'Whitfield was not convinced.\n\n'
+    '"I\'ve heard promises before," he said.\n\n'
+    'The Harbour Street Business Association said in a statement that it was "disappointed" by the vote '
+    'and would "keep working with the city."\n\n'
+    'Mayor Ken Osaki, who voted in favour, called the decision "a turning point."\n\n'
+    '"Ten years from now, nobody will remember the fight," Osaki said. "They\'ll just ride."\n'
+)
+
+
+def test_a_whole_story_with_two_sides():
+    art = newskit.from_text(COUNCIL_STORY)
+    association = "The Harbour Street Business Association"
+    assert [q.speaker.name for q in art.quotes()] == (["Maria Delgado", "Tom Whitfield"] + ["Maria Delgado"] * 2
+                                                      + ["Tom Whitfield"] + [association] * 2 + ["Ken Osaki"] * 3)
+    reported = [(a.speaker.name, a.text[:12]) for a in art.attributions() if a.kind == "indirect"]
+    # ('said in a statement that it was ...': the reported words start after "that")
+    assert reported == [("Maria Delgado", "the lanes wo"), ("Tom Whitfield", "the loss of "), (association, 'it was "disa')]
+
+
 def test_reported_speech_in_a_participle_clause():
     art = newskit.from_text('Ann Lee is the mayor.\n\n"We ran," Ann Lee said, adding that police fired back.\n\n'
                             "Tom Birch has said the plan will stand, insisting his team won't spend another penny.",

@@ -32,6 +32,7 @@ from .attribution import (
 )
 from .lexicon import (
     DET_POSS,
+    INANIMATE,
     INTRO,
     PRONOUNS,
     SPEECH_VERBS,
@@ -155,6 +156,11 @@ def _may_tag_before(before: list[str], low: list[str] | None = None) -> bool:
     n = len(before)
     return any(low[j] in SPEECH_VERBS and before[j][:1] != _PH and (partial or low[j] not in WEAK_VERBS or j >= n - 4)
                and not (j > 0 and low[j - 1] in DET_POSS) for j in range(n))
+
+
+#: What "said in/on ... that" names before "that" when the reported words follow it: a medium or a document.
+_MEDIA_NOUNS = INANIMATE | {"interview", "interviews", "twitter", "facebook", "instagram", "website", "blog", "post", "briefing",
+                            "conference", "speech", "hearing", "call", "email", "emails", "broadcast", "podcast", "show"}
 
 
 def _may_tag_after(after: list[str]) -> bool:
@@ -311,6 +317,15 @@ class _Reading:
                         and not (pos0 <= 6 and any(x in TIME_WORDS for x in low[:pos0]))):
                     return False  # "The plan was late, Lord Butler said ...": the reported words come first
                 k = j + 1
+                framed = 0  # the words of "said in a statement that" (counted in the length test below)
+                if k < len(low) and low[k] in {"in", "on", "during", "at"}:
+                    # 'said in a statement that ...', 'said on Twitter that ...': the words start after "that"
+                    that = next((x for x in range(k + 2, min(len(low), k + 9)) if low[x] == "that"), None)
+                    # (only after a medium or a time: "in a statement", "on Twitter", "in July"; not "in his area a
+                    # drug bust that ...", where "that" opens a relative clause)
+                    if that is not None and not any(x in {",", ";", ":"} or x[:1] == _PH for x in low[k:that]) and (
+                            low[that - 1] in _MEDIA_NOUNS or low[that - 1] in TIME_WORDS or head[that - 1][:1].isupper()):
+                        framed, k = that - k, that
                 if k < len(low) and low[k] == "that":
                     k += 1
                 elif t in {"told", "tells", "tell", "telling", "asked"}:
@@ -324,7 +339,8 @@ class _Reading:
                 content = [x for x in head[k:stop] if x not in _SENT_TOKS]
                 # ('X said: "..."' introduces a direct quote; 'X said police were "very committed" to ...' is reported
                 # speech holding a fragment of the speaker's words, and runs to the end of its sentence)
-                if len(content) >= 3 and not (qpos and stop == len(head) and head[-1] in {':', ','}):
+                long_enough = len(content) >= 3 or (qpos and framed and len(content) >= 1 and len(content) + framed >= 3)
+                if long_enough and not (qpos and stop == len(head) and head[-1] in {':', ','}):
                     src = self.resolver.resolve(_Mention(np, appos, t))
                     chan = _find_channel(sent)
                     self.para_attr, self.para_src = _Attr(_Mention(np, appos, t), chan), src
