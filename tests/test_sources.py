@@ -780,6 +780,13 @@ def _speakers(text):
     return [q.speaker.name if q.speaker else None for q in newskit.from_text(text).quotes()]
 
 
+def test_he_is_never_a_woman_named_just_before():
+    # Linda is only ever a woman's name: "he" is the last sentence's subject, a name nothing else proves a person
+    assert _speakers('Golf\n\nLinda Park said the week was calm. "It helps us," said Park.\n\n'
+                     "When asked what is harder, Mulder didn\u2019t hesitate.\n\n"
+                     '"It is this for sure," he said.') == ["Linda Park", "Mulder"]
+
+
 def test_a_statement_read_out_is_its_authors():
     assert _speakers("Town hall\n\nThe council met on Monday. Clerk Dana Hollis read a statement from Mayor Pat Greer: "
                      '"I will not resign over this."') == ["Pat Greer"]

@@ -218,6 +218,7 @@ class _Resolver:
         self._tick = 0
         self.last_group: Source | None = None
         self.last_org: Source | None = None
+        self._unproven: list[str] | None = None  # the last sentence's subject, a name with no proof of a person
         self.paragraph = 0  # the paragraph being read (set by the reader)
         self._cataphora: dict[str, Source] = {}  # a lead's description -> the person named next
         self.last_thing: Source | None = None  # the last document that spoke ("a notice"), the last resort for "it"
@@ -259,14 +260,28 @@ class _Resolver:
         ("TransLink") is passed over for a full name (more likely a body than a person), never when it is the only
         candidate.
 
-        *gender* ("male", "female") is accepted for a gender check, but none is made: measured on the dev sets,
-        preferring a person whose first name (NLTK's names corpus) matches the pronoun loses more speakers than
-        it gains, even as a tie-breaker ("Darian" is on its male list, "Jordan" on both).
+        *gender* ("male", "female"): only when the top person's first name is never this gender's in NLTK's names
+        corpus ("Linda" for "he") is someone else taken: a person nearly as salient whose first name is only ever
+        this gender's, else the last sentence's subject that nothing proved a person ("Mulder didn't hesitate").
+        A softer preference (a tie-breaker by first name) lost more speakers than it gained on the dev sets
+        ("Darian" is on the male list, "Jordan" and "Stacy" on both).
         """
         if not self.salience:
             return self._faded
         ranked = sorted(self.salience.values(), key=lambda v: -v[1])
         top, score = ranked[0]
+        if gender is not None and _first_name(top.name) not in (gender, "either", None):
+            # the top's first name is only ever the other gender's; a person nearly as salient whose first name
+            # is only ever this one's is taken instead
+            alt = next((src for src, sc in ranked[1:] if sc >= score / 2 and src.kind == "named"
+                        and _first_name(src.name) == gender), None)
+            if alt is not None:
+                return alt
+            run = self._unproven
+            if run is not None and _first_name(run[0]) in (gender, "either", None):
+                # "Mulder didn't hesitate. 'It's this,' he said." after Stacy Lewis spoke: a name with no proof of a
+                # person, the last sentence's subject, is a better "he" than someone whose first name says "she"
+                return self._named(run, "")
         if top.kind != "named" or len(top.name.split()) >= 2 or _first_name(top.name) is not None:
             return top
         return next((src for src, sc in ranked[1:] if sc >= score / 2 and len(src.name.split()) >= 2), top)
@@ -796,6 +811,7 @@ class _Resolver:
         """After a sentence: its subject (if a person) and the other people named in it gain salience; a role
         as subject ("On Dec. 13, the mayor brought up ...") is the person it describes (the next "he")."""
         names = _names_someone(sent)
+        self._unproven = None
         if names or any(t.lower() in ROLE_HEADS for t in sent[:_SUBJECT_WINDOW]):
             np, appos = _sentence_subject(sent[:_SUBJECT_WINDOW])
             subject = None
@@ -805,6 +821,11 @@ class _Resolver:
                     k -= 1
                 if not (k > 0 and np[k - 1].lower() in {"the", "a", "an"}):
                     subject = self._person(np[k:], np[k - 1] if k > 0 else "")
+                    run = np[k:]
+                    if subject is None and run and all(t[:1].isupper() for t in run) and not self._is_org(run) and (
+                            self._key(_drop_possessive(run[-1])) not in self.place_keys
+                            and not run[-1].endswith(("'s", "\u2019s"))):
+                        self._unproven = run  # (see last_person_of)
                 if subject is None and appos and all(_is_name_tok(t) for t in appos):
                     subject = self._person(appos)   # "McCain's former chief of staff, Mark Salter, was ..."
                 if subject is None and len(np) >= 2 and np[0].lower() == "the" and np[-1].lower() in ROLE_HEADS and not any(
