@@ -787,6 +787,20 @@ def test_he_is_never_a_woman_named_just_before():
                      '"It is this for sure," he said.') == ["Linda Park", "Mulder"]
 
 
+def test_a_fragment_in_the_subjects_clause_then_what_the_subject_says():
+    art = newskit.from_text('Clinic\n\nHeart nurse Erin Kim leads the project. "It works," Kim says.\n\n'
+                            'Toronto retiree Doug Purdy, who lost 16 lbs. "and two belt loops" between May and October, '
+                            'says the program changed his life. "I always had good intentions about exercising."')
+    # (a quote opening with a small letter goes on the sentence: "lbs." ended no sentence)
+    assert [q.speaker.name for q in art.quotes()] == ["Erin Kim", "Doug Purdy", "Doug Purdy"]
+    assert [(a.speaker.name, a.text) for a in art.attributions()] == [("Doug Purdy", "the program changed his life")]
+    art = newskit.from_text('Speaker\n\nHouse Speaker Paul Ryan, who called the remarks "textbook racism," said he '
+                            "still supports the nominee.")
+    # ('said he still supports ...': a pronoun with a clause after it is no inverted subject)
+    assert [q.speaker.name for q in art.quotes()] == ["Paul Ryan"]
+    assert [(a.speaker.name, a.text) for a in art.attributions()] == [("Paul Ryan", "he still supports the nominee")]
+
+
 def test_a_statement_read_out_is_its_authors():
     assert _speakers("Town hall\n\nThe council met on Monday. Clerk Dana Hollis read a statement from Mayor Pat Greer: "
                      '"I will not resign over this."') == ["Pat Greer"]

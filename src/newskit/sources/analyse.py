@@ -212,6 +212,13 @@ def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> 
 _Split = list[tuple[list[str], list[tuple[int, int]], bool]]
 
 
+def _opens_small(text: str, raw: _Raw) -> bool:
+    """True when the quote's first letter is a small one ("and two belt loops"): it goes on a sentence."""
+    start, end = raw.pieces[0]
+    first = next((c for c in text[start:min(end, start + 8)] if c.isalpha()), "")
+    return first.islower()
+
+
 def _split(article: Text, frames: dict[int, _Frame], raws: list[_Raw]) -> _Split:
     """Each paragraph's frame tokens and sentences."""
     split: _Split = []
@@ -219,8 +226,9 @@ def _split(article: Text, frames: dict[int, _Frame], raws: list[_Raw]) -> _Split
         fr = frames[p.index]
         toks = _tokens(fr.text)
         closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(article.text, raws[qi]))
+        continuing = frozenset(qi for qi in fr.quote_ids if _opens_small(article.text, raws[qi]))
         # a line without final punctuation (caption, pull quote, its credit) does not change who "he" is
-        split.append((toks, _sentences(toks, closing), _is_furniture(p.text)))
+        split.append((toks, _sentences(toks, closing, continuing), _is_furniture(p.text)))
     return split
 
 
@@ -277,11 +285,14 @@ class _Reading:
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent
             attr_before = self.para_attr  # (a participle clause goes with an attribution of this sentence)
-            if not self._reported_before(p, sent, head, qpos) and not qpos:
+            reported = self._reported_before(p, sent, head, qpos)
+            if not reported and not qpos:
                 self._reported_after(p, sent)
             self._unattributed(p, head)
             for qn, pos in enumerate(qpos):
                 self._quote(p, sent, qpos, qn, pos, furniture)
+            if qpos and not reported and not furniture:
+                self._reported_across(p, sent, qpos)
             if self.para_attr is not None and self.para_attr is not attr_before:
                 self._participle(p, sent)
             if not furniture:
@@ -353,6 +364,38 @@ class _Reading:
                     return True
                 return False
         return False
+
+    def _reported_across(self, p: Paragraph, sent: list[str], qpos: list[int]) -> None:
+        """Reported speech whose subject's relative clause holds a fragment in marks: 'Doug Purdy, who lost 16 lbs.
+        "and two belt loops" this year, says the program changed his life.' The verb follows the last quote, after
+        the comma that closes the clause; the words after it (no quote among them) are the subject's."""
+        if any(not self.partial[int(_PLACEHOLDER.match(sent[x]).group(1))] for x in qpos):  # type: ignore[union-attr]
+            return  # (a full quote has its own attribution)
+        rest = sent[qpos[-1] + 1:]
+        low = _lows(rest)
+        # (the clause's closing comma may sit inside the marks: 'Ryan, who called it "textbook racism," said ...')
+        j = next((x for x in range(min(len(rest), 14)) if (x == 0 or rest[x - 1] == ",") and low[x] in STRONG_VERBS), None)
+        if j is None or "who" not in _lows(sent[:qpos[0]]):
+            return
+        k = j + 1 + (j + 1 < len(low) and low[j + 1] == "that")
+        content = [x for x in rest[k:] if x not in _SENT_TOKS]
+        np, appos = _sentence_subject(sent[:qpos[0]])
+        if len(content) < 3 or not np or np[0].lower() in PRONOUNS:
+            return
+        src = self.resolver.resolve(_Mention(np, appos, low[j]))
+        if not _speaks(src):
+            return
+        why = _why(f"reported speech: '{_join(np)}, who ..., {low[j]} ...'", np, src)
+        self.para_attr, self.para_src, self.para_why = _Attr(_Mention(np, appos, low[j]), None), src, why
+        self.last_speaker = src
+        for x in qpos:  # the fragment in the clause is the subject's own words (unless a title or a word mentioned)
+            qi = int(_PLACEHOLDER.match(sent[x]).group(1))  # type: ignore[union-attr]
+            if self.speaker[qi] is None and qi not in self.mentions:
+                self.speaker[qi], self.verb[qi], self.speech[qi] = src, low[j], True
+                self.reason[qi] = f"a fragment in the clause of {src.name}, who {low[j]} ..."
+                self.last_q = qi
+        self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src, low[j], None,
+                                                   reason=why, locator=self.locator))
 
     def _reported_after(self, p: Paragraph, sent: list[str]) -> None:
         """Reported speech with its attribution after: "The plan is late, Lord Butler said in an interview."."""

@@ -28,6 +28,7 @@ from .lexicon import (
     OUTLET_PATTERN,
     OUTLET_RE,
     OUTLET_WORDS,
+    PRONOUNS,
     SPEECH_VERBS,
     WEAK_VERBS,
 )
@@ -147,7 +148,9 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
             and not low[0].endswith("ing")):
         # ('..., noted that X ...': the verb's object follows, not its subject as in '..., said X')
         np, appos = _np_forward(rest, 1)
-        if np and np[0].lower() not in _NOT_AN_INVERTED_SUBJECT:  # ('..., said in an interview that ...')
+        # ('..., said in an interview that ...'; '..., said he still supports him': a pronoun with a clause after it
+        # is the subject of reported words, never an inverted subject)
+        if np and np[0].lower() not in _NOT_AN_INVERTED_SUBJECT and not (len(np) > 1 and np[0].lower() in PRONOUNS):
             return _Attr(_Mention(np, appos, low[0]), _find_channel(rest))
     if low[0] in {"\u2014", "\u2013"} and len(rest) >= 3:
         # '"It is over." — Angela Merkel': a name after a dash, ending the sentence, signs the quote

@@ -133,10 +133,13 @@ def _attribution_follows(toks: list[str], i: int) -> bool:
     return False
 
 
-def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+def _sentences(toks: list[str], closing: frozenset[int] = frozenset(),
+               continuing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges of the frame's sentences (quotes are single placeholder tokens, so never split).
 
     A quote in *closing* ends with its own full stop: a capitalised word after it starts a new sentence.
+    A quote in *continuing* opens with a small letter, so a full stop before it ended an abbreviation
+    ('who lost 16 lbs. "and two belt loops" this year'), not a sentence.
     """
     out, start = [], 0
     for i, t in enumerate(toks):
@@ -144,8 +147,8 @@ def _sentences(toks: list[str], closing: frozenset[int] = frozenset()) -> list[t
                 and int(t[1:-1]) in closing and not _attribution_follows(toks, i + 1)):
             out.append((start, i + 1))
             start = i + 1
-        elif t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or _is_placeholder(toks[i + 1])
-                                or toks[i + 1] in {'"', "\u201c"}):
+        elif t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or toks[i + 1] in {'"', "\u201c"} or (
+                _is_placeholder(toks[i + 1]) and not (t == "." and int(toks[i + 1][1:-1]) in continuing))):
             out.append((start, i + 1))
             start = i + 1
     if start < len(toks):
