@@ -850,6 +850,10 @@ def test_a_whole_story_with_two_sides():
     association = "The Harbour Street Business Association"
     assert [q.speaker.name for q in art.quotes()] == (["Maria Delgado", "Tom Whitfield"] + ["Maria Delgado"] * 2
                                                       + ["Tom Whitfield"] + [association] * 2 + ["Ken Osaki"] * 3)
+    # an abbreviated title has a category ("Coun." is a politician), and a relative clause alone names no role
+    assert [(s.source.name, s.source.category) for s in art.sources()] == [
+        ("Maria Delgado", "politician"), ("Tom Whitfield", "civilian or witness"), (association, "organisation"),
+        ("Ken Osaki", "politician")]
     reported = [(a.speaker.name, a.text[:12]) for a in art.attributions() if a.kind == "indirect"]
     # ('said in a statement that it was ...': the reported words start after "that")
     assert reported == [("Maria Delgado", "the lanes wo"), ("Tom Whitfield", "the loss of "), (association, 'it was "disa')]

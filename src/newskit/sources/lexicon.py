@@ -322,18 +322,20 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
                              "republicans tory tories labour conservative liberal candidate leader speaker "
                              "parliamentary lawmaker lawmakers legislator legislators president-elect politician "
                              "chancellor rep sen lord baroness mla mpp mlas mpps premier councillor councilor "
-                             "alderman nominee campaigner-in-chief ndp mayor party prime".split())),
+                             "alderman nominee campaigner-in-chief ndp mayor party prime "
+                             # (abbreviated titles, core.words.ABBREVIATED_TITLES: "Coun. Maria Delgado")
+                             "coun ald hon".split())),
     ("police or military", frozenset("police policeman policewoman officer officers army military soldier soldiers "
                                      "commander general sheriff constable sergeant detective inspector rcmp "
                                      "superintendent troops colonel lieutenant admiral marine marines navy "
-                                     "sergeant-at-arms".split())),
+                                     "sergeant-at-arms cpl const det insp supt sgt pvt cmdr brig spc".split())),
     ("official or government", frozenset("spokesman spokeswoman spokesperson official officials minister ministers "
                                          "secretary president government ministry department ambassador governor "
                                          "white-house administration agency director treasury cabinet adviser "
                                          "advisor diplomat envoy commissioner regulator prosecutor judge justice "
                                          "attorney-general crown coroner examiner ombudsman office council "
                                          "commission court authority bureau ministry vice-president "
-                                         "king queen royal ruler staff aide aides eu un nato".split())),
+                                         "king queen royal ruler staff aide aides eu un nato gov amb".split())),
     ("expert", frozenset("professor analyst analysts expert experts researcher researchers economist scientist "
                          "scientists academic lawyer statistician historian author doctor physician surgeon nurse "
                          "psychologist epidemiologist specialist strategist consultant pollster lecturer attorney "
@@ -389,8 +391,8 @@ def _category_why(role: str, kind: str) -> tuple[str, str]:
                 return cat, f"role word '{w}'"
     if kind == "organisation":
         return "organisation", "a body, no role word in its name"
-    if kind == "named" and not role.strip():
-        return "civilian or witness", NO_ROLE
+    if kind == "named" and (not role.strip() or role.lstrip(", ").startswith(("who ", "whose "))):
+        return "civilian or witness", NO_ROLE  # (a relative clause with no role word names no role either)
     return "unknown", "no role word"
 
 
