@@ -801,6 +801,13 @@ def test_a_fragment_in_the_subjects_clause_then_what_the_subject_says():
     assert [(a.speaker.name, a.text) for a in art.attributions()] == [("Paul Ryan", "he still supports the nominee")]
 
 
+def test_outlets_carry_a_persons_words():
+    got = newskit.from_text('Head\n\nAnn Lee met the board. The Globe and Mail reported that Lee was "furious."').quotes()
+    assert [(q.speaker.name, q.channel) for q in got] == [("Ann Lee", "The Globe and Mail")]
+    got = newskit.from_text('Head\n\n"It is over," Ann Lee said in an interview with the Riverton Star-Tribune.').quotes()
+    assert [(q.speaker.name, q.channel) for q in got] == [("Ann Lee", "Riverton Star-Tribune")]
+
+
 def test_a_statement_read_out_is_its_authors():
     assert _speakers("Town hall\n\nThe council met on Monday. Clerk Dana Hollis read a statement from Mayor Pat Greer: "
                      '"I will not resign over this."') == ["Pat Greer"]

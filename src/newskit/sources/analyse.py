@@ -478,6 +478,16 @@ class _Reading:
                 if person is not None:
                     attr = _Attr(attr.mention, src.name)
                     src, why = person, f"'according to {src.name}': the outlet; the speaker is {person.name}"
+            if is_partial and src is not None and _is_media(src.name) and "that" in before:
+                # 'The Globe and Mail reported that Lee was "furious"': the outlet carries the words of the person
+                # its clause is about
+                that = len(before) - 1 - before[::-1].index("that")
+                np_, appos_ = _sentence_subject(before[that + 1:])
+                person = self.resolver.resolve(_Mention(np_, appos_, "said")) if np_ else None
+                if person is not None and person.kind == "named":
+                    attr = _Attr(attr.mention, src.name)
+                    why = f"'{src.name} {attr.mention.verb} that {_join(np_)} ...': the outlet; the words are {person.name}'s"
+                    src = person
             if attr.mention.np[0].lower() in PRONOUNS and src is None and self.para_src is not None:
                 src = self.para_src
                 why = f"pronoun '{attr.mention.np[0]}' -> the paragraph's speaker"

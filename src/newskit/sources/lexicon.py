@@ -283,10 +283,12 @@ MASTHEADS = ("Gazette", "Times", "Post", "Journal", "Herald", "Star", "Sun", "Tr
              "Citizen", "Observer", "Telegraph", "Guardian", "Record", "Examiner", "Ledger", "Courier", "Bulletin",
              "Dispatch", "Inquirer", "Register", "Gazette-Journal", "Free Press", "Standard")
 
-#: An outlet by its masthead, credited after "told" or "to", "with" (an interview), or before "reported".
+#: An outlet by its masthead, credited after "told" or "to", "with" (an interview), or before "reported"; a
+#: hyphenated masthead is whole ("the Star-Tribune").
+_MASTHEAD = r"(?:" + "|".join(MASTHEADS) + r")(?:-[A-Z][\w]*)?"
 MASTHEAD_PATTERN = re.compile(
-    r"(?:\b(?:told|to|with|in)\s+)(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*\s+){0,3}(?:" + "|".join(MASTHEADS) + r"))\b"
-    r"|\b(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*\s+){0,3}(?:" + "|".join(MASTHEADS) + r"))\s+(?:reported|reports)\b")
+    r"(?:\b(?:told|to|with|in)\s+)(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD + r")\b"
+    r"|\b(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD + r")\s+(?:reported|reports)\b")
 
 #: Words one of which OUTLET_PATTERN or MASTHEAD_PATTERN needs ("programme" holds "program", "news website" holds
 #: "website").
