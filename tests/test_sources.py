@@ -695,6 +695,35 @@ SWEEP_SURNAMES = [
      ['The Post']),
     ('Comey described the handling of the emails as "extremely careless."',
      ['Comey']),
+    # UK style (BBC 2004-05)
+    ('Chancellor Gordon Brown said the economy was strong.\n\nHe added: "We will not put stability at risk."',
+     ['Gordon Brown']),
+    ('Liberal Democrat spokesman Vince Cable said: "The figures are a warning."\n\n'
+     'But a Treasury spokesman said: "The economy remains resilient."',
+     ['Vince Cable', 'A Treasury spokesman']),
+    ('"We are very pleased," a spokeswoman for the firm said.',
+     ['a spokeswoman for the firm']),
+    ('Analysts at Capital Economics said growth was "likely to slow".',
+     ['Analysts at Capital Economics']),
+    ('The BBC\'s political editor Nick Robinson said it was "a blow" to the government.',
+     ['Nick Robinson']),
+    ('Mr Blunkett told BBC Radio 4\'s Today programme: "I have nothing to hide."',
+     ['Blunkett']),
+    ('"It\'s a disgrace," said Joan Smith, 72, from Leeds. "Nobody listens."',
+     ['Joan Smith', 'Joan Smith']),
+    ('Tory leader Michael Howard accused the prime minister of "breathtaking arrogance".',
+     ['Michael Howard']),
+    ('Shadow home secretary David Davis said: "This is a shambles."\n\n'
+     'The Home Office rejected the claim. "The figures speak for themselves," a spokesman said.',
+     ['David Davis', 'a spokesman']),
+    ('Microsoft said the flaw was "critical" and urged users to update.',
+     ['Microsoft']),
+    ('According to Ofcom, the number of broadband users has "more than doubled".',
+     ['Ofcom']),
+    ('Prof Jane Green, of the University of Bath, said: "The results surprised us."',
+     ['Jane Green']),
+    ('Ms Jowell said she was "determined" to deliver the Games on budget.',
+     ['Jowell']),
 ]
 
 

@@ -490,7 +490,9 @@ class _Resolver:
             return self._pronoun(low0)
         # "a spokesman for the Oxford University Press": a person described by where they work
         prep = next((k for k in range(1, len(np)) if np[k].lower() in {"for", "of", "at", "with", "from"}), None)
-        if prep is not None and np[prep - 1][:1].islower() and np[prep - 1].lower() not in {"one"}:
+        # (a capitalised noun for people opening the sentence is no name either: "Analysts at Capital Economics")
+        if prep is not None and np[prep - 1].lower() not in {"one"} and (np[prep - 1][:1].islower() or (
+                prep == 1 and _is_person_noun(np[0]) and not _is_title(np[0]))):
             head = np[prep - 1].lower()
             if low0 == "the" and prep >= 3:
                 described = self._described(np[:prep])  # "the 39-year-old founder of Acme Press": the person just named
