@@ -449,6 +449,12 @@ class _Reading:
         """Who says the quote at sent[pos], and the rule that decided it: the rules on each side, else the
         paragraph's speaker, the previous paragraph's or the last quote's (*prev_q*: the quote before it in
         its sentence, if any)."""
+        if before[-1:] == [":"] and (author := _author_from(before[:-1])):
+            # 'The clerk read a statement from Mayor Pat Greer: "..."': the author speaks, not the one reading
+            src = self.resolver.resolve(_Mention(author, [], "statement"))
+            if src is not None:
+                return (_Attr(_Mention(author, [], "statement"), None), src,
+                        _why(f"'a statement from {_join(author)}:' introduces the quote", author, src))
         attr = _after_attribution(after, full=not is_partial)
         rule = "after the quote"
         if attr is None:
@@ -503,12 +509,6 @@ class _Reading:
             if not is_partial or (src is not None and src.kind == "named"):
                 self.para_attr, self.para_src, self.para_why = attr, src, why
             return attr, src, why
-        if before[-1:] == [":"] and (author := _author_from(before[:-1])):
-            # 'The clerk read a statement from Mayor Pat Greer: "..."': the author speaks, not the one reading
-            src = self.resolver.resolve(_Mention(author, [], "statement"))
-            if src is not None:
-                return (_Attr(_Mention(author, [], "statement"), None), src,
-                        _why(f"'a statement from {_join(author)}:' introduces the quote", author, src))
         if is_partial and any(t.lower() in SPEECH_VERBS and t.lower() not in WEAK_VERBS
                               and _is_verb_at(before, k) for k, t in enumerate(before)):
             verb_ = next(t.lower() for t in reversed(before) if t.lower() in SPEECH_VERBS)

@@ -168,7 +168,9 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
         # "he was quoted as saying": the passive of quoting stands for the verb
         quoted_as = t == "quoted" and low[j + 1:j + 3] in (["as", "saying"], ["as", "telling"])
         strong = t in SPEECH_VERBS and (t not in WEAK_VERBS or t in MANNER_VERBS)
-        if (quoted_as or strong) and j > 0 and (quoted_as or _is_verb_at(rest, j)):
+        # ('"...," the statement read.': the tagger takes "read" for a noun; ending the clause, it is the verb)
+        clause_end = t in MANNER_VERBS and (j + 1 == len(rest) or rest[j + 1] in {".", ",", ";"})
+        if (quoted_as or strong) and j > 0 and (quoted_as or clause_end or _is_verb_at(rest, j)):
             np, appos = _np_backward(rest, j)
             used = len(np) + (len(appos) + 2 if appos else 0)
             skipped = sum(1 for x in low[:j] if x in ADVERBS or (x.endswith("ly") and len(x) > 4))

@@ -35,19 +35,20 @@ described describes describing called calls calling accused accuses accusing cri
 branded brands labelled labeled dubbed insisted added quipped wondered questioned asserted asserts contended
 contends recounted recounts explained announced thundered lamented hailed praised rejected denied denies
 blamed blames pressured chanted chanting referred refers mocked slammed
-writes emphasizes emphasises reiterates discloses testifies yelled whispered texted
+writes emphasizes emphasises reiterates discloses testifies yelled whispered texted read reads
 """.split())
 
 
 #: Verbs that only introduce speech when a quote follows (a fragment such as calls it "a hoax").
 WEAK_VERBS = frozenset("""described describes describing called calls calling accused accuses accusing criticised
 criticized attacked branded brands labelled labeled dubbed hailed praised rejected denied denies blamed blames pressured chanted
-chanting referred refers mocked slammed""".split())
+chanting referred refers mocked slammed read reads""".split())
 
 
-#: Weak verbs that are a manner of speaking (VerbNet's manner_speaking-37.3): never reported speech on their own
-#: ("protesters chanted slogans"), but they attribute a quote right beside them ('"No more cuts!" the crowd chanted').
-MANNER_VERBS = frozenset({"chanted", "chants"})
+#: Weak verbs that are a manner of speaking (VerbNet's manner_speaking-37.3) or of a text's wording: never reported
+#: speech on their own ("protesters chanted slogans", "she read the report"), but they attribute a quote right
+#: beside them ('"No more cuts!" the crowd chanted', '"We stand with Ukraine," the statement read').
+MANNER_VERBS = frozenset({"chanted", "chants", "read", "reads"})
 
 
 #: Verbs that introduce speech whether or not a quote follows.
@@ -137,7 +138,7 @@ LOCATIVE = frozenset("in at near across outside inside into throughout toward to
 #: Things that can "say" something in an article but are not people ("the letter says").
 INANIMATE = frozenset("""letter report statement book study request warrant survey document poll email memo website
 paper article law bill data figures research analysis review filing complaint lawsuit ruling decision order
-announcement release notice tweet video advertisement editorial""".split())
+announcement release notice tweet video advertisement editorial post message sign placard""".split())
 
 
 #: Nouns for people, beyond the category words: an unnamed source with one of these heads is a person.

@@ -578,7 +578,8 @@ class _Resolver:
                 and not any(t.lower() in NOT_PERSON for t in name_toks)):
             return self._named(name_toks, descriptor)
         # "Lord Butler's report said": a document speaks for its author
-        if np[-1].lower() in INANIMATE or (len(np) > 2 and any(t.lower() in INANIMATE for t in np[:4])):
+        # (a document's noun in small letters: "the post read", not "the Washington Post")
+        if np[-1] in INANIMATE or (len(np) > 2 and any(t.lower() in INANIMATE for t in np[:4] if not t[:1].isupper())):
             author = self._document_author(np, m)
             if author is not None:
                 return author
