@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -112,6 +113,9 @@ class FastPunkt:
         self.punctuation = tuple(spec["punctuation"])
         ortho = spec["ortho"]
         self._lc, self._uc, self._mid_uc, self._beg_lc = ortho["LC"], ortho["UC"], ortho["MID_UC"], ortho["BEG_LC"]
+        # whether a candidate end's context (the word before, the end, what follows: "Dr. Smith", "left. He") ends
+        # a sentence depends on that text alone and the model: decided once per context (bounded)
+        self._breaks = WordMemo(self._contains_break, limit=65536)
 
     @staticmethod
     def spec_of(punkt: Any) -> dict[str, Any] | None:
@@ -142,8 +146,9 @@ class FastPunkt:
         """(start, end) of each sentence of *text*, exactly as NLTK's ``span_tokenize`` (realigned)."""
         slices: list[tuple[int, int]] = []
         last_break = 0
+        breaks = self._breaks
         for match, context in self._end_contexts(text):
-            if self._contains_break(context):
+            if breaks[context]:
                 slices.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
         slices.append((last_break, len(text.rstrip())))  # the last sentence, without trailing whitespace
@@ -287,16 +292,20 @@ class FastTagger:
     averages), so this class keeps them as integers in one numpy matrix and:
 
     * sums the ten features that do not depend on earlier tags for every word of a
-      batch of sentences at once (one gather and one sum in numpy);
-    * walks each sentence left to right adding the four features that do depend on
-      the previous tags: three of them come from one precomputed table indexed by
-      (previous tag, tag before that), the fourth ("previous tag + this word") is one
-      dictionary lookup;
+      batch of sentences at once (a few gathers and sums in numpy; the four features
+      of a word alone once per distinct word);
+    * walks the batch position by position, the words at position *i* of all its
+      sentences at once, adding the four features that depend on the previous tags:
+      three of them come from one precomputed table indexed by (previous tag, tag
+      before that), the fourth ("previous tag + this word") from a table of the
+      model's rows by (word, previous tag);
     * picks the best tag with one ``argmax``. Each weight is stored times 64 with the
       tag's alphabetical rank added once, so the largest integer is NLTK's choice,
       including its rule of taking the alphabetically last tag on a tie.
 
-    Integer sums are exact, so the result is NLTK's. ``tests/test_resources.py``
+    Integer sums are exact, so the result is NLTK's (but where two tags tie exactly:
+    NLTK adds floats, and their rounding may pick the other one; a rare case).
+    ``tests/test_resources.py``
     checks identical tags on the seed, odd tokens and real articles. :meth:`from_nltk`
     builds it from NLTK's tagger; :meth:`to_data` and :meth:`from_data` give and take
     its plain data (what the cache keeps).
@@ -326,6 +335,10 @@ class FastTagger:
         self._normals = WordMemo(normalize, limit=self._CACHE_LIMIT)
         self._word_rows = WordMemo(self._rows_of_word, limit=self._CACHE_LIMIT)
         self._context_rows = WordMemo(self._rows_of_context, limit=self._CACHE_LIMIT)
+        # the tag dictionary's tags as indexes into labels + START (a falsy tag, as in NLTK, is no tag; NLTK's
+        # tag dictionary and labels come from the same training sentences: every tag is a label)
+        self._known_tags = {word: self.prev_index[tag] for word, tag in tagdict.items() if tag}
+        self._prev_word: tuple[dict[str, int], Any] | None = None  # see _index_prev_word
 
     @classmethod
     def from_nltk(cls, tagger: Any) -> FastTagger:
@@ -374,11 +387,13 @@ class FastTagger:
 
     def tag(self, tokens: list[str]) -> list[tuple[str, str]]:
         """Tag one sentence: a list of ``(word, tag)`` pairs, like NLTK's ``tag``."""
-        return list(zip(tokens, self.tag_sents([tokens])[0], strict=True))
+        return list(zip(tokens, self.tag_flat(tokens, [len(tokens)]), strict=True))
 
     #: Sentences are tagged in batches of about this many words: big enough for numpy to pay, small enough
-    #: that the batch's score matrix (46 tags x 4 bytes a word, and a temporary as big) stays a few MB.
-    BATCH_WORDS = 8192
+    #: that the batch's score matrix (45 tags x 4 bytes a word, and a temporary as big) stays a few MB.
+    BATCH_WORDS = 32768
+    #: When fewer sentences than this are still being tagged at a position, the rest go word by word.
+    _FEW_SENTENCES = 8
 
     def tag_sents(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tag several sentences at once (faster than one at a time): one list of tags per sentence.
@@ -387,60 +402,160 @@ class FastTagger:
         >>> pos_tagger().tag_sents([["The", "army", "left", "."], ["Go", "!"]])
         [['DT', 'NN', 'VBD', '.'], ['VB', '.']]
         """
-        out: list[list[str]] = []
-        batch: list[list[str]] = []
-        size = 0
-        for tokens in sentences:
-            batch.append(tokens)
-            size += len(tokens)
-            if size >= self.BATCH_WORDS:
-                out += self._tag_batch(batch)
-                batch, size = [], 0
-        if batch or not out:
-            out += self._tag_batch(batch)
+        lengths = list(map(len, sentences))
+        tags = self.tag_flat(list(itertools.chain.from_iterable(sentences)), lengths)
+        ends = list(itertools.accumulate(lengths))
+        return [tags[end - n:end] for n, end in zip(lengths, ends, strict=True)]
+
+    def tag_flat(self, tokens: list[str], lengths: list[int]) -> list[str]:
+        """The tags of sentences given one after another: *tokens* of them all, *lengths* the words of each.
+
+        >>> from newskit.core.resources import pos_tagger
+        >>> pos_tagger().tag_flat(["The", "army", "left", ".", "Go", "!"], [4, 2])
+        ['DT', 'NN', 'VBD', '.', 'VB', '.']
+        """
+        if sum(lengths) != len(tokens):
+            raise ValueError("the sentence lengths do not add up to the number of tokens")
+        out: list[str] = []
+        first = done = size = 0  # the batch's first sentence, the words tagged before it, its words
+        for k, n in enumerate(lengths):
+            size += n
+            if size >= self.BATCH_WORDS:  # a batch ends with a sentence: no sentence is cut
+                out += self._tag_batch(tokens[done:done + size], lengths[first:k + 1])
+                first, done, size = k + 1, done + size, 0
+        if size:
+            out += self._tag_batch(tokens[done:], lengths[first:])
         return out
 
-    def _tag_batch(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Tag a batch of sentences: the static features of all its words in one numpy pass, then word by word."""
+    # How a batch is laid out: sentence j takes len_j + 4 slots of a "padded" line, two before its words and two
+    # after, as NLTK's context ``START + words + END``: slot b_j + 2 + i is word i. The slots before a sentence's
+    # first word hold, in the tag column, the two START symbols NLTK uses as "previous tags" (prev2, prev).
+
+    def _tag_batch(self, tokens: list[str], lengths: list[int]) -> list[str]:
+        """Tag a batch of sentences (flat *tokens*, *lengths*): as NLTK does word by word, but position by position.
+
+        NLTK tags a sentence left to right, each word's score needing the tags of the two words before
+        it. Word *i* of every sentence depends only on words before it in its own sentence, so all the
+        batch's words at position *i* are scored together (numpy), then those at *i* + 1 ... The sums and
+        the ``argmax`` are the same integers as word by word, so the tags are NLTK's.
+        """
         np = self._np
-        tagdict, row = self.tagdict, self.rows.get
-        normals, word_rows, context_rows = self._normals, self._word_rows, self._context_rows
-        feature_rows: list[tuple[int, ...]] = []
-        contexts = []
-        known = []  # each sentence's tags from the tag dictionary (None for the words the model tags)
-        bias = row("bias", 0)
-        for tokens in sentences:
-            context = [*self.start, *map(normals.__getitem__, tokens), *self.end]
-            contexts.append(context)
-            around = list(map(context_rows.__getitem__, context))
-            tags = list(map(tagdict.get, tokens))
-            known.append(tags)
-            for i in [i for i, tag in enumerate(tags) if not tag]:
-                own = word_rows[tokens[i]]
-                c0, c1, c2, n1, n2 = around[i + 2], around[i + 1], around[i], around[i + 3], around[i + 4]
-                feature_rows.append((bias, own[0], own[1], c0[0], c1[1], c1[2], c2[3], n1[4], n1[5], n2[6]))
-        static = None
-        if feature_rows:
-            rows = np.array(feature_rows, dtype=np.intp)
-            static = self.matrix[rows[:, 0]] + self.ranks
-            for f in range(1, rows.shape[1]):
-                static += self.matrix[rows[:, f]]
-        labels, prev_index, pair_table, matrix = self.labels, self.prev_index, self.pair_table, self.matrix
-        out: list[list[str]] = []
-        k = 0
-        for tags, context in zip(known, contexts, strict=True):
-            prev, prev2 = self.start
-            for i, tag in enumerate(tags):
-                if not tag:
-                    scores = static[k] + pair_table[prev_index[prev], prev_index[prev2]]  # type: ignore[index]
-                    k += 1
-                    r = row("i-1 tag+i word " + prev + " " + context[i + 2])
-                    if r:
-                        scores += matrix[r]
-                    tag = tags[i] = labels[int(scores.argmax())]
-                prev2, prev = prev, tag
-            out.append(tags)
-        return out
+        n = len(tokens)
+        lens = np.array(lengths, dtype=np.intp)
+        sent_base = np.cumsum(lens + 4) - (lens + 4)  # b_j
+        word_pos = np.arange(n) + np.repeat(4 * np.arange(len(lens)) + 2, lens)  # the slot of each word
+        # each distinct token is worked out once: its normalised form, its tag in the tag dictionary
+        distinct = list(dict.fromkeys(tokens))
+        token_ids = np.fromiter(map(dict(zip(distinct, range(len(distinct)), strict=True)).__getitem__, tokens),
+                                dtype=np.intp, count=n)
+        normals = list(map(self._normals.__getitem__, distinct))
+        # the context column: each slot's normalised word form, as an index into this batch's distinct forms
+        forms = list(dict.fromkeys([*self.start, *self.end, *normals]))
+        form_index = dict(zip(forms, range(len(forms)), strict=True))
+        context = np.empty(int(sent_base[-1] + lens[-1] + 4), dtype=np.intp)
+        token_form = np.array(list(map(form_index.__getitem__, normals)), dtype=np.intp)  # of each distinct token
+        context[word_pos] = token_form[token_ids]
+        for offset, form in ((0, self.start[0]), (1, self.start[1]), (2, self.end[0]), (3, self.end[1])):
+            context[sent_base + offset + (lens if offset >= 2 else 0)] = form_index[form]
+        # the tag column: the tag dictionary's tags (as indexes into labels + START), -1 where the model decides
+        tags = np.full(len(context), -1, dtype=np.intp)
+        tags[sent_base] = self.prev_index[self.start[1]]
+        tags[sent_base + 1] = self.prev_index[self.start[0]]
+        tags[word_pos] = np.array([self._known_tags.get(t, -1) for t in distinct], dtype=np.intp)[token_ids]
+        model_words = np.flatnonzero(tags[word_pos] < 0)
+        if len(model_words):
+            model_pos = word_pos[model_words]
+            static = self._static_scores(distinct, token_form, token_ids[model_words], model_pos, context, forms)
+            static_row = np.zeros(len(context), dtype=np.intp)
+            static_row[model_pos] = np.arange(len(model_pos))
+            form_ids, prev_word = self._prev_word_rows(forms)
+            self._decide(tags, lens, sent_base + 2, static, static_row, form_ids[context], prev_word)
+        names = self.labels + self.start
+        return list(map(names.__getitem__, tags[word_pos].tolist()))
+
+    def _static_scores(self, distinct: list[str], token_form: Any, model_tokens: Any, model_pos: Any, context: Any,
+                       forms: list[str]) -> Any:
+        """The scores of the ten features that do not depend on earlier tags, one row per word the model tags
+        (*model_tokens*: indexes into *distinct*, whose forms are *token_form*, at slots *model_pos*), with the
+        labels' ranks added once (the tie-break). Integer sums: in any order, the same."""
+        np = self._np
+        matrix = self.matrix
+        rows = np.array(list(map(self._context_rows.__getitem__, forms)), dtype=np.intp).reshape(-1, 7)  # [form, feature]
+        # the four features of a word alone (bias, its suffix and first letter, the normalised word), once per token
+        tokens, which = np.unique(model_tokens, return_inverse=True)
+        token_list = list(map(distinct.__getitem__, tokens.tolist()))
+        own = np.array(list(map(self._word_rows.__getitem__, token_list)), dtype=np.intp).reshape(-1, 2)
+        alone = matrix[own[:, 0]] + matrix[own[:, 1]] + (matrix[self.rows.get("bias", 0)] + self.ranks)
+        alone += matrix[rows[token_form[tokens], 0]]
+        static = alone[which]
+        before, after = context[model_pos - 1], context[model_pos + 1]
+        for r in (rows[before, 1], rows[before, 2], rows[context[model_pos - 2], 3], rows[after, 4], rows[after, 5],
+                  rows[context[model_pos + 2], 6]):
+            static += matrix[r]
+        return static
+
+    def _prev_word_rows(self, forms: list[str]) -> tuple[Any, Any]:
+        """The rows of feature "i-1 tag+i word" for *forms*: (an index per form, the table [index, previous tag]).
+        Row 0 of the table, for the forms the feature never names, is all 0 (the matrix's row of zeros)."""
+        if self._prev_word is None:
+            self._prev_word = self._index_prev_word()
+        index, table = self._prev_word
+        return self._np.fromiter(map(index.get, forms, itertools.repeat(0)), dtype=self._np.intp, count=len(forms)), table
+
+    def _index_prev_word(self) -> tuple[dict[str, int], Any]:
+        """The model's features "i-1 tag+i word <tag> <word>" as ``({word: index}, table[index, tag] = row)``."""
+        np = self._np
+        prefix = "i-1 tag+i word "
+        spaced = [(tag + " ", k) for tag, k in self.prev_index.items()]
+        plain = not any(" " in tag for tag in self.prev_index)  # then the tag is what comes before the first space
+        index: dict[str, int] = {}
+        cells: list[tuple[int, int, int]] = []
+        for feature, row in self.rows.items():
+            if not feature.startswith(prefix):
+                continue
+            rest = feature[len(prefix):]
+            if plain:
+                tag, space, word = rest.partition(" ")
+                named = [(self.prev_index[tag], word)] if space and tag in self.prev_index else []
+            else:  # every tag the name can start with
+                named = [(k, rest[len(tag):]) for tag, k in spaced if rest.startswith(tag)]
+            for k, word in named:
+                cells.append((index.setdefault(word, len(index) + 1), k, row))
+        table = np.zeros((len(index) + 1, len(self.prev_index)), dtype=np.intp)
+        if cells:
+            at, tags, rows = zip(*cells, strict=True)
+            table[list(at), list(tags)] = rows
+        return index, table
+
+    def _decide(self, tags: Any, lens: Any, firsts: Any, static: Any, static_row: Any, prev_word_id: Any,
+                prev_word: Any) -> None:
+        """Fill in the model's tags (-1 in *tags*): at each position, every sentence that reaches it at once.
+
+        A word's score is its static row + the table of its two previous tags + the "i-1 tag+i word" row
+        (row 0, all zeros, when the model has none); the best is the largest, as in NLTK.
+        """
+        np = self._np
+        order = np.argsort(-lens, kind="stable")  # longest first: the sentences reaching position i are a prefix
+        lens, firsts = lens[order], firsts[order]
+        going = np.searchsorted(-lens, -np.arange(int(lens[0])), side="left").tolist()  # sentences longer than i
+        pair_table, matrix = self.pair_table, self.matrix
+        for i, active in enumerate(going):
+            if active < self._FEW_SENTENCES:  # a few long sentences left: word by word costs less than a numpy step
+                break
+            pos = firsts[:active] + i
+            pos = pos[tags[pos] < 0]
+            if len(pos):
+                prev = tags[pos - 1]
+                scores = static[static_row[pos]] + pair_table[prev, tags[pos - 2]] + matrix[prev_word[prev_word_id[pos], prev]]
+                tags[pos] = scores.argmax(axis=1)
+        else:
+            return
+        for first, length in zip(firsts[:active].tolist(), lens[:active].tolist(), strict=True):
+            for p in range(first + i, first + length):
+                if tags[p] < 0:
+                    prev = tags[p - 1]
+                    scores = static[static_row[p]] + pair_table[prev, tags[p - 2]] + matrix[prev_word[prev_word_id[p], prev]]
+                    tags[p] = scores.argmax()
 
     def _rows_of_word(self, word: str) -> tuple[int, int]:
         """Rows of token *word*'s own features: its suffix, its first letter."""
@@ -478,6 +593,16 @@ def word_rules_spec(tokenizer: Any) -> dict[str, Any] | None:
     return spec
 
 
+#: The bytes a text's "gate" leaves out of its UTF-8: ASCII letters, digits and space (see FastWordTokenizer.tokenize).
+_PLAIN_BYTES = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "
+
+
+def _has(present: frozenset[int], char: str) -> bool:
+    """Can a text whose gate is *present* contain *char*? Only if all its UTF-8 bytes are there (exactly so for
+    an ASCII mark); of a byte the gate leaves out nothing can be told."""
+    return present.issuperset(char.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES))
+
+
 class _WordRules:
     """NLTKWordTokenizer's rule lists compiled from :func:`word_rules_spec` data (what FastWordTokenizer reads)."""
 
@@ -495,9 +620,19 @@ class FastWordTokenizer:
 
     ``NLTKWordTokenizer.tokenize`` runs about 25 regular-expression substitutions
     over every sentence; most of them cannot match (a sentence without a colon, a
-    dash, a bracket or a quote mark). This class runs NLTK's own compiled patterns in
-    NLTK's order but skips a substitution when the text at that point lacks every
-    piece of text it needs (plain ``in`` tests), so the result is NLTK's.
+    dash, a bracket or a quote mark). This class runs NLTK's own rules in NLTK's
+    order but:
+
+    * skips the rules a sentence cannot need: one pass over the sentence's bytes
+      gives its punctuation, which picks the rules worth trying (a plan, worked out
+      once per set of marks); a rule whose need could appear on the way (a quote
+      NLTK makes) is still checked with ``in`` before it runs;
+    * runs a rule that pads single characters or one literal text (``[?!]``, ``--``)
+      as ``str.replace``, and two common ones (commas, opening quotes) as
+      ``str.replace`` when the text is plain enough for that to be the same (see
+      ``_pad_separators`` and ``_open_quotes``);
+    * aligns the tokens of many sentences with the text at once (:meth:`columns`).
+
     ``tests/test_resources.py`` checks identical tokens and spans.
     """
 
@@ -514,6 +649,16 @@ class FastWordTokenizer:
     # "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", " 'tis", " 'twas" (letters chosen to
     # have no other case-insensitive match than their capital, unlike "i" and "s").
     _CONTRACTION_HINTS = ("nno", "'ye", "mme", "nna", "tta", "e'n", " 't")
+    # Rules whose pattern is one of a few characters (or one literal text), each match replaced by itself
+    # between spaces: str.replace, character by character, replaces every occurrence left to right, never
+    # overlapping, as the substitution does. By NLTK's pattern source; the replacement is what NLTK's rule makes
+    # of a match. The first also pads runs of backticks: it is a replacement only for a text without one.
+    _PADDED_CHARS = {"([\u00ab\u201c\u2018\u201e]|[`]+)": "\u00ab\u201c\u2018\u201e", "[;@#$%&]": ";@#$%&",
+                     "[\\u2012-\\u2015]": "\u2012\u2013\u2014\u2015", "[?!]": "?!", "[*]": "*",
+                     "[\\]\\[\\(\\)\\{\\}\\<\\>]": "[](){}<>", "([\u00bb\u201d\u2019])": "\u00bb\u201d\u2019"}
+    _LITERALS = ("(``)", "--", "''", '"')
+    # The characters the rules make from others: `` from " (and from ''), '' from ".
+    _MADE_FROM = {"`": "`\"'", "'": "'\""}
 
     def __init__(self, tokenizer) -> None:  # noqa: ANN001 - an nltk NLTKWordTokenizer
         def steps(pairs, needs, tails=None):  # noqa: ANN001, ANN202
@@ -538,45 +683,133 @@ class FastWordTokenizer:
                  + steps(tokenizer.PUNCTUATION, self._PUNCTUATION_NEEDS, tails)
                  + steps([tokenizer.PARENS_BRACKETS], (tuple("[](){}<>"),))
                  + steps([tokenizer.DOUBLE_DASHES], (("--",),)))
-        # a rule run on the tail of the text gives the same result for the same tail (a few characters, such
-        # as 'ds."'), and nearly every sentence ends in a period: the result is worked out once per tail
-        self.first = [(p, sub, need, tail, None if tail is None else WordMemo(functools.partial(p.sub, sub), limit=4096))
-                      for p, sub, need, tail in first]
         ending = steps(tokenizer.ENDING_QUOTES, self._ENDING_NEEDS)
         if (ending[3][0].pattern, ending[3][1]) != (r"\s+", " "):
             raise ValueError("this NLTK's word tokenizer has different rules")
         # the fourth ending rule squeezes whitespace to one space: str.split() does it faster when the text
         # has no character that str.split() takes for whitespace and NLTK's \s does not
-        self.ending_quotes, self.squeeze, self.ending_clitics = ending[:3], ending[3][0], ending[4:]
-        # a text without an apostrophe needs no clitic rule ("" when some rule could do without one)
-        self.clitic_gate = "'" if all("'" in piece for _, _, need, _ in self.ending_clitics for piece in need) else ""
+        self.squeeze, self.ending_clitics = ending[3][0], ending[4:]
         self.not_squeezed = tuple(sorted(split_spaces - rule_spaces))
         self.contractions = [unwrapped(p) for p in (*tokenizer.CONTRACTIONS2, *tokenizer.CONTRACTIONS3)]
         # one search for the words the contraction rules split decides whether any can apply (same engine, flags)
         self.any_contraction = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna| 't(?:is|was)")
         self.quotes = re.compile(r"``|'{2}|\"")
+        self._space_codes = sorted(map(ord, split_spaces))
+        self._spaces: Any = None  # see _align
+        # Each rule as (gate, unless, steps), see _rule; a text's plan (_plan) has the steps of the rules it may need.
+        opening = first[0]  # the opening quotes, and runs of backticks: a replacement when the text has no backtick
+        self._first_rules = [self._rule(*opening, gate=opening[2][:-1], unless="`"),
+                             self._rule(*opening, gate="`", plain=False), *(self._rule(*rule) for rule in first[1:])]
+        self._ending_rules = [self._rule(*rule) for rule in ending[:3]]
+        self._clitic_gate = self._gate_of([piece for _, _, need, _ in self.ending_clitics for piece in need])
+        self._plans = WordMemo(self._plan, limit=4096)  # type: ignore[arg-type] - keyed by a text's gate (tokenize)
+
+    def _gate_of(self, need: tuple[str, ...]) -> frozenset[str]:
+        """Characters a text must have one of for a piece of *need* to appear in it as the rules go: of each piece,
+        its first character that is no letter, digit or space (else its first), and what the rules make it from."""
+        gate: set[str] = set()
+        for piece in need:
+            marks = [c for c in piece if not c.isalnum() and c != " "] or [c for c in piece if c != " "]
+            gate.update(self._MADE_FROM.get(marks[0], marks[0]))
+        return frozenset(gate)
+
+    def _rule(self, pattern: Any, sub: str, need: tuple[str, ...], tail: tuple[str, int] | None, *, gate: Any = None,
+              unless: str = "", plain: bool = True) -> tuple[frozenset[str], frozenset[str], Callable[[frozenset[int]], Any]]:
+        """One of NLTK's rules as (gate, unless, steps) for :meth:`_plan`: it can only apply to a text with a character
+        of *gate* (and none of *unless*); ``steps(present)`` are then its (step, need) pairs, a step running when the
+        text at that point has a piece of *need* (None: no need to look). *plain*: it may run as str.replace.
+        *unless* must be ASCII marks (the gate tells exactly whether a text has one)."""
+        gate = self._gate_of(need) if gate is None else frozenset(gate)
+        # The gate holds for every text that has a piece of the need when the rule's turn comes; a step runs with
+        # no other look (need None) when the gate says about as much: a need of single characters that no rule
+        # removes or makes. Else the step runs only if the text then has a piece of the need (a plain `in`).
+        stable = all(len(piece) == 1 and piece not in " `'\"" for piece in need)
+        plain = plain and not pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)
+        source, regex_sub = pattern.pattern, functools.partial(pattern.sub, sub)
+        step: Callable[[str], str] = regex_sub
+        if tail is not None:
+            # a rule run on the tail of the text gives the same result for the same tail (a few characters, such
+            # as 'ds."'), and nearly every sentence ends in a period: the result is worked out once per tail
+            memo, (strip, back) = WordMemo(regex_sub, limit=4096), tail
+
+            def step(text: str) -> str:
+                cut = max(0, len(text.rstrip(strip)) - back)
+                tail = text[cut:]
+                done = memo[tail]
+                return text if done == tail else text[:cut] + done
+        elif plain and source in self._PADDED_CHARS:
+            pads = [(c, pattern.sub(sub, c)) for c in self._PADDED_CHARS[source]]
+            return gate, frozenset(unless), lambda present: tuple(
+                (operator.methodcaller("replace", c, pad), None) for c, pad in pads if _has(present, c))
+        elif plain and source in self._LITERALS:
+            piece = source.strip("()")
+            step, stable = operator.methodcaller("replace", piece, pattern.sub(sub, piece)), True  # absent: no change
+        elif plain and (source, sub) == ('^\\"', "``"):
+
+            def step(text: str) -> str:  # only at the very start of the text
+                return "``" + text[1:] if text.startswith('"') else text
+            stable = True
+        elif plain and (source, sub) == (r"([:,])([^\d])", r" \1 \2"):
+            step = functools.partial(self._pad_separators, regex_sub, pattern.sub(sub, ", "), pattern.sub(sub, ": "))
+        elif plain and (source, sub) == ("([ \\(\\[{<])(\\\"|\\'{2})", r"\1 `` "):
+            step = functools.partial(self._open_quotes, regex_sub, [(c + '"', pattern.sub(sub, c + '"')) for c in " ([{<"])
+        pair = ((step, None if stable else need),)
+        return gate, frozenset(unless), lambda present: pair
+
+    @staticmethod
+    def _pad_separators(regex_sub: Callable[[str], str], comma: str, colon: str, text: str) -> str:
+        r"""NLTK's ``([:,])([^\d])`` -> `` \1 \2``: when every comma and colon is followed by a space, the matches
+        are exactly those pairs (never overlapping, a space being no comma) and str.replace makes the same text."""
+        if text.count(",") == text.count(", ") and text.count(":") == text.count(": "):
+            return text.replace(", ", comma).replace(": ", colon)
+        return regex_sub(text)
+
+    @staticmethod
+    def _open_quotes(regex_sub: Callable[[str], str], pairs: list[tuple[str, str]], text: str) -> str:
+        r"""NLTK's ``([ \(\[{<])(\"|\'{2})`` -> ``\1 `` ``: in a text without '', each match is one of the pairs
+        (space or bracket, then "), which never overlap (each has its own "), so str.replace makes the same text."""
+        if "''" in text:
+            return regex_sub(text)
+        for pair, padded in pairs:
+            text = text.replace(pair, padded)
+        return text
+
+    def _plan(self, present: frozenset[int]) -> tuple[tuple[Any, ...], tuple[Any, ...], bool, bool]:
+        """For a text whose gate (see tokenize) is *present*: (the steps of the rules before the padding, those of
+        the ending quotes, whether NLTK's rule must squeeze whitespace, whether a clitic rule can apply)."""
+        def steps(rules):  # noqa: ANN001, ANN202
+            return tuple(itertools.chain.from_iterable(
+                make(present) for gate, unless, make in rules
+                if any(_has(present, c) for c in gate) and not any(_has(present, c) for c in unless)))
+
+        return (steps(self._first_rules), steps(self._ending_rules), any(_has(present, c) for c in self.not_squeezed),
+                any(_has(present, c) for c in self._clitic_gate))
 
     def tokenize(self, text: str) -> list[str]:
         """Tokens of *text* (one sentence), exactly as ``NLTKWordTokenizer().tokenize(text)``."""
-        for pattern, sub, need, tail, tail_sub in self.first:
-            if any(map(text.__contains__, need)):
-                if tail is None:
-                    text = pattern.sub(sub, text)
-                else:
-                    cut = max(0, len(text.rstrip(tail[0])) - tail[1])
-                    text = text[:cut] + tail_sub[text[cut:]]
+        # The text's gate: the bytes of its UTF-8 but ASCII letters, digits and space, in a few C calls. A rule
+        # cannot apply when each of its gate characters lacks a byte there; the plan of the rules that may apply
+        # is worked out once per gate (see _rule, _plan).
+        gate = frozenset(text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES))
+        first, ending, squeeze, clitics = self._plans[gate]
+        for step, need in first:
+            if need is None or any(map(text.__contains__, need)):
+                text = step(text)
         text = " " + text + " "
-        for pattern, sub, need, _ in self.ending_quotes:
-            if any(map(text.__contains__, need)):
-                text = pattern.sub(sub, text)
+        for step, need in ending:
+            if need is None or any(map(text.__contains__, need)):
+                text = step(text)
         tokens: list[str] | None = None
-        if any(map(text.__contains__, self.not_squeezed)):
+        if squeeze:
             text = self.squeeze.sub(" ", text)
         else:
             tokens = text.split()
+            # no clitic rule can apply, nor a contraction rule (each needs a hint, without its space, in the text)
+            if not clitics and not any(map(text.lower().__contains__, ("nno", "'ye", "mme", "nna", "tta", "e'n", "'t"))):
+                return tokens
             text = " " + " ".join(tokens) + " " if tokens else " "  # the text starts and ends with a space
         changed = False
-        if self.clitic_gate in text:  # every clitic rule needs an apostrophe
+        if clitics:
             for pattern, sub, need, _ in self.ending_clitics:
                 if any(map(text.__contains__, need)):
                     text, n = pattern.subn(sub, text)
@@ -602,16 +835,11 @@ class FastWordTokenizer:
         ([4, 7, 11], [6, 11, 12])
         """
         end = len(text) if end is None else end
-        chunk = text[start:end]
-        tokens = self.tokenize(chunk)
-        if '"' in chunk or "''" in chunk:  # NLTK turned " into `` or '': put back what the text has
-            found = iter(self.quotes.findall(chunk))
-            tokens = [next(found) if tok in ('"', "``", "''") else tok for tok in tokens]
         starts: list[int] = []
         ends: list[int] = []
         point = start
         find = text.index
-        for token in tokens:
+        for token in self._span_tokens(text[start:end]):
             at = find(token, point, end)  # ValueError when the text cannot be aligned, as in NLTK
             if at == point:
                 at = point
@@ -619,6 +847,126 @@ class FastWordTokenizer:
             starts.append(at)
             ends.append(point)
         return starts, ends
+
+    def _span_tokens(self, chunk: str) -> list[str]:
+        """The tokens of *chunk* as its text has them: NLTK's quote tokens `` and '' given back as the marks they replaced
+        (StopIteration when there are more than the text has, where NLTK's ``span_tokenize`` fails)."""
+        tokens = self.tokenize(chunk)
+        if '"' in chunk or "''" in chunk:  # NLTK turned " into `` or '': put back what the text has
+            found = iter(self.quotes.findall(chunk))
+            tokens = [next(found) if tok in ('"', "``", "''") else tok for tok in tokens]
+        return tokens
+
+    def _span_tokens_or_none(self, chunk: str) -> list[str] | None:
+        """:meth:`_span_tokens`, or None where it fails."""
+        try:
+            return self._span_tokens(chunk)
+        except Exception:  # noqa: BLE001 - as span_columns would: columns tries it again, and gives -1
+            return None
+
+    def columns(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[str], list[int]]:
+        """The tokens of each ``text[start:end]`` of *spans* (in order, not overlapping) as :meth:`span_columns` finds
+        them, all at once: flat columns (starts, ends, token texts) and the number of tokens of each span, -1 for a
+        span :meth:`span_columns` cannot align (it raises), which adds no tokens.
+
+        >>> from newskit.core.resources import word_tokenizer
+        >>> word_tokenizer().columns("So. He left.", [(0, 3), (4, 12)])
+        ([0, 2, 4, 7, 11], [2, 3, 6, 11, 12], ['So', '.', 'He', 'left', '.'], [2, 3])
+        """
+        # NLTK aligns each token by searching the text from the end of the one before. When a span's tokens,
+        # joined, are exactly its characters less whitespace (the usual case: NLTK's rules only insert spaces,
+        # and every whitespace character of the text stays a token boundary), each token is found at the next
+        # non-space character, so the offsets follow from the token lengths alone (see _align, which checks
+        # it). The other spans are aligned by searching, as NLTK does.
+        found = list(map(self._span_tokens_or_none, map(text.__getitem__, itertools.starmap(slice, spans))))
+        counts = [-1 if tokens is None else len(tokens) for tokens in found]
+        tokens = list(itertools.chain.from_iterable(filter(None, found)))
+        starts, ends, bad = self._align(text, spans, counts, tokens)
+        if not bad and -1 not in counts:
+            return starts, ends, tokens, counts
+        return self._with_searched(text, spans, counts, bad, (starts, ends, tokens))
+
+    #: Spans are aligned in blocks of about this many characters (a block's characters make one numpy array).
+    ALIGN_CHARS = 1 << 20
+
+    def _align(self, text: str, spans: list[tuple[int, int]], counts: list[int],
+               tokens: list[str]) -> tuple[list[int], list[int], set[int]]:
+        """The offsets of *tokens*, the tokens of the spans whose count is not -1 one after another, taking each span's
+        tokens for its characters less whitespace: the token after *n* characters of its span's tokens starts at the
+        span's (*n* + 1)-th non-space character. Returns (starts, ends, the spans where that is not so).
+
+        Where a span's tokens have as many characters as it has non-space ones, and each token is the text at
+        its offsets (which then hold no whitespace), NLTK's search finds each token at those offsets: between
+        the end of one token and the start of the next there is only whitespace, which cannot start a token.
+        """
+        import numpy as np
+
+        if self._spaces is None:  # str.split()'s whitespace by code point (none above U+3000), and one more: not space
+            self._spaces = np.zeros(0x3002, dtype=bool)
+            self._spaces[self._space_codes] = True
+        aligned = [k for k, n in enumerate(counts) if n >= 0]
+        lengths = np.fromiter(map(len, tokens), dtype=np.intp, count=len(tokens))
+        place = np.concatenate(([0], np.cumsum(lengths)))  # characters of the tokens before each token
+        per_span = np.array([counts[k] for k in aligned], dtype=np.intp)
+        first_token = np.concatenate(([0], np.cumsum(per_span)))
+        lows = np.array([spans[k][0] for k in aligned], dtype=np.intp)
+        highs = np.array([spans[k][1] for k in aligned], dtype=np.intp)
+        starts = np.zeros(len(tokens), dtype=np.intp)
+        ends = np.zeros(len(tokens), dtype=np.intp)
+        wrong = np.zeros(len(aligned), dtype=bool)
+        sizes = np.cumsum(highs - lows)  # blocks: up to the span that passes the next multiple of ALIGN_CHARS
+        cuts = np.searchsorted(sizes, np.arange(self.ALIGN_CHARS, int(sizes[-1]) if len(sizes) else 0, self.ALIGN_CHARS))
+        for j, stop in itertools.pairwise(dict.fromkeys([0, *(cuts + 1).tolist(), len(aligned)])):
+            low, high = int(lows[j:stop].min()), int(highs[j:stop].max())
+            code = np.frombuffer(text[low:high].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            nonspace = np.flatnonzero(~self._spaces[np.minimum(code, len(self._spaces) - 1)])  # offsets from low
+            t0, t1 = first_token[j], first_token[stop]
+            # each span's count of non-space characters must be its tokens' characters ...
+            before = np.searchsorted(nonspace, lows[j:stop] - low)
+            wrong[j:stop] = np.searchsorted(nonspace, highs[j:stop] - low) - before != np.diff(place[first_token[j:stop + 1]])
+            if t0 == t1 or not len(nonspace):  # (no non-space character: a span with tokens has its count wrong)
+                continue
+            # ... then a token's place among them is its span's first one + its place in the span's tokens
+            at = place[t0:t1] + np.repeat(before - place[first_token[j:stop]], per_span[j:stop])
+            last = len(nonspace) - 1  # (indexes past it only where a count is wrong)
+            starts[t0:t1] = nonspace[np.minimum(at, last)] + low
+            ends[t0:t1] = nonspace[np.minimum(at + lengths[t0:t1] - 1, last)] + (low + 1)
+        starts_list, ends_list = starts.tolist(), ends.tolist()
+        # ... and each token the text at its offsets
+        found = list(map(text.__getitem__, map(slice, starts_list, ends_list)))
+        if found != tokens:
+            differ = [k for k, (a, b) in enumerate(zip(found, tokens, strict=True)) if a != b]
+            wrong[np.searchsorted(first_token, differ, side="right") - 1] = True
+        return starts_list, ends_list, {aligned[k] for k in np.flatnonzero(wrong).tolist()}
+
+    def _with_searched(self, text: str, spans: list[tuple[int, int]], counts: list[int], bad: set[int],
+                       aligned: tuple[list[int], list[int], list[str]]) -> tuple[list[int], list[int], list[str], list[int]]:
+        """:meth:`columns` when some spans could not be aligned by their token lengths: those are aligned by
+        :meth:`span_columns` (searching, as NLTK), the others keep their *aligned* columns."""
+        starts: list[int] = []
+        ends: list[int] = []
+        tokens: list[str] = []
+        out: list[int] = []
+        done = 0
+        for k, (start, end) in enumerate(spans):
+            n = counts[k]
+            if n >= 0 and k not in bad:
+                starts += aligned[0][done:done + n]
+                ends += aligned[1][done:done + n]
+                tokens += aligned[2][done:done + n]
+                out.append(n)
+            else:
+                try:
+                    found = self.span_columns(text, start, end)
+                except Exception:  # noqa: BLE001 - NLTK cannot align this span's tokens: the caller falls back
+                    out.append(-1)
+                else:
+                    starts += found[0]
+                    ends += found[1]
+                    tokens += map(text.__getitem__, map(slice, *found))
+                    out.append(len(found[0]))
+            done += max(n, 0)
+        return starts, ends, tokens, out
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> FastWordTokenizer:

@@ -24,13 +24,14 @@ True
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
-from collections import Counter, deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
-from itertools import accumulate, chain, pairwise, repeat
-from operator import attrgetter
+from itertools import chain, compress, pairwise, repeat, starmap
+from operator import attrgetter, is_
 from typing import TypeVar
 
 from ..errors import EmptyArticleError
@@ -169,21 +170,85 @@ def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in spans if e > s]
 
 
+def _with_word_spans(text: str, spans: list[tuple[int, int]], counts: list[int],
+                     found: tuple[list[int], list[int], list[str]]) -> tuple[list[int], list[int], list[str], list[int]]:
+    """The token columns (starts, ends, texts) and counts of :meth:`Text.words`, with the spans whose count is -1
+    tokenized by :func:`word_spans` and the others taken from *found* (their columns, one after another)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    out: list[int] = []
+    done = 0
+    for (start, end), n in zip(spans, counts, strict=True):
+        if n >= 0:
+            starts += found[0][done:done + n]
+            ends += found[1][done:done + n]
+            texts += found[2][done:done + n]
+            done += n
+        else:
+            pairs = word_spans(text, start, end)
+            n = len(pairs)
+            starts += [s for s, _ in pairs]
+            ends += [e for _, e in pairs]
+            texts += [text[s:e] for s, e in pairs]
+        out.append(n)
+    return starts, ends, texts, out
+
+
+def _join_curly_clitics(text: str, columns: list[list]) -> list[list]:
+    """The token *columns* (starts, ends, texts, then any others: sentence, paragraph ...) with each curly apostrophe
+    token and the clitic right after it in its sentence joined into one token, as :func:`word_spans` does (NLTK
+    splits "Iraq’s" into Iraq / ’ / s: "’s" is one token). Changes the starts, ends and texts in place."""
+    starts, ends, texts, sentence_ids = columns[:4]
+    joined: list[int] = []  # the tokens joined to the one before
+    k = -1
+    with contextlib.suppress(ValueError):  # each apostrophe token in turn (list.index: a C loop; ValueError: no more)
+        while True:
+            k = texts.index("\u2019", k + 1, len(texts) - 1)
+            if (ends[k] == starts[k + 1] and sentence_ids[k] == sentence_ids[k + 1]
+                    and texts[k + 1].lower() in CURLY_CLITIC_ENDINGS):
+                # the token after an apostrophe is an ending, never an apostrophe: no token is joined twice
+                ends[k] = ends[k + 1]
+                texts[k] = text[starts[k]:ends[k]]
+                joined.append(k + 1)
+    if not joined:
+        return columns
+    out: list[list] = []
+    for column in columns:  # each column without the joined tokens, copied a stretch at a time
+        kept: list = []
+        done = 0
+        for k in joined:
+            kept += column[done:k]
+            done = k + 1
+        kept += column[done:]
+        out.append(kept)
+    return out
+
+
 def _make_words(starts: list[int], ends: list[int], texts: list[str], sentences: list[int],
                 paragraphs: list[int]) -> tuple[Word, ...]:
     """The :class:`Word` objects for these columns, numbered from 0: ``Word(i, starts[i], ends[i], ...)``."""
     lower = {t: t.lower().replace("\u2019", "'") for t in set(texts)}  # worked out once per word form
     wordlike = {t: is_word(t) for t in lower}
-    n = len(texts)
-    columns = (range(n), starts, ends, texts, sentences, paragraphs, list(map(lower.__getitem__, texts)),
-               list(map(wordlike.__getitem__, texts)))
-    # Word(...) of a frozen dataclass costs a Python call and one object.__setattr__ per field; filling the
-    # slots of blank objects one field at a time, with map() over each field's slot descriptor, makes the
-    # same objects about three times faster.
-    words = list(map(object.__new__, repeat(Word, n)))
-    for field, column in zip(fields(Word), columns, strict=True):
-        deque(map(getattr(Word, field.name).__set__, words, column), maxlen=0)
-    return tuple(words)
+    return _objects(Word, (range(len(texts)), starts, ends, texts, sentences, paragraphs,
+                           map(lower.__getitem__, texts), map(wordlike.__getitem__, texts)))
+
+
+_D = TypeVar("_D")
+
+
+def _objects(cls: type[_D], columns: tuple[Iterable, ...]) -> tuple[_D, ...]:
+    """``cls(*row)`` for each row of *columns* (one per field of the frozen, slotted dataclass *cls*, in order;
+    the first a range, which says how many).
+
+    ``cls(...)`` of a frozen dataclass costs a Python call and one object.__setattr__ per field; filling the
+    slots of blank objects one field at a time, with map() over each field's slot descriptor, makes the
+    same objects about three times faster.
+    """
+    objects = list(map(object.__new__, repeat(cls, len(columns[0]))))  # type: ignore[arg-type]
+    for field, column in zip(fields(cls), columns, strict=True):  # type: ignore[arg-type]
+        deque(map(getattr(cls, field.name).__set__, objects, column), maxlen=0)
+    return tuple(objects)
 
 
 @dataclass(frozen=True, eq=False)
@@ -247,13 +312,20 @@ class Text:
         from . import resources  # loaded when first needed: `import newskit` stays light
 
         punkt = resources.sentence_tokenizer()
-        out: list[Sentence] = []
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        paragraphs: list[int] = []
         for p in self.paragraphs:
             for s, e in punkt.span_tokenize(p.text):
-                s, e = trim_span(self.text, p.start + s, p.start + e)
+                s, e = p.start + s, p.start + e
+                if s < e and (text[s].isspace() or text[e - 1].isspace()):  # Punkt's spans rarely need trimming
+                    s, e = trim_span(text, s, e)
                 if e > s:
-                    out.append(Sentence(len(out), s, e, self.text[s:e], p.index))
-        return tuple(out)
+                    spans.append((s, e))
+                    paragraphs.append(p.index)
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+        return _objects(Sentence, (range(len(spans)), starts, ends, list(map(text.__getitem__, starmap(slice, spans))),
+                                   paragraphs))
 
     @cached_property
     def words(self) -> tuple[Word, ...]:
@@ -261,30 +333,23 @@ class Text:
         from . import resources  # loaded when first needed: `import newskit` stays light
 
         text = self.text
-        starts: list[int] = []
-        ends: list[int] = []
-        sentences: list[int] = []
-        paragraphs: list[int] = []
-        columns = getattr(resources.word_tokenizer(), "span_columns", None)  # FastWordTokenizer: no tuple per token
-        for sent in self.sentences:
-            sent_starts: Sequence[int] = ()
-            if columns is not None and "\u2019" not in sent.text:  # else word_spans joins curly clitics back
-                try:
-                    sent_starts, sent_ends = columns(text, sent.start, sent.end)
-                except Exception:  # noqa: BLE001, S110 - not aligned: word_spans below falls back to a regex
-                    pass
-            if not sent_starts:
-                spans = word_spans(text, sent.start, sent.end)
-                sent_starts, sent_ends = [s for s, _ in spans], [e for _, e in spans]
-            if sent_starts:
-                starts += sent_starts
-                ends += sent_ends
-                sentences += repeat(sent.index, len(sent_starts))
-                paragraphs += repeat(sent.paragraph, len(sent_starts))
-        texts = list(map(text.__getitem__, map(slice, starts, ends)))
+        sentences = self.sentences
+        spans = [(s.start, s.end) for s in sentences]
+        columns = getattr(resources.word_tokenizer(), "columns", None)  # FastWordTokenizer: every sentence at once
+        if columns is not None:
+            starts, ends, texts, counts = columns(text, spans)
+        else:
+            starts, ends, texts, counts = [], [], [], [-1] * len(spans)
+        if -1 in counts:  # sentences NLTK cannot align (or NLTK's own tokenizer): word_spans, which falls back to a regex
+            starts, ends, texts, counts = _with_word_spans(text, spans, counts, (starts, ends, texts))
+        sentence_ids = list(chain.from_iterable(map(repeat, range(len(sentences)), counts)))
+        paragraph_ids = list(chain.from_iterable(map(repeat, map(attrgetter("paragraph"), sentences), counts)))
+        if "\u2019" in texts:
+            starts, ends, texts, sentence_ids, paragraph_ids = _join_curly_clitics(
+                text, [starts, ends, texts, sentence_ids, paragraph_ids])
         forms: dict[str, str] = {}  # one string object per distinct token text, shared by its words
         texts = list(map(forms.setdefault, texts, texts))
-        return _make_words(starts, ends, texts, sentences, paragraphs)
+        return _make_words(starts, ends, texts, sentence_ids, paragraph_ids)
 
     @cached_property
     def tags(self) -> tuple[str, ...]:
@@ -300,8 +365,8 @@ class Text:
         caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
         words = self.words
         texts = list(map(attrgetter("text"), words))
-        # the words come sentence by sentence: a Counter (in first-seen order) gives each sentence's length
-        bounds = [0, *accumulate(Counter(map(attrgetter("sentence"), words)).values())]
+        # the words come sentence by sentence, inside their sentence: each sentence's first word by bisection
+        bounds = [*map(bisect.bisect_left, repeat(self._word_starts), map(attrgetter("start"), self.sentences)), len(words)]
         shown: dict[str, str | None] = {}  # once per word form: what the tagger sees, None for a quote mark
         for t in set(texts):
             tok = t.replace("\u2019", "'").replace("\u2018", "'")
@@ -312,11 +377,10 @@ class Text:
             tokens = [tok if tok is None or len(tok) < 2 else tok.capitalize() if k in firsts else tok.lower()
                       for k, tok in enumerate(tokens)]
         if None in shown.values():
-            for k, tok in enumerate(tokens):
-                if tok is None:
-                    tokens[k] = "``" if k in firsts or self.text[words[k].start - 1].isspace() else "''"
-        sentences = [tokens[a:b] for a, b in pairwise(bounds)]
-        return tuple(chain.from_iterable(resources.pos_tagger().tag_sents(sentences)))  # type: ignore[arg-type]
+            for k in compress(range(len(tokens)), map(is_, tokens, repeat(None))):
+                tokens[k] = "``" if k in firsts or self.text[words[k].start - 1].isspace() else "''"
+        lengths = [b - a for a, b in pairwise(bounds)]
+        return tuple(resources.pos_tagger().tag_flat(tokens, lengths))  # type: ignore[arg-type]
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
