@@ -8,6 +8,7 @@ The public functions below are what ``newskit.sources`` exports; each takes a
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import weakref
 from collections.abc import Iterable
@@ -166,7 +167,22 @@ _MEDIA_NOUNS = INANIMATE | {"interview", "interviews", "twitter", "facebook", "i
 def _may_tag_after(after: list[str]) -> bool:
     """True when :func:`_after_attribution` may tag (the part after a comma of) *after*: a speech verb follows."""
     rest = after[1:] if after[:1] == [","] else after
-    return any(t.lower() in STRONG_VERBS for t in rest[1:_AFTER_REACH])
+    return not STRONG_VERBS.isdisjoint(_lows(rest[1:_AFTER_REACH]))
+
+
+def _commas(sent: list[str], limit: int = 4) -> list[int]:
+    """Where the first *limit* commas of *sent* are, from its fourth token to its last but one (list.index: a C loop).
+
+    >>> _commas("Yes , the plan , he said , is late .".split())
+    [4, 7]
+    """
+    out: list[int] = []
+    i = 2
+    with contextlib.suppress(ValueError):  # (no more commas)
+        while len(out) < limit:
+            i = sent.index(",", i + 1, len(sent) - 1)
+            out.append(i)
+    return out
 
 
 def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> Iterable[tuple[str, ...]]:
@@ -186,7 +202,8 @@ def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> 
             low = lows[s0:s1]
             qpos = [i - s0 for i in places if s0 <= i < s1]
             head = sent[:qpos[0]] if qpos else sent
-            js = [] if strong else [j for j, t in enumerate(low[1:min(len(head), _WINDOW)], 1) if t in STRONG_VERBS]
+            opening = low[1:min(len(head), _WINDOW)]
+            js = [] if strong or STRONG_VERBS.isdisjoint(opening) else [j for j, t in enumerate(opening, 1) if t in STRONG_VERBS]
             if js:
                 yield tuple(head)
                 for j in js:
@@ -201,7 +218,7 @@ def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> 
                 if _may_tag_before(before, low[b0:pos]):
                     yield tuple(before)
             if not qpos and not strong:
-                for c in [x for x in range(3, len(sent) - 1) if sent[x] == ","][:4]:
+                for c in _commas(sent):
                     tail = sent[c:c + _WINDOW]
                     if _may_tag_after(tail):
                         yield tuple(tail[1:])
@@ -399,8 +416,7 @@ class _Reading:
 
     def _reported_after(self, p: Paragraph, sent: list[str]) -> None:
         """Reported speech with its attribution after: "The plan is late, Lord Butler said in an interview."."""
-        commas = [x for x in range(3, len(sent) - 1) if sent[x] == ","][:4]
-        for c in commas:
+        for c in _commas(sent):
             tail_attr = _after_attribution(sent[c:c + _WINDOW])
             content = [x for x in sent[:c] if x not in _SENT_TOKS]
             if tail_attr is not None and len(content) >= 4:
