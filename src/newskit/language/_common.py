@@ -10,6 +10,7 @@ word each token counts as, the body's tags, the quoted spans, and small argument
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import math
@@ -17,16 +18,17 @@ import numbers as _numbers
 import operator
 import re
 from array import array
-from collections import defaultdict
-from collections.abc import Callable
+from collections import defaultdict, deque
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, repeat
 from operator import attrgetter, itemgetter
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 from weakref import WeakKeyDictionary
 
 from ..core.fmt import plural
+from ..core.resources import WordMemo
 from ..core.text import Text, Word, word_spans
 from ..core.words import CLITIC_TOKENS, fold, is_quote_mark, is_word
 from ..errors import QueryError
@@ -40,6 +42,7 @@ _UNIT_BREAK = re.compile(f"[{re.escape(_HYPHENS)}/]")  # where _split_hyphens() 
 # ------------------------------------------------------------------------------------------------
 
 _CACHE: WeakKeyDictionary[Text, dict[Any, Any]] = WeakKeyDictionary()
+_R = TypeVar("_R")
 
 
 def _cached(text: Text, key: Any, build: Callable[[], Any]) -> Any:
@@ -51,6 +54,29 @@ def _cached(text: Text, key: Any, build: Callable[[], Any]) -> Any:
     if key not in store:
         store[key] = build()
     return store[key]
+
+
+def _records(cls: type[_R], columns: Sequence[Sequence[Any]]) -> list[_R]:
+    """``[cls(*row) for row in zip(*columns)]`` for a frozen dataclass with slots, about three times faster.
+
+    *columns* holds one sequence per field, in field order. Calling a frozen dataclass costs a Python call and
+    one ``object.__setattr__`` per field; filling the slots of blank objects one field at a time, with map()
+    over each field's slot descriptor, makes equal objects (as :mod:`newskit.core.text` makes its words).
+
+    >>> from newskit.core.text import Sentence
+    >>> _records(Sentence, [[0], [1], [3], ["It."], [0]]) == [Sentence(0, 1, 3, "It.", 0)]
+    True
+    """
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    if "__slots__" not in vars(cls) or len(columns) != len(names):
+        raise TypeError(f"_records() needs a slotted dataclass and one column per field of {cls.__name__}")
+    n = len(columns[0]) if columns else 0
+    objs = list(map(object.__new__, repeat(cls, n)))
+    for name, column in zip(names, columns, strict=True):
+        if len(column) != n:
+            raise ValueError(f"column {name!r} has {len(column)} items, not {n}")
+        deque(map(getattr(cls, name).__set__, objs, column), maxlen=0)
+    return objs
 
 
 # ------------------------------------------------------------------------------------------------
@@ -122,6 +148,12 @@ def _token_info(text: str) -> tuple[str, bool, str | None, tuple[tuple[int, int,
     return low, True, _norm(low), tuple(units)
 
 
+#: :func:`_token_info` of each token text met, kept for the process (bounded): the words of news recur.
+_TOKEN_INFOS = WordMemo(_token_info, limit=65536)
+#: :func:`newskit.core.words.is_quote_mark` of each token text met, kept for the process (bounded).
+_QUOTE_MARKS = WordMemo(is_quote_mark, limit=65536)
+
+
 def _int_array(values: Any) -> array[int]:
     """A numpy array of integers as an ``array("q")``: compact, and its items are Python ints.
 
@@ -142,10 +174,13 @@ class _Index:
     ``toks[i]`` has the fields of a :class:`~newskit.core.text.Word` (``index`` is -1 in the headline,
     ``lower`` is always the folded text): the body's tokens are the text's own Word objects, so a
     long article does not hold a second object per token. Built column by column (no Python call per
-    token); what depends only on a token's text is worked out once per distinct text.
+    token): each token gets the number of its distinct text (``ids``, into ``forms``), and what depends
+    only on a token's text is worked out once per distinct text, then spread to the tokens by numpy.
     """
 
     def __init__(self, article: Text) -> None:
+        import numpy as np
+
         text = article.text
         toks: list[_Token] = []
         if article.headline_span is not None:
@@ -153,43 +188,114 @@ class _Index:
             toks += [_Tok(-1, s, e, text[s:e], -1, None, fold(text[s:e]), is_word(text[s:e]))
                      for s, e in word_spans(text, hs, he)]
         n_head = len(toks)
-        words = article.words
-        toks += words
+        toks += article.words
+        n = len(toks)
         texts = list(map(attrgetter("text"), toks))
-        # what depends only on a token's text is worked out once per distinct text
-        infos = {t: _token_info(t) for t in set(texts)}
-        curly = {t for t in infos if "\u2018" in t}  # fold() makes "‘" straight, Word.lower does not
+        code = dict(zip(dict.fromkeys(texts), itertools.count()))  # the distinct texts, numbered in order of first use
+        forms = list(code)
+        ids = np.fromiter(map(code.__getitem__, texts), np.intp, n)
+        del code
+        infos = list(map(_TOKEN_INFOS.__getitem__, forms))  # (folded, is a word, its word, units) per distinct text
+        curly = [t for t in forms if "\u2018" in t]  # fold() makes "‘" straight, Word.lower does not
         if curly:
-            for k in list(itertools.compress(itertools.count(n_head), map(curly.__contains__, texts[n_head:]))):
+            curly_set = set(curly)
+            for k in list(itertools.compress(itertools.count(n_head), map(curly_set.__contains__, texts[n_head:]))):
                 w = toks[k]
-                toks[k] = _Tok(w.index, w.start, w.end, w.text, w.sentence, w.paragraph, infos[w.text][0], w.is_word)
+                toks[k] = _Tok(w.index, w.start, w.end, w.text, w.sentence, w.paragraph, fold(w.text), w.is_word)
         self.toks = toks
+        self.forms = forms  # the distinct texts: forms[ids[i]] is toks[i].text
+        self.ids = ids
         self.n_headline = n_head
-        info = list(map(infos.__getitem__, texts))
-        del texts
-        # words: the normalised word forms, with the token each comes from
-        norms: list[str | None] = list(map(itemgetter(2), info))
+        self.folded_form = np.array([info[0] for info in infos], dtype=object)  # per distinct text
+        self.is_word_form = np.fromiter(map(itemgetter(1), infos), bool, len(infos))  # per distinct text
+        # words: the normalised word forms, with the token each comes from (a norm is never "", so filter()
+        # keeps exactly the ones that are not None)
+        norm_of = self._norm_of = np.array([info[2] for info in infos], dtype=object)
+        norms: list[str | None] = norm_of[ids].tolist()
         self.norms = norms
+        has_norm = np.fromiter((info[2] is not None for info in infos), bool, len(infos))
         # positions and offsets are kept as arrays of machine integers (8 bytes each, where a list holds an
         # 8-byte pointer to a 32-byte int object), worked out in numpy: a long article has millions of them
+        self.word_tok = _int_array(np.flatnonzero(has_norm[ids]))
+        self.word_forms: list[str] = list(filter(None, norms))
+        self.headline_words = sum(1 for norm in norms[:n_head] if norm is not None)  # the first of word_forms
+        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki), (start, end, form)
+        # relative to the token; laid out per distinct text (form k's units are flat[first[k]:first[k + 1]])
+        per_form = np.fromiter(map(len, map(itemgetter(3), infos)), np.intp, len(infos))
+        flat = list(chain.from_iterable(map(itemgetter(3), infos)))
+        first = np.concatenate(([0], np.cumsum(per_form)))
+        counts = per_form[ids]  # units per token
+        u_tok = np.repeat(np.arange(n, dtype=np.int64), counts)
+        # the k-th unit of token i is flat[first[ids[i]] + k]: k counts up from 0 within each token's units
+        within = np.arange(len(u_tok), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+        at = first[ids][u_tok] + within
+        starts = np.fromiter(map(attrgetter("start"), toks), np.int64, n)[u_tok]
+        self.u_tok = _int_array(u_tok)
+        self.u_start = _int_array(starts + np.fromiter(map(itemgetter(0), flat), np.int64, len(flat))[at])
+        self.u_end = _int_array(starts + np.fromiter(map(itemgetter(1), flat), np.int64, len(flat))[at])
+        self._unit_forms = [u[2] for u in flat]  # the units' forms laid out per distinct text
+        self._unit_at = at  # unit u is self._unit_forms[self._unit_at[u]]
+        self.u_form: list[str] = np.array(self._unit_forms, dtype=object)[at].tolist() if flat else []
+
+    def units_in(self, forms: Container[str]) -> list[int]:
+        """The units whose form is in *forms*, in text order (tested once per distinct unit of a distinct text).
+
+        >>> import newskit
+        >>> _index(newskit.from_text("Head\\n\\nIt may rain, it may not.")).units_in({"may"})
+        [2, 5]
+        """
         import numpy as np
 
-        n = len(toks)
-        self.word_tok = _int_array(np.flatnonzero(np.fromiter(map(operator.is_not, norms, repeat(None)), bool, n)))
-        self.word_forms: list[str] = [norm for norm in norms if norm is not None]
-        self.headline_words = sum(1 for norm in norms[:n_head] if norm is not None)  # the first of word_forms
-        # units: alphanumeric pieces of tokens, split at hyphens ("al-Maliki" -> al, Maliki); a token's units
-        # are (start, end, form) relative to the token, one tuple per distinct text
-        units = list(map(itemgetter(3), info))
-        del info
-        counts = np.fromiter(map(len, units), np.intp, n)
-        flat = list(chain.from_iterable(units))
-        del units
-        starts = np.repeat(np.fromiter(map(attrgetter("start"), toks), np.int64, n), counts)
-        self.u_tok = _int_array(np.repeat(np.arange(n, dtype=np.int64), counts))
-        self.u_start = _int_array(starts + np.fromiter(map(itemgetter(0), flat), np.int64, len(flat)))
-        self.u_end = _int_array(starts + np.fromiter(map(itemgetter(1), flat), np.int64, len(flat)))
-        self.u_form: list[str] = list(map(itemgetter(2), flat))
+        if not self._unit_forms:
+            return []
+        inside = np.fromiter(map(forms.__contains__, self._unit_forms), bool, len(self._unit_forms))
+        return np.flatnonzero(inside[self._unit_at]).tolist()
+
+    def texts(self) -> list[str]:
+        """Each token's text (``toks[i].text``), a new list (not kept: a long text has millions of tokens)."""
+        import numpy as np
+
+        return np.array(self.forms, dtype=object)[self.ids].tolist() if len(self.ids) else []
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's folded text (``toks[i].lower``)."""
+        return self.folded_form[self.ids].tolist()
+
+    @cached_property
+    def _norm_codes(self) -> tuple[list[str], Any]:
+        """The distinct word forms in order of first use, and each token's number in that list (-1: no word)."""
+        import numpy as np
+
+        code: dict[str, int] = {}
+        # forms come in order of first use, so a word form gets its number at its first token
+        per_form = [-1 if w is None else code.setdefault(w, len(code)) for w in self._norm_of.tolist()]
+        return list(code), np.array(per_form, dtype=np.int64)[self.ids] if len(self.ids) else np.zeros(0, np.int64)
+
+    @property
+    def norm_list(self) -> list[str]:
+        """The distinct word forms (``word_forms`` without repeats), in order of first use."""
+        return self._norm_codes[0]
+
+    @property
+    def nids(self) -> Any:
+        """For each token, the number of its word form in :attr:`norm_list` (-1 when it counts as no word)."""
+        return self._norm_codes[1]
+
+    def word_counts(self) -> dict[str, int]:
+        """``Counter(word_forms)`` as a plain dict, in the same order (first use), counted by numpy."""
+        import numpy as np
+
+        nids = self.nids
+        counts = np.bincount(nids[nids >= 0], minlength=len(self.norm_list)).tolist()
+        return dict(zip(self.norm_list, counts, strict=True))
+
+    @cached_property
+    def sentence(self) -> Any:
+        """Each token's sentence (-1 in the headline), as a numpy array."""
+        import numpy as np
+
+        return np.fromiter(map(attrgetter("sentence"), self.toks), np.int64, len(self.toks))
 
     # Only the concordance needs these: they are built the first time it asks.
 
@@ -230,10 +336,12 @@ def _sentence_tokens(text: Text) -> list[range]:
     """Token positions (in the index) grouped by sentence, each a range; the headline is the first group."""
 
     def build() -> list[range]:
-        sentence = list(map(attrgetter("sentence"), _index(text).toks))
+        import numpy as np
+
+        sentence = _index(text).sentence
         # the tokens come sentence by sentence: a group starts where the sentence number changes
-        starts = [0, *itertools.compress(itertools.count(1), map(operator.ne, sentence, sentence[1:]))]
-        return list(map(range, starts, [*starts[1:], len(sentence)])) if sentence else []
+        starts = [0, *(np.flatnonzero(sentence[1:] != sentence[:-1]) + 1).tolist()]
+        return list(map(range, starts, [*starts[1:], len(sentence)])) if len(sentence) else []
 
     return _cached(text, "sentence_tokens", build)
 
@@ -256,14 +364,30 @@ def _tags(text: Text) -> list[str]:
     """Penn tags for text.words (``Text.tags``, one tagger pass per article); quote-mark tokens get "``"."""
 
     def build() -> list[str]:
+        import numpy as np
+
+        idx = _index(text)
         tags = list(text.tags)
-        texts = list(map(attrgetter("text"), text.words))
-        marks = {t for t in set(texts) if is_quote_mark(t)}  # (a quote mark is never a word)
-        for k in itertools.compress(itertools.count(), map(marks.__contains__, texts)):
+        marks = np.fromiter(map(_QUOTE_MARKS.__getitem__, idx.forms), bool, len(idx.forms))  # (never a word)
+        for k in np.flatnonzero(marks[idx.ids[idx.n_headline:]]).tolist():
             tags[k] = "``"
         return tags
 
     return _cached(text, "tags", build)
+
+
+def _tag_codes(text: Text) -> tuple[list[str], Any]:
+    """The distinct tags of :func:`_tags` (in order of first use) and, as a numpy array, each body token's
+    number in that list: what numpy needs to count or pick tokens by tag."""
+
+    def build() -> tuple[list[str], Any]:
+        import numpy as np
+
+        tags = _tags(text)
+        code = {t: k for k, t in enumerate(dict.fromkeys(tags))}
+        return list(code), np.fromiter(map(code.__getitem__, tags), np.intp, len(tags))
+
+    return _cached(text, "tag_codes", build)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -281,6 +405,22 @@ class _Quoted:
         spans = self.spans
         i = bisect.bisect_right(spans, (pos, math.inf)) - 1
         return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    def many(self, positions: Any) -> list[bool]:
+        """``[self(pos) for pos in positions]``, worked out by numpy (*positions*: a sequence of offsets).
+
+        The piece tested is the last one starting at or before the offset (``bisect_right`` on
+        ``(pos, inf)`` finds the pieces whose start is at most pos: ``searchsorted(starts, pos, "right")``).
+        """
+        import numpy as np
+
+        pos = np.asarray(positions, dtype=np.int64)
+        if not self.spans or not len(pos):
+            return [False] * len(pos)
+        starts = np.fromiter(map(itemgetter(0), self.spans), np.int64, len(self.spans))
+        ends = np.fromiter(map(itemgetter(1), self.spans), np.int64, len(self.spans))
+        i = np.searchsorted(starts, pos, side="right") - 1
+        return ((i >= 0) & (pos < ends[np.maximum(i, 0)])).tolist()
 
 
 def _quoted(text: Text) -> _Quoted:

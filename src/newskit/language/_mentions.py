@@ -11,16 +11,16 @@ lists come from :mod:`newskit.language.labels`; the rules here are general.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
+from ..core.resources import WordMemo
 from ..core.text import Text
 from ..core.words import TITLE_MODIFIERS, fold, is_title
-from ._common import _HYPHENS, _index, _sentence_tokens, _tags, _Token
+from ._common import _HYPHENS, _Index, _index, _records, _sentence_tokens, _tags, _Token
 
 #: Prefixes of Arabic names, which do not hide a capital ("al-Maliki" is a capitalised name, surname "maliki").
 _NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
@@ -34,7 +34,7 @@ _NOUN_ONLY_LABELS = frozenset({"military"})
 _CONNECTORS = ("of", "for", "in", "and", "the")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -138,8 +138,10 @@ def _heading_like(text: Text) -> set[int]:
     """Indexes of body paragraphs that read like a caption or subhead (title case, no sentence ending)."""
     out: set[int] = set()
     for p in text.paragraphs:
+        if p.text.rstrip()[-1:] in ".!?\"'”’…:;":  # most paragraphs: no need to split them
+            continue
         words = p.text.split()
-        if not words or p.text.rstrip()[-1:] in ".!?\"'”’…:;":
+        if not words:
             continue
         long_words = [w for w in words if len(w) > 3]
         if long_words and sum(1 for w in long_words if w[0].isupper()) >= 2 * len(long_words) / 3:
@@ -147,29 +149,26 @@ def _heading_like(text: Text) -> set[int]:
     return out
 
 
-def _shouting(texts: list[str], distinct: dict[str, _Token], groups: list[range]) -> list[bool]:
-    """For each sentence group: is it written in capitals (most of its words, at least 3 of them, upper case)?
-    (*texts*: the tokens' texts; *distinct*: a token of each.)"""
-    # per token text: 1 when it is a word with a letter in it; and the texts of such words in upper case
-    lettered_text: dict[str, int] = {}
-    upper_text: set[str] = set()
-    for t in distinct.values():
-        has_letter = t.is_word and any(c.isalpha() for c in t.text)
-        lettered_text[t.text] = int(has_letter)
-        if has_letter and t.text.isupper():
-            upper_text.add(t.text)
-    # the (few) upper-case words; only a group with some of them needs its words counted
-    upper_at = list(compress(range(len(texts)), map(upper_text.__contains__, texts)))
-    out: list[bool] = []
-    for group in groups:
-        a, b = (group[0], group[-1] + 1) if group else (0, 0)  # a group's tokens are consecutive
-        upper = bisect.bisect_left(upper_at, b) - bisect.bisect_left(upper_at, a)
-        if not upper:
-            out.append(False)
-            continue
-        words = sum(map(lettered_text.__getitem__, texts[a:b]))
-        out.append(words >= 3 and upper > words / 2)
-    return out
+#: Tests of a token's text, kept for the process (bounded): the words of news recur.
+_HAS_LETTER = WordMemo(lambda t: any(c.isalpha() for c in t), limit=65536)
+_CAPITALISED = WordMemo(_is_cap, limit=65536)
+
+
+def _shouting(idx: _Index, groups: list[range]) -> list[bool]:
+    """For each sentence group (a range of token positions): is it written in capitals (most of its words, at
+    least 3 of them, upper case)? A word here has a letter in it; counted by numpy, once per distinct text."""
+    import numpy as np
+
+    if not groups:
+        return []
+    lettered_form = idx.is_word_form & np.fromiter(map(_HAS_LETTER.__getitem__, idx.forms), bool, len(idx.forms))
+    upper_form = lettered_form & np.fromiter(map(str.isupper, idx.forms), bool, len(idx.forms))
+    bounds = np.array([g.start for g in groups] + [groups[-1].stop], dtype=np.intp)
+    lettered = np.concatenate(([0], np.cumsum(lettered_form[idx.ids], dtype=np.int64)))[bounds]
+    upper = np.concatenate(([0], np.cumsum(upper_form[idx.ids], dtype=np.int64)))[bounds]
+    words, capitals = np.diff(lettered), np.diff(upper)
+    # capitals > words / 2 between whole numbers is capitals * 2 > words
+    return ((capitals > 0) & (words >= 3) & (capitals * 2 > words)).tolist()
 
 
 class _Scan:
@@ -181,24 +180,22 @@ class _Scan:
         self.text = text.text
         self.idx = _index(text)
         self.toks: list[_Token] = self.idx.toks
-        self.lowers = list(map(attrgetter("lower"), self.toks))
+        self.lowers = self.idx.lowers
         self.tags = _tags(text)
         self.titles = titles
         self.stopwords = resources.stopwords()
         self.headings = _heading_like(text)
         self.groups = _sentence_tokens(text)
-        self.texts = list(map(attrgetter("text"), self.toks))
-        self.distinct = dict(zip(self.texts, self.toks, strict=True))  # a token of each text
-        self.shouting = _shouting(self.texts, self.distinct, self.groups)
-        self._capitalised: dict[str, bool] = {}
+        self.texts = self.idx.texts()
+        self.shouting = _shouting(self.idx, self.groups)
+        # per group: is it in the headline or a heading-like paragraph (see is_heading)?
+        paragraphs = map(attrgetter("paragraph"), map(self.toks.__getitem__, map(attrgetter("start"), self.groups)))
+        self.heading_group = [p is None or p in self.headings for p in paragraphs]
         self.name_shapes: dict[tuple[tuple[str, ...], ...], tuple] = {}
 
     def is_cap(self, t: str) -> bool:
-        """:func:`_is_cap`, worked out once per distinct token text."""
-        v = self._capitalised.get(t)
-        if v is None:
-            v = self._capitalised[t] = _is_cap(t)
-        return v
+        """:func:`_is_cap`, worked out once per distinct token text (kept for the process)."""
+        return _CAPITALISED[t]
 
     def tag(self, i: int) -> str | None:
         """The Penn tag of token *i* (None in the headline, which is not tagged)."""
@@ -255,24 +252,30 @@ def _lexicon_mention(scan: _Scan, group: list[int], pos: int, size: int, cat: st
 
 def _lexicon_mentions(scan: _Scan, lexicon: dict[str, list[tuple[str, ...]]]) -> list[_Mention]:
     """Step 1: every generic label (*lexicon*: first word -> [(words..., category)], longest first)."""
-    toks, lowers = scan.toks, scan.lowers
+    import numpy as np
+
+    toks, lowers, idx, groups = scan.toks, scan.lowers, scan.idx, scan.groups
     mentions: list[_Mention] = []
-    for group, shouting in zip(scan.groups, scan.shouting, strict=True):
-        # the tokens that may start a label
-        for pos in list(compress(range(len(group)), map(lexicon.__contains__, map(lowers.__getitem__, group)))):
-            i = group[pos]
-            for entry in lexicon[lowers[i]]:
-                words, cat = entry[:-1], entry[-1]
-                if pos + len(words) > len(group):
-                    continue
-                if tuple(toks[group[pos + k]].lower for k in range(len(words))) != words:
-                    continue
-                last = group[pos + len(words) - 1]
-                if words[-1] in _NOUN_ONLY_LABELS and (scan.tag(last) or "") not in ("NN", "NNS"):
-                    continue
-                heading = scan.is_heading(i) or shouting
-                mentions.append(_lexicon_mention(scan, group, pos, len(words), cat, heading))
-                break
+    # the tokens that may start a label (found by numpy, once per distinct text), in text order, and the
+    # sentence group of each (the groups cover the tokens one after another)
+    starts_label = np.fromiter(map(lexicon.__contains__, idx.folded_form.tolist()), bool, len(idx.forms))
+    candidates = np.flatnonzero(starts_label[idx.ids]) if len(idx.forms) else np.zeros(0, np.intp)
+    group_of = np.searchsorted(np.array([g.start for g in groups], dtype=np.intp), candidates, side="right") - 1
+    for i, g in zip(candidates.tolist(), group_of.tolist(), strict=True):
+        group = groups[g]
+        pos = i - group.start
+        for entry in lexicon[lowers[i]]:
+            words, cat = entry[:-1], entry[-1]
+            if pos + len(words) > len(group):
+                continue
+            if tuple(toks[group[pos + k]].lower for k in range(len(words))) != words:
+                continue
+            last = group[pos + len(words) - 1]
+            if words[-1] in _NOUN_ONLY_LABELS and (scan.tag(last) or "") not in ("NN", "NNS"):
+                continue
+            heading = scan.heading_group[g] or scan.shouting[g]  # (token i is in group g)
+            mentions.append(_lexicon_mention(scan, group, pos, len(words), cat, heading))
+            break
     return mentions
 
 
@@ -291,7 +294,9 @@ def _name_run(scan: _Scan, group: list[int], pos: int, starts_name: Callable[[in
         j = group[q]
         low = toks[j].lower
         if starts_name(j):
-            if titles.may_start(low) and not titles.prefix(tuple(scan.lowers[group[r]] for r in run) + (low,)):
+            # (a run as long as the longest title is no title's start: the tuple is built only when it may be)
+            if titles.may_start(low) and (len(run) >= titles.longest
+                                          or not titles.prefix(tuple(scan.lowers[group[r]] for r in run) + (low,))):
                 break  # "Said Mr Fogg": a title starts a new name
             run.append(q)
             caps += 1
@@ -380,45 +385,91 @@ def _name_mentions(scan: _Scan) -> list[_Mention]:
     Where the names are in a sentence depends only on its tokens' texts and the tag of its first word,
     so a sentence met again (a long text that repeats itself) is read once.
     """
-    toks, sw = scan.toks, scan.stopwords
+    import numpy as np
+
+    toks, sw, idx = scan.toks, scan.stopwords, scan.idx
     # the part of starts_name() that depends only on a token's text, once per distinct text
     texts = scan.texts
-    name_like_text = {tt.text: tt.is_word and tt.text != "I" and scan.is_cap(tt.text) and tt.lower not in sw and
-                      tt.lower not in _CALENDAR for tt in scan.distinct.values()}
-    name_like = list(map(name_like_text.__getitem__, texts))
-    names: list[_Mention] = []
-    seen: dict[tuple[tuple[str, ...], str | None], list[tuple[int, int, str, str, tuple[str, str | None] | None]]] = {}
-    text = scan.text
-    for group, shouting in zip(scan.groups, scan.shouting, strict=True):  # each group: consecutive tokens
-        if not group or scan.is_heading(group[0]) or shouting or not any(name_like[group[0]:group[-1] + 1]):
-            continue
-        first_word = next((i for i in group if toks[i].is_word), None)
-        key = (tuple(texts[group[0]:group[-1] + 1]), scan.tag(first_word) if first_word is not None else None)
-        found = seen.get(key)
-        if found is None:
-            found = seen[key] = _group_names(scan, group, name_like, first_word)
-        for first, last, source, mkey, parts in found:
-            a, b = group[first], group[last]
-            s, e = toks[a].start, toks[b].end
-            names.append(_Mention(s, e, _label_text(text[s:e]), mkey, source, tokens=(a, b), parts=parts))
-    return names
+    name_like_form = np.array([is_word and t != "I" and scan.is_cap(t) and low not in sw and low not in _CALENDAR
+                               for t, is_word, low in zip(idx.forms, idx.is_word_form.tolist(),
+                                                          idx.folded_form.tolist(), strict=True)] or [False])
+    name_like_tok = name_like_form[idx.ids]
+    name_like = name_like_tok.tolist()
+    groups = scan.groups
+    # the groups with a name-like token (counted by numpy) that are no heading and not in capitals: only they
+    # are read; the first word of each (a token with a letter or digit) found by numpy too
+    bounds = [g.start for g in groups] + [groups[-1].stop if groups else 0]
+    with_names = np.diff(np.concatenate(([0], np.cumsum(name_like_tok, dtype=np.int64)))[bounds]) > 0
+    read = [k for k, (any_name, shouting, heading) in enumerate(zip(with_names.tolist(), scan.shouting,
+                                                                    scan.heading_group, strict=True))
+            if any_name and not shouting and not heading]
+    word_at = np.flatnonzero(idx.is_word_form[idx.ids])
+    starts = [bounds[k] for k in read]
+    stops = [bounds[k + 1] for k in read]
+    firsts = np.append(word_at, len(toks))[np.searchsorted(word_at, starts)].tolist()
+    firsts = [f if f < b else None for f, b in zip(firsts, stops, strict=True)]
+    # (the groups read are body sentences: token f is text.words[f - n_headline])
+    tags, n_head = scan.tags, idx.n_headline
+    keys = zip(map(tuple, map(texts.__getitem__, map(slice, starts, stops))),
+               [None if f is None else tags[f - n_head] for f in firsts], strict=True)
+    # each distinct sentence is read once: its names (first and last position, source, key, person parts) are
+    # kept under a number, laid out one after another in found_*; each group read gets its sentence's number
+    number: dict[tuple[tuple[str, ...], str | None], int] = {}
+    found_first: list[int] = []
+    found_last: list[int] = []
+    found_rest: list[tuple[str, str, tuple[str, str | None] | None]] = []
+    base: list[int] = []  # where each number's names start in found_*
+    of_group: list[int] = []
+    for k, key, first_word in zip(read, keys, firsts, strict=True):
+        q = number.get(key)
+        if q is None:
+            q = number[key] = len(base)
+            base.append(len(found_first))
+            for f in _group_names(scan, groups[k], name_like, first_word):
+                found_first.append(f[0])
+                found_last.append(f[1])
+                found_rest.append(f[2:])
+        of_group.append(q)
+    base.append(len(found_first))
+    base_ = np.array(base, np.int64)
+    per_group = np.diff(base_)[of_group] if of_group else np.zeros(0, np.int64)
+    # the names of the groups read, in text order: the j-th name of a group is found_*[base + j]
+    at = np.repeat(base_[of_group] if of_group else per_group, per_group)
+    at += np.arange(len(at)) - np.repeat(np.cumsum(per_group) - per_group, per_group)
+    group_start = np.repeat(np.array(starts, np.int64), per_group)
+    first_tok = (group_start + np.array(found_first + [0], np.int64)[at]).tolist()
+    last_tok = (group_start + np.array(found_last + [0], np.int64)[at]).tolist()
+    rest = [found_rest[j] for j in at.tolist()]
+    ss = list(map(attrgetter("start"), map(toks.__getitem__, first_tok)))
+    es = list(map(attrgetter("end"), map(toks.__getitem__, last_tok)))
+    labels = list(map(_label_text, map(scan.text.__getitem__, map(slice, ss, es))))
+    source, mkey, parts = (list(map(itemgetter(c), rest)) for c in (0, 1, 2))
+    return _records(_Mention, [ss, es, labels, mkey, source, [None] * len(ss), [None] * len(ss),
+                               list(zip(first_tok, last_tok, strict=True)), parts])
 
 
 def _heading_mentions(scan: _Scan, names: list[_Mention]) -> list[_Mention]:
     """Step 2b: in the headline and captions, only names already met in the body (title case there tells nothing)."""
     toks, lowers = scan.toks, scan.lowers
-    known: dict[tuple[str, ...], _Mention] = {}
-    for m in names:
-        known.setdefault(tuple(lowers[m.tokens[0]:m.tokens[1] + 1]), m)
-    longest = max((len(k) for k in known), default=0)
+    # the first mention of each name (read backwards, the last write of a key is its first mention)
+    spans = map(slice, map(itemgetter(0), map(attrgetter("tokens"), reversed(names))),
+                [m.tokens[1] + 1 for m in reversed(names)])
+    known: dict[tuple[str, ...], _Mention] = dict(zip(map(tuple, map(lowers.__getitem__, spans)), reversed(names),
+                                                      strict=True))
+    # only a known name's first word can start a match, and only a known name's length can match (longest first)
+    firsts = {k[0] for k in known}
+    lengths = sorted({len(k) for k in known}, reverse=True)
     found: list[_Mention] = []
-    for group in scan.groups:
-        if not group or not scan.is_heading(group[0]):
+    for group, heading in zip(scan.groups, scan.heading_group, strict=True):
+        if not group or not heading:
             continue
         pos = 0
         while pos < len(group):
             hit = None
-            for size in range(min(longest, len(group) - pos), 0, -1):
+            if toks[group[pos]].lower not in firsts:
+                pos += 1
+                continue
+            for size in (n for n in lengths if n <= len(group) - pos):
                 m = known.get(tuple(toks[group[pos + k]].lower for k in range(size)))
                 if m is not None and all(scan.is_cap(toks[group[pos + k]].text) for k in range(size)
                                          if toks[group[pos + k]].lower not in _CONNECTORS) and \

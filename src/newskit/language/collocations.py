@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from ..core.fmt import html_table, text_table
 from ..core.text import Text
 from ..errors import QueryError
-from ._common import _cached, _whole, _word_runs
+from ._common import _cached, _Index, _index, _whole
 
 _MEASURE_LABELS = {"pmi": "PMI", "likelihood": "log-likelihood"}
 
@@ -68,41 +67,80 @@ class Collocations:
                                   f"ranked by {label}")
 
 
-def _score(runs: list[list[str]], n: int, measure: str, min_count: int,
+def _windows(idx: _Index, n: int) -> tuple[Any, Any, Any, Any, Any]:
+    """The n-gram windows of the runs of words, counted by numpy on the tokens' word numbers (``idx.nids``).
+
+    A run is a stretch of words inside one sentence, cut by punctuation and clitics (what NLTK's finders see
+    with ``from_documents`` over :func:`._common._word_runs`): a window of tokens lies inside one run when
+    each of its tokens is a word and all are in one sentence. Returns (pair codes, their counts, n-gram codes,
+    their counts, (w1, w3) codes and counts or None), each code list sorted: a pair is ``w1 * V + w2`` (V
+    the number of distinct words), a triple ``p * V + w3`` where p is the number of its first pair among
+    the pair codes.
+    """
+    import numpy as np
+
+    v = max(1, len(idx.norm_list))
+    nids, sentence = idx.nids, idx.sentence
+    word = nids >= 0
+    pair_ok = word[:-1] & word[1:] & (sentence[:-1] == sentence[1:])
+    pair_code = nids[:-1] * v + nids[1:]
+    pair_keys, pair_counts = np.unique(pair_code[pair_ok], return_counts=True)
+    if n == 2:
+        return pair_keys, pair_counts, pair_keys, pair_counts, None
+    tri_ok = pair_ok[:-1] & pair_ok[1:]
+    first_pair = np.searchsorted(pair_keys, pair_code[:-1][tri_ok])
+    tri_keys, tri_counts = np.unique(first_pair * v + nids[2:][tri_ok], return_counts=True)
+    wild = np.unique((nids[:-2] * v + nids[2:])[tri_ok], return_counts=True)
+    return pair_keys, pair_counts, tri_keys, tri_counts, wild
+
+
+def _score(idx: _Index, n: int, measure: str, min_count: int,
            stopwords: frozenset[str]) -> list[tuple[tuple[str, ...], int, float]]:
     """(n-gram, count, score) of every n-gram seen at least *min_count* times, not only stopwords, best first.
 
-    The counts are those NLTK's Bigram/TrigramCollocationFinder.from_documents would make, counted with
-    Counter: words, and the n-grams (and for trigrams the (w1, w3) pairs) inside each run. As in NLTK,
-    n - 1 Nones after each run keep every n-gram and pair inside one run; the scores are NLTK's measures.
+    The counts are those NLTK's Bigram/TrigramCollocationFinder.from_documents would make on the runs of
+    words (:func:`._common._word_runs`): words, and the n-grams (and for trigrams the (w1, w3) pairs)
+    inside each run, counted by :func:`_windows`; the scores are NLTK's measures.
     """
+    import numpy as np
     from nltk.collocations import BigramAssocMeasures, TrigramAssocMeasures
 
-    pad = [None] * (n - 1)
-    stream: list[str | None] = []
-    for run in runs:
-        stream += run
-        stream += pad
-    word_fd = Counter(stream)
-    del word_fd[None]
-    n_all = len(stream) - len(runs) * (n - 1)
-    pairs = Counter(zip(stream, stream[1:], strict=False))
-    if n == 3:
-        grams = Counter(zip(stream, stream[1:], stream[2:], strict=False))
-        wild = Counter(zip(stream, stream[2:], strict=False))
-    else:
-        grams = pairs
+    words = idx.norm_list
+    v = max(1, len(words))
+    word_fd = idx.word_counts()  # each word is in exactly one run
+    n_all = len(idx.word_forms)
+    pair_keys, pair_counts, keys, counts, wild = _windows(idx, n)
     keep = max(1, min_count)
-    freq = {g: c for g, c in grams.items() if c >= keep and None not in g and not stopwords.issuperset(g)}
+    freq: dict[tuple[str, ...], int] = {}
+    codes: dict[tuple[str, ...], tuple[int, ...]] = {}  # an n-gram's word numbers
+    frequent = counts >= keep
+    for code, c in zip(keys[frequent].tolist(), counts[frequent].tolist(), strict=True):
+        if n == 2:
+            ks: tuple[int, ...] = divmod(code, v)
+        else:
+            p, w3 = divmod(code, v)
+            ks = (*divmod(int(pair_keys[p]), v), w3)
+        g = tuple(words[k] for k in ks)
+        if not stopwords.issuperset(g):
+            freq[g] = c
+            codes[g] = ks
     measures = BigramAssocMeasures if n == 2 else TrigramAssocMeasures
     fn = measures.pmi if measure == "pmi" else measures.likelihood_ratio
+
+    def count_of(keys_: Any, counts_: Any, a: int, b: int) -> int:  # the count of the pair (a, b), present
+        return int(counts_[np.searchsorted(keys_, a * v + b)])
+
     try:
         if n == 2:
             # NLTK scales a pair's count by 1 / (window_size - 1): a float
             scored = [(g, fn(c / 1.0, (word_fd[g[0]], word_fd[g[1]]), n_all)) for g, c in freq.items()]
         else:
-            scored = [(g, fn(c, (pairs[g[:2]], wild[g[::2]], pairs[g[1:]]),
-                             (word_fd[g[0]], word_fd[g[1]], word_fd[g[2]]), n_all)) for g, c in freq.items()]
+            scored = []
+            for g, c in freq.items():
+                a, b, d = codes[g]
+                pairs = (count_of(pair_keys, pair_counts, a, b), count_of(wild[0], wild[1], a, d),
+                         count_of(pair_keys, pair_counts, b, d))
+                scored.append((g, fn(c, pairs, (word_fd[g[0]], word_fd[g[1]], word_fd[g[2]]), n_all)))
     except (ValueError, ZeroDivisionError):
         scored = []
     # a total order (no score is NaN, every n-gram differs), so NLTK's own first sort would change nothing
@@ -133,7 +171,7 @@ def collocations(text: Text, n: int = 2, top: int = 10, measure: str = "pmi", mi
     def build() -> Collocations:
         from ..core import resources
 
-        scored = _score(_word_runs(text), n, measure, min_count, resources.stopwords())
+        scored = _score(_index(text), n, measure, min_count, resources.stopwords())
         return Collocations(n, measure, min_count, tuple(Collocation(tuple(g), c, s) for g, c, s in scored[:top]))
 
     return _cached(text, ("collocations", n, top, measure, min_count), build)

@@ -139,7 +139,7 @@ def _match_phrases(idx: _Index, table: dict[str, list[tuple[tuple[str, ...], Any
     forms = idx.u_form
     n = len(forms)
     resume = 0  # units before this one are part of a match already
-    for u in [u for u, form in enumerate(forms) if form in table]:  # only units that may start a phrase
+    for u in idx.units_in(table):  # only units that may start a phrase
         if u < resume:
             continue
         for units, payload in table[forms[u]]:

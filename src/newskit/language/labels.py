@@ -297,13 +297,19 @@ def _join_generic_labels(kept: list[_Mention], uf: _UnionFind, armed_roots: set[
     for cat in ("state forces", "government"):
         ms = [m for m in lex if m.category == cat]
         nations: list[str] = []
+        # a qualifier's nation is the first of the nations so far that it names, or itself: a nation added later
+        # comes after that one, so the answer for a qualifier never changes (worked out once per qualifier)
+        nation_of: dict[str, str] = {}
         for m in ms:
             if m.qualifier:
                 q = m.qualifier
-                match = next((n for n in nations if _same_nation(n, q)), None)
+                match = nation_of.get(q)
                 if match is None:
-                    nations.append(q)
-                    match = q
+                    match = next((n for n in nations if _same_nation(n, q)), None)
+                    if match is None:
+                        nations.append(q)
+                        match = q
+                    nation_of[q] = match
                 m.key = f"lex:{cat}:{match.lower()}"
         counts = Counter(m.key for m in ms if m.qualifier)
         default = counts.most_common(1)[0][0] if counts else f"lex:{cat}"

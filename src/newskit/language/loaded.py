@@ -105,6 +105,8 @@ def loaded_words(text: Text) -> LoadedWords:
     True
     """
     def build() -> LoadedWords:
+        import numpy as np
+
         from ..core import resources
 
         positive, negative = resources.opinion_words()
@@ -114,7 +116,7 @@ def loaded_words(text: Text) -> LoadedWords:
         quoted = _quoted(text)
         # (category, polarity) of each distinct word form that is loaded at all
         loaded: dict[str, tuple[str, str | None]] = {}
-        for w in set(idx.word_forms):
+        for w in idx.norm_list:
             pol = "negative" if w in negative else "positive" if w in positive else None
             if w in EMOTIVE_WORDS:
                 loaded[w] = ("emotive", pol)
@@ -122,13 +124,17 @@ def loaded_words(text: Text) -> LoadedWords:
                 loaded[w] = ("intensifier", pol)
             elif pol:
                 loaded[w] = (pol, pol)
-        hits: list[LoadedWord] = []
-        for i in [i for i in idx.word_tok if norms[i] in loaded]:
+        # the tokens counting as a loaded word (found by numpy on the word numbers), the names among them left out
+        is_loaded = np.array([w in loaded for w in idx.norm_list] + [False])  # (the last: number -1, no word)
+        found: list[int] = []  # token positions
+        for i in np.flatnonzero(is_loaded[idx.nids]).tolist():
             t = toks[i]
             if t.index >= 0 and tags[t.index] in ("NNP", "NNPS") and t.text[:1].isupper():
                 continue  # names ("Josh Earnest") are not opinions
-            cat, pol = loaded[norms[i]]  # type: ignore[index]
-            hits.append(LoadedWord(t.text, t.start, t.end, t.paragraph, cat, pol, quoted(t.start)))
+            found.append(i)
+        quoted_ = quoted.many([toks[i].start for i in found])
+        hits = [LoadedWord(toks[i].text, toks[i].start, toks[i].end, toks[i].paragraph, *loaded[norms[i]], q)  # type: ignore[index]
+                for i, q in zip(found, quoted_, strict=True)]
         return LoadedWords(tuple(hits))
 
     return _cached(text, "loaded_words", build)

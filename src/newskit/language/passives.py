@@ -8,14 +8,16 @@ it is not said).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import bisect
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from ..core.fmt import Html, html_table, plural, text_table
 from ..core.text import Text, Word
-from ..core.words import is_quote_mark
-from ._common import _cached, _index, _sentence_tokens, _tags
+from ._common import _QUOTE_MARKS, _cached, _index, _sentence_tokens, _tags
 
 #: The forms of "be" and "get" that can start a passive.
 _BE_FORMS = frozenset({"be", "am", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten",
@@ -92,11 +94,17 @@ class Passives:
 class _Sentence:
     """One body sentence for the passive scan: its words (quote marks left out), their tags and folded forms."""
 
-    def __init__(self, index: int, ids: list[int], words: Sequence[Word], tags: list[str], lows: list[str]) -> None:
+    def __init__(self, index: int, words: list[Word], tags: list[str], lows: list[str]) -> None:
         self.index = index
-        self.words = [words[b] for b in ids]
-        self.tags = [tags[b] for b in ids]
-        self.lows = [lows[b] for b in ids]
+        self.words = words
+        self.tags = tags
+        self.lows = lows
+
+
+def _may_follow_be(tag: str, low: str) -> bool:
+    """Can a passive's participles start after a "be" followed by this token? When not, :func:`_participles_at`
+    finds none: it steps over adverbs, "not" and a comma-fenced aside, then needs a VBN (or a VBD)."""
+    return tag.startswith("RB") or tag in ("VBN", "VBD") or low in ("not", "n't", ",")
 
 
 def _participles_at(s: _Sentence, k: int) -> list[int] | None:
@@ -167,24 +175,51 @@ def _passive_at(text: str, s: _Sentence, k: int) -> tuple[Passive, int] | None:
 
 
 def _find_passives(text: Text) -> Passives:
+    """Every passive of the body, sentence by sentence; only sentences with a "be" or "get" are read.
+
+    Which tokens are quote marks (left out of a sentence) or forms of "be" is worked out by numpy, once per
+    distinct text; a sentence without a quote mark is read as slices of the columns, not token by token.
+    """
+    import numpy as np
+
     tags = _tags(text)
     words = text.words
     idx = _index(text)
     toks, n_head = idx.toks, idx.n_headline
-    lows = [t.lower for t in toks[n_head:]]  # the folded text of each body word
-    marks = {t for t in {t.text for t in toks if not t.is_word} if is_quote_mark(t)}  # quote marks are left out
+    lows = idx.lowers[n_head:]  # the folded text of each body word
+    ids = idx.ids[n_head:]
+    # quote marks are left out (a quote mark is never a word)
+    is_mark = (~idx.is_word_form & np.fromiter(map(_QUOTE_MARKS.__getitem__, idx.forms), bool, len(idx.forms)))[ids]
+    is_be = np.fromiter(map(_BE_FORMS.__contains__, idx.folded_form.tolist()), bool, len(idx.forms))[ids] & ~is_mark
+    marks_before = np.concatenate(([0], np.cumsum(is_mark, dtype=np.int64)))  # (numpy: no int object per token)
+    unmarked = (~is_mark).tolist()
+    be_list = is_be.tolist()
+    be_at = np.flatnonzero(is_be).tolist()
+    groups = [g for g in _sentence_tokens(text) if toks[g[0]].sentence >= 0]  # the headline left out
+    stops = [g.stop - n_head for g in groups]
     items: list[Passive] = []
-    for group in _sentence_tokens(text):
-        if toks[group[0]].sentence < 0:
-            continue  # the headline
-        ids = [i - n_head for i in group if toks[i].text not in marks]
-        if not any(lows[b] in _BE_FORMS for b in ids):
-            continue  # only a "be" or "get" can start a passive
-        s = _Sentence(toks[group[0]].sentence, ids, words, tags, lows)
+    done = 0  # the body tokens before it are in sentences already read
+    for at, k0 in enumerate(be_at):  # in text order: the sentences holding a "be" or "get", each read once
+        if k0 < done:
+            continue
+        g = bisect.bisect_right(stops, k0)
+        a, b = groups[g].start - n_head, stops[g]
+        done = b
+        if marks_before[b] == marks_before[a]:  # no quote mark: the columns' slices, and the "be"s found above
+            s = _Sentence(toks[a + n_head].sentence, list(words[a:b]), tags[a:b], lows[a:b])
+            bes = [k - a for k in be_at[at:bisect.bisect_left(be_at, b, at)]]
+        else:  # the same, quote marks left out
+            keep = unmarked[a:b]
+            s = _Sentence(toks[a + n_head].sentence, list(compress(words[a:b], keep)), list(compress(tags[a:b], keep)),
+                          list(compress(lows[a:b], keep)))
+            bes = list(compress(itertools.count(), compress(be_list[a:b], keep)))
         resume = 0  # the scan goes on from here: tokens before it belong to a passive already found
-        for k in [k for k, low in enumerate(s.lows) if low in _BE_FORMS]:  # only a "be" or "get" can start one
+        m = len(s.words)
+        for k in bes:  # only a "be" or "get" can start one
             if k < resume or s.tags[k] in ("NN", "NNP"):
                 continue
+            if k + 1 >= m or not _may_follow_be(s.tags[k + 1], s.lows[k + 1]):
+                continue  # no participle can follow (see _participles_at)
             found = _passive_at(text.text, s, k)
             if found is not None:
                 items.append(found[0])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.fmt import Html, esc, html_table, plural, text_table
+from ..core.resources import WordMemo
 from ..core.text import Text
 from ._common import _cached, _index, _para_label, _Token
 
@@ -224,20 +225,39 @@ def _noun_after(toks: list[_Token], i: int, end_tok: int, stopwords: frozenset[s
     return None
 
 
+_NUMERIC = WordMemo(_numeric, limit=65536)  # _numeric of each folded token text met, kept for the process (bounded)
+# the classes of a folded token text that _find_numbers asks first, as bit flags (a memo kept for the process)
+_NUMBER, _ARTICLE, _BEFORE_A = 1, 2, 4
+
+
+def _number_bits(low: str) -> int:
+    """Is *low* a number word, "a" or "an", or a word after which "a" starts a number (see :func:`_starts_number`)?"""
+    return (_NUMBER * (low in _UNITS or low in _SCALES or low in _VAGUE or _NUMERIC[low] is not None)
+            | _ARTICLE * (low in ("a", "an")) | _BEFORE_A * (low in _SCALES or low in ("dozen", "half", "quarter")))
+
+
+_NUMBER_BITS = WordMemo(_number_bits, limit=65536)
+
+
 def _find_numbers(text: Text) -> Numbers:
+    import numpy as np
+
     from ..core import resources
 
     sw = resources.stopwords()
-    toks = _index(text).toks
+    idx = _index(text)
+    toks = idx.toks
     body = text.text
     items: list[Quantity] = []
-    # _numeric of each distinct token, and the tokens that may start a number (all others are skipped)
-    lowers = [t.lower for t in toks]
-    numeric = {low: _numeric(low) for low in set(lowers)}
-    starters = {low for low, num in numeric.items() if low in _UNITS or low in _SCALES or low in _VAGUE or
-                num is not None or low in ("a", "an")}
+    # _numeric of each distinct token, and the tokens that may start a number (all others are skipped): found by
+    # numpy, once per distinct text. "a" or "an" starts one only before a scale word, "dozen", "half" or
+    # "quarter" (:func:`_starts_number`), so the others are left out here.
+    lowers = idx.lowers
+    numeric = _NUMERIC  # (a memo of _numeric, kept for the process)
+    bits = np.fromiter(map(_NUMBER_BITS.__getitem__, idx.folded_form.tolist()), np.int8, len(idx.forms))[idx.ids]
+    follows = np.append((bits[1:] & _BEFORE_A) != 0, False)  # the next token is one of those
     resume = 0  # the scan goes on from here: tokens before it belong to a number already read
-    for i in [i for i, low in enumerate(lowers) if low in starters]:
+    for i in np.flatnonzero(((bits & _NUMBER) != 0) | (((bits & _ARTICLE) != 0) & follows)).tolist():
         if i < resume or not _starts_number(toks, i, numeric):
             continue
         j = _number_end(toks, i, numeric)

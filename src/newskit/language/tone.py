@@ -24,16 +24,18 @@ import bisect
 import contextlib
 import copy
 import itertools
+import operator
 import re
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..core.fmt import Html, esc, html_table, text_table
-from ..core.text import Text, Word
-from ._common import _cached, _quoted
+from ..core.resources import WordMemo
+from ..core.text import Text
+from ._common import _cached, _index, _quoted, _records, _tag_codes
 
 #: How many drivers a paragraph row of the tables shows (the strongest of its sentences').
 SHOWN_DRIVERS = 3
@@ -48,7 +50,7 @@ NAME_TAGS = frozenset({"NNP", "NNPS"})
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceTone:
     """VADER scores of one body sentence; ``quoted_share`` is the share of its characters inside quotes.
 
@@ -68,7 +70,7 @@ class SentenceTone:
     drivers: tuple[tuple[str, float], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParagraphTone:
     """VADER compound score (-1 .. +1) of a paragraph: all of it, the reporter's words, the quoted words (None if none).
 
@@ -368,6 +370,42 @@ class _SpanIndex:
         hi = bisect.bisect_left(self.starts, end, lo)  # every span from hi on starts at or after end
         return self.spans[lo:hi]
 
+    def meeting_many(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+        """For each range [starts[k], ends[k]): (lo, hi) such that ``spans[lo:hi]`` is ``meeting(start, end)``,
+        worked out by numpy (``bisect_left(a, x, lo)`` is ``max(lo, searchsorted(a, x))``)."""
+        import numpy as np
+
+        if not self.spans:
+            return [0] * len(starts), [0] * len(starts)
+        lo = np.searchsorted(np.asarray(self.reach, dtype=np.int64), np.asarray(starts, dtype=np.int64), side="right")
+        hi = np.maximum(lo, np.searchsorted(np.asarray(self.starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)))
+        return lo.tolist(), hi.tolist()
+
+    def covered_many(self, starts: Sequence[int], ends: Sequence[int]) -> list[int] | None:
+        """For each range [starts[k], ends[k]): how many of its characters the spans cover, each span counted
+        (the sum of the lengths of the spans' overlaps with it); None when spans overlap one another.
+
+        With spans that do not overlap, the characters covered before x are the lengths of the spans before
+        the last one starting at or before x, plus that one's part before x; a range covers the difference.
+        """
+        import numpy as np
+
+        if not self.spans:
+            return [0] * len(starts)
+        s = np.asarray(self.starts, dtype=np.int64)
+        e = np.fromiter(map(itemgetter(1), self.spans), np.int64, len(self.spans))
+        if (s[1:] < e[:-1]).any():
+            return None
+        before = np.concatenate(([0], np.cumsum(e - s)))
+
+        def covered(x: Any) -> Any:
+            k = np.searchsorted(s, x, side="right")  # the spans starting at or before x
+            last = np.maximum(k - 1, 0)
+            return np.where(k > 0, before[last] + np.minimum(x, e[last]) - s[last], 0)
+
+        a, b = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        return (covered(b) - covered(a)).tolist()
+
 
 def _segments(start: int, end: int, holes: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Split [start, end) into (outside holes, inside holes) spans."""
@@ -387,6 +425,19 @@ def _segments(start: int, end: int, holes: list[tuple[int, int]]) -> tuple[list[
     return outside, inside
 
 
+class _Memo(dict):  # type: ignore[type-arg]
+    """A dict that works out a missing key's value with *build* and keeps it: ``map(memo.__getitem__, keys)``
+    then runs in C for every key met before."""
+
+    def __init__(self, build: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.build = build
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.build(key)
+        return value
+
+
 class _Scorer:
     """VADER for one article: every distinct text scored once (a one-sentence paragraph, a paragraph without quotes)."""
 
@@ -394,27 +445,25 @@ class _Scorer:
         from ..core import resources
 
         self.vader = _vader_pass(resources.vader())
-        self.scored: dict[str, tuple[dict[str, float], tuple[tuple[str, float], ...]]] = {}
-
-    def _scored(self, s: str) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
-        found = self.scored.get(s)
-        if found is None:
-            found = self.scored[s] = self.vader(s)
-        return found
+        self.scored: dict[str, tuple[dict[str, float], tuple[tuple[str, float], ...]]] = _Memo(self.vader)
+        self.compounds: dict[str, float | None] = _Memo(self._compound)  # text -> compound(text)
 
     def polarity(self, s: str) -> dict[str, float]:
         """VADER's scores of *s*."""
-        return self._scored(s)[0]
+        return self.scored[s][0]
 
     def drivers(self, s: str) -> tuple[tuple[str, float], ...]:
         """The words of *s* that VADER's lexicon gives a valence, strongest first."""
-        return self._scored(s)[1]
+        return self.scored[s][1]
 
-    def compound(self, s: str) -> float | None:
-        """The compound score of *s*, or None when it has no letter in it."""
+    def _compound(self, s: str) -> float | None:
         if not any(c.isalpha() for c in s):
             return None
         return round(float(self.polarity(s)["compound"]), 4)
+
+    def compound(self, s: str) -> float | None:
+        """The compound score of *s*, or None when it has no letter in it."""
+        return self.compounds[s]
 
 
 def _mask(word: str) -> str:
@@ -427,51 +476,53 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def _opens_sentence(words: Sequence[Word], w: Word) -> bool:
-    """True when *w* is the first word (not punctuation) of its sentence (*words*: the text's tokens)."""
-    if not w.is_word:
-        return False
-    k = w.index - 1
-    while k >= 0 and words[k].sentence == w.sentence:
-        if words[k].is_word:
-            return False
-        k -= 1
-    return True
+_CAPITALISED = WordMemo(_is_capitalised, limit=65536)  # kept for the process (bounded)
 
 
 def _name_forms(text: Text) -> tuple[list[tuple[int, int]], set[str]]:
-    """The spans of the body's name words (see :class:`Sentiment`) and the set of their forms."""
+    """The spans of the body's name words (see :class:`Sentiment`) and the set of their forms.
+
+    A name word is capitalised (:func:`_is_capitalised`) and either a word of a named speaker or tagged
+    NNP/NNPS without opening its sentence (being its sentence's first token with a letter or digit).
+    Worked out by numpy on the index's columns: the tests on a token's text once per distinct text.
+    (The tags are those of :func:`._common._tags`, which differ from ``text.tags`` only on quote marks,
+    never capitalised.)
+    """
+    import numpy as np
+
     from .. import sources
 
     speakers = {w for q in sources.quotes(text) if q.speaker is not None and q.speaker.kind == "named"
                 for w in q.speaker.name.split() if _is_capitalised(w)}
-    spans: list[tuple[int, int]] = []
-    forms: set[str] = set()
     words = text.words
-    tags = text.tags if words else ()
-    texts = list(map(attrgetter("text"), words))
-    capitalised = {t: _is_capitalised(t) for t in set(texts)}  # once per distinct text
-    for w in itertools.compress(words, map(capitalised.__getitem__, texts)):
-        if w.text in speakers or (tags[w.index] in NAME_TAGS and not _opens_sentence(words, w)):
-            spans.append((w.start, w.end))
-            forms.add(w.text)
-    return spans, forms
+    if not words:
+        return [], set()
+    idx = _index(text)
+    ids = idx.ids[idx.n_headline:]
+    sentence = idx.sentence[idx.n_headline:]
+    tag_list, tag_of = _tag_codes(text)
+    capitalised = np.fromiter(map(_CAPITALISED.__getitem__, idx.forms), bool, len(idx.forms))[ids]
+    speaker = np.fromiter(map(speakers.__contains__, idx.forms), bool, len(idx.forms))[ids]
+    name_tag = np.array([t in NAME_TAGS for t in tag_list])[tag_of]
+    # a sentence's opening word: the first token with a letter or digit of its sentence
+    wordlike = np.flatnonzero(idx.is_word_form[ids])
+    opens = np.zeros(len(words), bool)
+    if len(wordlike):
+        opens[wordlike[np.concatenate(([True], sentence[wordlike[1:]] != sentence[wordlike[:-1]]))]] = True
+    found = list(map(words.__getitem__, np.flatnonzero(capitalised & (speaker | (name_tag & ~opens))).tolist()))
+    spans = list(zip(map(attrgetter("start"), found), map(attrgetter("end"), found), strict=True))
+    return spans, set(map(attrgetter("text"), found))
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """*text* with the characters of *spans* masked (:func:`_mask`), same length."""
+    """*text* with the characters of *spans* (sorted, not overlapping) masked (:func:`_mask`), same length."""
     if not spans:
         return text
-    parts, pos = [], 0
-    masks: dict[str, str] = {}
-    for s, e in spans:
-        word = text[s:e]
-        mask = masks.get(word)
-        if mask is None:
-            mask = masks[word] = _mask(word)
-        parts += [text[pos:s], mask]
-        pos = e
-    return "".join([*parts, text[pos:]])
+    starts = list(map(itemgetter(0), spans))
+    ends = list(map(itemgetter(1), spans))
+    gaps = map(text.__getitem__, map(slice, [0, *ends], [*starts, len(text)]))  # the text between the spans
+    masks = map(_Memo(_mask).__getitem__, map(text.__getitem__, map(slice, starts, ends)))  # once per distinct word
+    return "".join(itertools.chain.from_iterable(itertools.zip_longest(gaps, masks, fillvalue="")))
 
 
 def _masked_headline(headline: str, forms: set[str]) -> str:
@@ -479,27 +530,62 @@ def _masked_headline(headline: str, forms: set[str]) -> str:
     return _LETTERS.sub(lambda m: _mask(m.group()) if m.group() in forms else m.group(), headline) if forms else headline
 
 
+def _paragraph_tones(text: Text, body: str, quoted: _SpanIndex, scorer: _Scorer) -> list[ParagraphTone]:
+    """The tone of each paragraph of *body* (the text, names masked).
+
+    A paragraph that meets no quoted piece is all reporter's text: its reporter's text is the paragraph itself
+    (what :func:`_segments` and the join give) and it has no quoted text ("" scores None), so only the
+    paragraphs with quotes are cut into pieces.
+    """
+    paragraphs = text.paragraphs
+    starts = list(map(attrgetter("start"), paragraphs))
+    ends = list(map(attrgetter("end"), paragraphs))
+    compounds = list(map(scorer.compounds.__getitem__, map(body.__getitem__, map(slice, starts, ends))))
+    reporter = compounds.copy()
+    quoted_: list[float | None] = [None] * len(paragraphs)
+    reporter_chars = list(map(operator.sub, ends, starts))
+    quoted_chars = [0] * len(paragraphs)
+    for k, lo, hi in zip(itertools.count(), *quoted.meeting_many(starts, ends)):
+        if hi > lo:
+            out, ins = _segments(starts[k], ends[k], quoted.spans[lo:hi])
+            reporter[k] = scorer.compound(" ".join(body[s:e] for s, e in out))
+            quoted_[k] = scorer.compound(" ".join(body[s:e] for s, e in ins if len(body[s:e].split()) >= MIN_QUOTED_WORDS))
+            reporter_chars[k] = sum(e - s for s, e in out)
+            quoted_chars[k] = sum(e - s for s, e in ins)
+    return _records(ParagraphTone, [list(map(attrgetter("number"), paragraphs)), starts, ends,
+                                    [c or 0.0 for c in compounds], reporter, quoted_, reporter_chars, quoted_chars])
+
+
+def _sentence_tones(text: Text, body: str, quoted: _SpanIndex, scorer: _Scorer) -> list[SentenceTone]:
+    """The tone of each sentence of *body* (the text, names masked): one row of scores per distinct text."""
+
+    def row(s: str) -> tuple[float, float, float, float, tuple[tuple[str, float], ...]]:
+        sc, drivers = scorer.scored[s]
+        return round(float(sc["compound"]), 4), float(sc["pos"]), float(sc["neg"]), float(sc["neu"]), drivers
+
+    sentences = text.sentences
+    starts = list(map(attrgetter("start"), sentences))
+    ends = list(map(attrgetter("end"), sentences))
+    rows = list(map(_Memo(row).__getitem__, map(body.__getitem__, map(slice, starts, ends))))
+    inside = quoted.covered_many(starts, ends)
+    if inside is None:  # quoted pieces overlapping one another: each sentence cut by _segments
+        inside = [0] * len(sentences)
+        for k, lo, hi in zip(itertools.count(), *quoted.meeting_many(starts, ends)):
+            if hi > lo:
+                inside[k] = sum(e - b for b, e in _segments(starts[k], ends[k], quoted.spans[lo:hi])[1])
+    share = list(map(operator.truediv, inside, [max(1, e - s) for s, e in zip(starts, ends, strict=True)]))
+    scores = [list(map(itemgetter(c), rows)) for c in range(5)]  # compound, pos, neg, neu, drivers
+    return _records(SentenceTone, [list(map(attrgetter("index"), sentences)), starts, ends,
+                                   list(map(attrgetter("paragraph"), sentences)), *scores[:4], share, scores[4]])
+
+
 def _build_sentiment(text: Text) -> Sentiment:
     scorer = _Scorer()
     spans, forms = _name_forms(text)
     body = _masked(text.text, spans)
     quoted = _SpanIndex(_quoted(text).spans)
-    paras: list[ParagraphTone] = []
-    for p in text.paragraphs:
-        out, ins = _segments(p.start, p.end, quoted.meeting(p.start, p.end))
-        rep = " ".join(body[s:e] for s, e in out)
-        quo = " ".join(body[s:e] for s, e in ins if len(body[s:e].split()) >= MIN_QUOTED_WORDS)
-        paras.append(ParagraphTone(p.number, p.start, p.end, scorer.compound(body[p.start:p.end]) or 0.0,
-                                   scorer.compound(rep), scorer.compound(quo), sum(e - s for s, e in out),
-                                   sum(e - s for s, e in ins)))
-    sents: list[SentenceTone] = []
-    for s in text.sentences:
-        sc = scorer.polarity(body[s.start:s.end])
-        _, ins = _segments(s.start, s.end, quoted.meeting(s.start, s.end))
-        share = sum(e - b for b, e in ins) / max(1, s.end - s.start)
-        sents.append(SentenceTone(s.index, s.start, s.end, s.paragraph, round(float(sc["compound"]), 4),
-                                  float(sc["pos"]), float(sc["neg"]), float(sc["neu"]), share,
-                                  scorer.drivers(body[s.start:s.end])))
+    paras = _paragraph_tones(text, body, quoted, scorer)
+    sents = _sentence_tones(text, body, quoted, scorer)
     head = scorer.compound(_masked_headline(text.headline, forms)) if text.headline else None
     reporter = [p.compound_reporter for p in paras if p.compound_reporter is not None]
     quotes = [p.compound_quoted for p in paras if p.compound_quoted is not None]

@@ -7,14 +7,17 @@ WordCount(word='rain', count=2, share=0.6666666666666666)
 
 from __future__ import annotations
 
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from ..core.fmt import Html, esc, html_table, plural, text_table
 from ..core.text import Text
-from ._common import _cached, _index, _quoted, _tags, _whole, _word_runs, _words_caption
+from ._common import _cached, _index, _quoted, _records, _tag_codes, _tags, _whole, _word_runs, _words_caption
 
 # ------------------------------------------------------------------------------------------------
 # Frequencies
@@ -82,7 +85,8 @@ def word_counts(source: Text | Iterable[Text], *, stopwords: bool = True) -> Cou
     for art in articles:
         if not isinstance(art, Text):
             raise TypeError(f"word_counts() expects Articles, not {type(art).__name__}")
-        total.update(_cached(art, "counts", lambda a=art: Counter(_index(a).word_forms)))
+        # Counter(word_forms), counted by numpy (same counts, same order: first use)
+        total.update(_cached(art, "counts", lambda a=art: Counter(_index(a).word_counts())))
     if not stopwords:
         from ..core import resources
 
@@ -273,7 +277,7 @@ def vocabulary(text: Text, top: int = 10) -> Vocabulary:
         from ..core import resources
 
         words = _index(text).word_forms
-        counts = Counter(words)
+        counts = Counter(_index(text).word_counts())  # Counter(words), counted by numpy
         stem_counts: Counter[str] = Counter()
         forms: dict[str, set[str]] = defaultdict(set)
         for w, c in counts.items():
@@ -288,7 +292,7 @@ def vocabulary(text: Text, top: int = 10) -> Vocabulary:
         return Vocabulary(
             tokens=n, types=len(counts), ttr=len(counts) / n if n else 0.0, mtld=mtld,
             hapaxes=sum(1 for c in counts.values() if c == 1), stems=len(stem_counts),
-            mean_word_length=sum(len(w) for w in words) / n if n else 0.0,
+            mean_word_length=sum(len(w) * c for w, c in counts.items()) / n if n else 0.0,
             top_stems=tuple(StemRow(s, c, tuple(sorted(forms[s]))) for s, c in order))
 
     return _cached(text, ("vocabulary", top), build)
@@ -299,7 +303,7 @@ def vocabulary(text: Text, top: int = 10) -> Vocabulary:
 # ------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaggedWord:
     """A body word with its Penn tag, universal tag and whether it lies inside a quote."""
 
@@ -370,27 +374,35 @@ def pos_profile(text: Text) -> PosProfile:
     True
     """
     def build() -> PosProfile:
+        import numpy as np
+
         from ..core import resources
 
         mapping = resources.universal_tag_map()
         tags = _tags(text)
         idx = _index(text)
-        norms = idx.norms[idx.n_headline:]  # None for punctuation and clitics
         words = text.words
-        quoted = _quoted(text)
-        # count the Penn tags of the words, then map each distinct tag to its universal tag
-        tagged = [tag for tag, norm in zip(tags, norms, strict=False) if norm is not None]
+        # count the Penn tags of the words (tokens that count as a word), then map each distinct tag to its
+        # universal tag; tags are numbered (in order of first use) so that numpy counts and picks them
+        tag_code, coded = _tag_codes(text)
+        is_word = idx.nids[idx.n_headline:] >= 0
         counts: Counter[str] = Counter()
-        for tag, c in Counter(tagged).items():
-            counts[mapping.get(tag, "X")] += c
-        adjs: list[TaggedWord] = []
-        advs: list[TaggedWord] = []
-        wanted = {tag for tag in set(tagged) if mapping.get(tag, "X") in ("ADJ", "ADV")}
-        for k in [k for k, tag in enumerate(tags[:len(norms)]) if tag in wanted and norms[k] is not None]:
-            w, tag = words[k], tags[k]
-            uni = mapping.get(tag, "X")
-            tw = TaggedWord(w.text, w.start, w.end, w.paragraph, tag, uni, quoted(w.start))
-            (adjs if uni == "ADJ" else advs).append(tw)
+        for tag, c in zip(tag_code, np.bincount(coded[is_word], minlength=len(tag_code)).tolist(), strict=True):
+            if c:
+                counts[mapping.get(tag, "X")] += c
+        uni = {tag: mapping.get(tag, "X") for tag in tag_code}
+        wanted = np.array([uni[tag] in ("ADJ", "ADV") for tag in tag_code] or [False])
+        picked = np.flatnonzero(wanted[coded] & is_word).tolist()
+        hits = [words[k] for k in picked]
+        starts = list(map(attrgetter("start"), hits))
+        hit_tags = [tags[k] for k in picked]
+        hit_uni = list(map(uni.__getitem__, hit_tags))
+        found = _records(TaggedWord, [list(map(attrgetter("text"), hits)), starts, list(map(attrgetter("end"), hits)),
+                                      list(map(attrgetter("paragraph"), hits)), hit_tags, hit_uni,
+                                      _quoted(text).many(starts)])
+        is_adj = [u == "ADJ" for u in hit_uni]
+        adjs = list(compress(found, is_adj))
+        advs = list(compress(found, map(operator.not_, is_adj)))
         total = sum(counts.values())
         return PosProfile(tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))), total, tuple(adjs), tuple(advs))
 
