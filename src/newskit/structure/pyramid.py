@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import groupby
 from typing import Any, Literal
 
 from ..core.fmt import esc, html_table, plural, text_table
@@ -183,6 +183,8 @@ def _headline_topic(text: Text, body: list[int], top: set[int]) -> PyramidItem |
     head = text.headline
     if not head or not body:
         return None
+    import numpy as np
+
     from ..core import resources
 
     stem = resources.stem
@@ -209,10 +211,17 @@ def _headline_topic(text: Text, body: list[int], top: set[int]) -> PyramidItem |
     # a Porter stem keeps the word's start: stem only the forms that may match, once per distinct form
     matches = {low: st for low in cols.forms_lower if low[:3] in prefixes and (st := stem(low)) in stems}
     surface: dict[str, Counter[str]] = {}  # stem -> the running text's forms of it
-    for idx in body:
+    # the tokens that match, in text order, with their paragraphs (body is in text order too); a paragraph
+    # without a match cannot hold half the stems
+    at = np.flatnonzero(cols.of_forms(matches.__contains__, lower=True))
+    paragraph_of = np.searchsorted(np.asarray(bounds, dtype=np.intp), at, side="right") - 1
+    in_body = np.zeros(len(text.paragraphs), bool)
+    in_body[body] = True
+    keep = in_body[paragraph_of]
+    at_list, paragraph_list = at[keep].tolist(), paragraph_of[keep].tolist()
+    for idx, run in groupby(range(len(at_list)), paragraph_list.__getitem__):
         seen = set()
-        a, b = bounds[idx], bounds[idx + 1]
-        for i in compress(range(a, b), map(matches.__contains__, lower[a:b])):
+        for i in map(at_list.__getitem__, run):
             st = matches[lower[i]]
             seen.add(st)
             form = forms[i]
@@ -259,14 +268,15 @@ def _build_pyramid(text: Text, include_furniture: bool) -> Pyramid:
     if text.headline:
         head_words = {name_key(t.strip(QUOTE_CHARS + ",.:;!?")).removesuffix("'s") for t in text.headline.split()}
     cols = lex(text)
-    n_words = sum(sum(cols.is_word[cols.para_start[p]:cols.para_start[p + 1]]) for p in body)
+    per_paragraph = cols.per_paragraph(cols.is_word)
+    n_words = sum(per_paragraph[p] for p in body)
     need = 2 if n_words >= 150 else 1
 
     items: list[PyramidItem] = []
     groups = name_groups(text, body)
     if groups:
         outlets = _outlet_names(text)
-        groups = [g for g in groups if not outlets or not any(x.casefold() in outlets for x in g.surfaces)]
+        groups = [g for g in groups if not outlets or not any(x.casefold() in outlets for x in set(g.surfaces))]
     actors = [g for g in groups if not (g.place_cues and g.place_cues * 4 >= len(g.mentions))]
     places = [g for g in groups if g.place_cues and g.place_cues * 4 >= len(g.mentions)]
     for kind, pool, cap in (("who", actors, 6), ("where", places, 4)):

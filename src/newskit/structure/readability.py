@@ -9,17 +9,15 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
 from typing import Any
 
 from ..core.fmt import esc, html_table, number, plural, text_table
 from ..core.text import Text, Word
 from ..core.words import CLITIC_TOKENS, fold
-from .base import is_all_caps, lex, memo
+from .base import Lex, is_all_caps, lex, memo
 from .roles import paragraph_roles
 
 __all__ = ["Readability", "readability", "count_syllables", "WORDS_PER_MINUTE", "MIN_WORDS_FOR_VERDICT"]
@@ -197,44 +195,46 @@ def _complex(word: str, syl: int, sentence_initial: bool, caps: bool, syllables:
     return True
 
 
-def _word_counts(forms: Sequence[str], lower: Sequence[str], is_word: Sequence[bool], sentence: Sequence[int],
-                 tokens: Sequence[Word]) -> tuple[Counter[str], list[str]]:
+def _word_counts(cols: Lex, tokens: Sequence[Word], keep: Any = None) -> tuple[Counter[str], list[str]]:
     """How often each word occurs (a clitic joined to its word: "did" + "n't" is "didn't") and the first word
-    of each sentence that has one. The columns are those of the tokens counted, in text order."""
+    of each sentence that has one. The tokens counted are those of *keep* (token positions in text order, a
+    numpy array), or all; "the token before" means the one before among them. Worked out by numpy on the
+    columns of :func:`.base.lex`: only the (rare) clitics are visited one by one."""
+    import numpy as np
+
+    pos = np.arange(len(tokens)) if keep is None else keep
+    ids = cols.ids[pos]
+    is_word = cols.is_word[pos]
+    forms = cols.forms
     # A clitic right after the word before it ("did" + "n't", "Iraq" + "’s") is part of that word. Clitics
     # are rare: find them by their text and join them; every other word token is a word of its own.
-    head_of: dict[int, int] = {}  # token index of a joined clitic -> token index of its word's first token
-    for i in compress(range(len(forms)), map(CLITIC_TOKENS.__contains__, lower)):
-        if not is_word[i]:
-            continue
-        k = i - 1
-        while k >= 0 and not is_word[k]:
-            k -= 1
-        if k >= 0 and tokens[i].start == tokens[k].end:
+    clitic_form = np.fromiter(map(CLITIC_TOKENS.__contains__, cols.forms_lower_of), bool, len(forms))
+    word_at = np.flatnonzero(is_word)  # positions (among the tokens counted) of the words
+    head_of: dict[int, int] = {}  # position of a joined clitic -> position of its word's first token
+    clitics = np.flatnonzero(clitic_form[ids] & is_word)
+    before = word_at[np.searchsorted(word_at, clitics) - 1]  # the word before each (a clitic is a word itself)
+    for i, k in zip(clitics.tolist(), before.tolist(), strict=True):
+        if k < i and tokens[int(pos[i])].start == tokens[int(pos[k])].end:
             head_of[i] = head_of.get(k, k)
-    joined: dict[int, str] = {}  # token index of a word's first token -> the word, clitics joined
+    joined: dict[int, str] = {}  # position of a word's first token -> the word, clitics joined
     for i, h in head_of.items():  # in token order
-        joined[h] = joined.get(h, forms[h]) + forms[i]
+        joined[h] = joined.get(h, forms[ids[h]]) + forms[ids[i]]
     # the counts are sums over distinct words, times their frequency
-    freq = Counter(compress(forms, is_word))
+    freq = Counter(dict(zip(forms, np.bincount(ids[is_word], minlength=len(forms)).tolist(), strict=True)))
     for i in head_of:
-        freq[forms[i]] -= 1
+        freq[forms[ids[i]]] -= 1
     for h, x in joined.items():
-        freq[forms[h]] -= 1
+        freq[forms[ids[h]]] -= 1
         freq[x] += 1
     freq = Counter({x: c for x, c in freq.items() if c})
-    # the first word of each sentence (sentences without words are not counted)
-    firsts: list[str] = []
-    lo = 0
-    while lo < len(forms):  # the tokens of one sentence are sentence[lo:hi] (sentence is non-decreasing)
-        hi = bisect_left(sentence, sentence[lo] + 1, lo)
-        i = lo
-        while i < hi and (not is_word[i] or i in head_of):
-            i += 1
-        if i < hi:
-            firsts.append(joined.get(i, forms[i]))
-        lo = hi
-    return freq, firsts
+    # the first word of each sentence (sentences without words are not counted): the first word, not a joined
+    # clitic, whose sentence differs from the one before it
+    first_ok = is_word.copy()
+    first_ok[list(head_of)] = False
+    at = np.flatnonzero(first_ok)
+    sentence = cols.sent[pos][at]
+    at = at[np.concatenate(([True], sentence[1:] != sentence[:-1]))] if len(at) else at
+    return freq, [joined.get(i, forms[ids[i]]) for i in at.tolist()]
 
 
 def _build_readability(text: Text, include_furniture: bool) -> Readability:
@@ -244,17 +244,14 @@ def _build_readability(text: Text, include_furniture: bool) -> Readability:
     caps = is_all_caps(text)
     cols = lex(text)
     if include_furniture:
-        freq, firsts = _word_counts(cols.text, cols.lower, cols.is_word, cols.sentence, text.words)
+        freq, firsts = _word_counts(cols, text.words)
     else:  # the tokens of the running-text paragraphs only
-        bounds = cols.para_start
-        keep = list(chain.from_iterable(range(bounds[r.index], bounds[r.index + 1])
-                                        for r in paragraph_roles(text) if r.is_body))
+        import numpy as np
 
-        def pick(column: Sequence[Any]) -> list[Any]:
-            return [column[i] for i in keep]
-
-        freq, firsts = _word_counts(pick(cols.text), pick(cols.lower), pick(cols.is_word), pick(cols.sentence),
-                                    pick(text.words))
+        body = np.zeros(len(text.paragraphs), bool)
+        body[[r.index for r in paragraph_roles(text) if r.is_body]] = True
+        keep = np.flatnonzero(np.repeat(body, np.diff(cols.para_start)))
+        freq, firsts = _word_counts(cols, text.words, keep)
     n_words = freq.total()
     n_sent = len(firsts)
     at_start = Counter(firsts)

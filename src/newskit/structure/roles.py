@@ -9,16 +9,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from functools import cached_property
+from itertools import compress, islice
 from typing import Any
 
 from ..core.resources import WordMemo
 from ..core.text import Text
 from ..core.words import OPEN_QUOTES, QUOTE_CHARS, fold
-from .base import BODY_ROLES, is_all_caps, lex, memo, quoted_flags, sentences_per_paragraph
+from .base import BODY_ROLES, Lex, is_all_caps, lex, memo, quoted_mask, sentences_per_paragraph
 
 __all__ = ["ParagraphRole", "paragraph_roles"]
 
@@ -113,24 +113,30 @@ _SHARE_WORDS = frozenset({"facebook", "twitter", "pinterest", "linkedin", "whats
                           "save", "tweet", "flipboard", "sms"})
 
 _MAX_FURNITURE_WORDS = 40
+_CAPTION_MARKER = re.compile("|".join(map(re.escape, _CAPTION_MARKERS)))  # one search: is any of them in a text?
 
 
 @dataclass
 class _Para:
-    """Working features of one paragraph while roles are decided (internal)."""
+    """Working features of one paragraph while roles are decided (internal). Its counted words (the texts of
+    tokens ``a:b`` of :func:`.base.lex` that are words, not clitics) are read when a rule asks for them."""
 
     index: int
     text: str
-    words: list[str]
+    n: int  # how many counted words
     tags: list[str]
     sentences: int
     punctuated: bool
+    cols: Lex
+    a: int
+    b: int
     role: str | None = None
     reason: str = ""
 
-    @property
-    def n(self) -> int:
-        return len(self.words)
+    @cached_property
+    def words(self) -> list[str]:
+        """The paragraph's counted words."""
+        return list(compress(self.cols.text[self.a:self.b], self.cols.counted[self.a:self.b].tolist()))
 
     def mark(self, role: str, reason: str) -> None:
         """Give the paragraph *role* unless an earlier rule already gave it one."""
@@ -140,15 +146,15 @@ class _Para:
 
 def _features(text: Text) -> list[_Para]:
     cols = lex(text)
-    forms, counted, bounds = cols.text, cols.counted, cols.para_start
+    counted, bounds = cols.counted, cols.para_start
+    n_words = cols.per_paragraph(counted)
     n_sent = sentences_per_paragraph(text)
     out = []
     for p in text.paragraphs:
         a, b = bounds[p.index], bounds[p.index + 1]
-        keep = counted[a:b]
-        para = _Para(p.index, p.text, list(compress(forms[a:b], keep)), [], n_sent[p.index], _ends_sentence(p.text))
+        para = _Para(p.index, p.text, n_words[p.index], [], n_sent[p.index], _ends_sentence(p.text), cols, a, b)
         if not para.punctuated and 0 < para.n <= _MAX_FURNITURE_WORDS:  # only furniture candidates need tags
-            para.tags = list(compress(text.tags[a:b], keep))
+            para.tags = list(compress(text.tags[a:b], counted[a:b].tolist()))
         out.append(para)
     return out
 
@@ -163,11 +169,6 @@ def _is_related_marker(p: _Para) -> bool:
     return p.n <= 25 and p.text.lower().lstrip(QUOTE_CHARS + " ").startswith(_RELATED_STARTS)
 
 
-def _is_bare_marker(p: _Para) -> bool:
-    """A marker line alone ("Read more:", "Related"), with the links on the lines around it."""
-    return _is_related_marker(p) and p.n <= 4
-
-
 def _is_share_line(p: _Para) -> bool:
     head = p.text.split(None, 1)[:1]  # cheap test first: the first token must be a share button too
     if not head or head[0].lower().strip("|·•,") not in _SHARE_WORDS:
@@ -177,7 +178,7 @@ def _is_share_line(p: _Para) -> bool:
 
 
 def _has_credit(p: _Para) -> bool:
-    return p.n <= 60 and any(m in p.text for m in _CAPTION_MARKERS)
+    return p.n <= 60 and _CAPTION_MARKER.search(p.text) is not None
 
 
 def _is_attribution_line(p: _Para) -> bool:
@@ -196,42 +197,73 @@ def _ngrams(words: Sequence[str], n: int = 4, norm: Mapping[str, str] | None = N
     return set(zip(*(low[k:] for k in range(n)), strict=False))
 
 
-_QUOTED_RUN = re.compile(b"\x01{4,}")  # 4 or more quoted words in a row
+_FOLDED = WordMemo(fold, limit=65536)  # token text -> fold(text), kept for the process
 
 
-def _quoted_ngrams(text: Text, norm: Mapping[str, str] | None = None) -> list[set[tuple[str, ...]]]:
-    """Per paragraph: the 4-word sequences inside direct quotes (tokens tested by :func:`.base.quoted_flags`).
+class _QuotedGrams:
+    """The 4-word sequences inside direct quotes (tokens tested by :func:`.base.quoted_mask`), per paragraph,
+    and how many paragraphs quote each: what the pull-quote rule asks of a line's own 4-word sequences.
 
-    A run is a sequence of consecutive counted words (clitics and punctuation skipped) all inside quotes.
+    A quoted sequence is 4 consecutive counted words of a paragraph (clitics and punctuation skipped), all inside
+    quotes: the 4-word windows of the paragraph's runs of quoted words. Worked out by numpy on numbers, not
+    tuples of words: each folded word form has a number (``code``), a pair of words the number ``first * V +
+    second``, and a sequence the rank of its first pair among all pairs (``pairs``) times their count plus the
+    rank of its second pair; ``spread`` counts the paragraphs quoting each sequence and ``_by_paragraph`` holds
+    each paragraph's own sequences.
     """
-    inside = quoted_flags(text)
-    cols = lex(text)
-    forms, counted, bounds = cols.text, cols.counted, cols.para_start
-    out: list[set[tuple[str, ...]]] = [set() for _ in text.paragraphs]
-    for p in range(len(out)):
-        a, b = bounds[p], bounds[p + 1]
-        flags = inside[a:b]
-        if True not in flags:  # no quoted word here (a C-level scan): most paragraphs
-            continue
-        keep = counted[a:b]
-        words = list(compress(forms[a:b], keep))
-        for run in _QUOTED_RUN.finditer(bytes(compress(flags, keep))):  # one byte per word, 1 when quoted
-            out[p] |= _ngrams(words[run.start():run.end()], norm=norm)
-    return out
 
+    def __init__(self, text: Text) -> None:
+        import numpy as np
 
-def _repeats_a_quote(p: _Para, quoted: list[set[tuple[str, ...]]], spread: Mapping[tuple[str, ...], int],
-                     norm: Mapping[str, str] | None = None) -> bool:
-    """At least half of the line's 4-word sequences occur inside a quote of another paragraph.
+        cols = lex(text)
+        self.code: dict[str, int] = {}
+        form_code = np.array([self.code.setdefault(w, len(self.code)) for w in map(_FOLDED.__getitem__, cols.forms)]
+                             or [0], np.int64)
+        words = np.flatnonzero(cols.counted)
+        quoted = quoted_mask(text)[words]
+        paragraph = np.repeat(np.arange(len(text.paragraphs)), np.diff(cols.para_start))[words]
+        window = np.flatnonzero(quoted[:-3] & quoted[1:-2] & quoted[2:-1] & quoted[3:] & (paragraph[:-3] == paragraph[3:]))
+        w = form_code[cols.ids[words]]
+        self.v = max(1, len(self.code))
+        first, second = w[window] * self.v + w[window + 1], w[window + 2] * self.v + w[window + 3]
+        self.pairs, rank = np.unique(np.concatenate((first, second)), return_inverse=True)
+        grams = rank[:len(first)] * len(self.pairs) + rank[len(first):]
+        # each paragraph's distinct sequences (the windows come in text order, so paragraph by paragraph)
+        order = np.lexsort((grams, paragraph[window]))
+        para_sorted, grams_sorted = paragraph[window][order], grams[order]
+        new = np.ones(len(order), bool)
+        new[1:] = (para_sorted[1:] != para_sorted[:-1]) | (grams_sorted[1:] != grams_sorted[:-1])
+        self.para_of, self.grams_of = para_sorted[new], grams_sorted[new]
+        numbers, counts = np.unique(self.grams_of, return_counts=True)
+        self.spread = dict(zip(numbers.tolist(), counts.tolist(), strict=True))
 
-    *spread* counts, for each quoted sequence, the paragraphs quoting it, so the check stays linear.
-    """
-    grams = _ngrams(p.words, norm=norm)
-    if not grams:
-        return False
-    own = quoted[p.index]
-    hits = sum(1 for g in grams if spread.get(g, 0) - (g in own) > 0)
-    return hits * 2 >= len(grams)
+    def _number(self, gram: tuple[str, ...]) -> int | None:
+        """The number of a sequence of folded words, None when no quoted sequence has its pairs."""
+        import numpy as np
+
+        numbers = [self.code[w] for w in gram]
+        ranks = []
+        for pair in (numbers[0] * self.v + numbers[1], numbers[2] * self.v + numbers[3]):
+            r = int(np.searchsorted(self.pairs, pair))
+            if r == len(self.pairs) or self.pairs[r] != pair:
+                return None
+            ranks.append(r)
+        return ranks[0] * len(self.pairs) + ranks[1]
+
+    def repeats_a_quote(self, p: _Para) -> bool:
+        """At least half of the line's 4-word sequences occur inside a quote of another paragraph."""
+        import numpy as np
+
+        grams = _ngrams(p.words)
+        if not grams:
+            return False
+        a, b = np.searchsorted(self.para_of, [p.index, p.index + 1])
+        own = set(self.grams_of[a:b].tolist())
+        hits = 0
+        for g in grams:
+            k = self._number(g)
+            hits += k is not None and self.spread.get(k, 0) - (k in own) > 0
+        return hits * 2 >= len(grams)
 
 
 # --- the rules, in order -------------------------------------------------------------------------
@@ -240,18 +272,21 @@ def _repeats_a_quote(p: _Para, quoted: list[set[tuple[str, ...]]], spread: Mappi
 def _mark_markers(paras: list[_Para]) -> None:
     """Rule 1: explicit markers (credits, "Read more", share buttons), the link lists around a bare marker,
     and a caption repeated with its credit ("Crowds gather." then "Crowds gather. Photograph: ...")."""
-    for p in paras:
+    bare: list[int] = []  # the paragraphs that are a marker alone
+    for i, p in enumerate(paras):
+        related = _is_related_marker(p)
+        if related and p.n <= 4:
+            bare.append(i)
         if _has_credit(p):
             p.mark("caption", "has a photo/video credit or marker (e.g. 'Photograph:', 'Play Video')")
-        elif _is_related_marker(p):
+        elif related:
             p.mark("related", "starts with a link marker such as 'Related:' or 'Read more'")
         elif _is_share_line(p):
             p.mark("related", "a row of social-media share buttons")
-    for i, p in enumerate(paras):
-        if not _is_bare_marker(p):
-            continue
+    for i in bare:
+        p = paras[i]
         if p.text.rstrip().endswith(":"):  # "Read more:" then one link title per line
-            for q in paras[i + 1:]:
+            for q in islice(paras, i + 1, None):  # (islice: no copy of the list's tail)
                 if q.role is not None or q.punctuated or q.n > 20 or q.n == 0:
                     break
                 q.mark("related", f"a link title listed under '{p.text.strip()}' (¶{p.index + 1})")
@@ -272,9 +307,7 @@ def _mark_markers(paras: list[_Para]) -> None:
 def _mark_unpunctuated(text: Text, paras: list[_Para]) -> None:
     """Rule 2: short lines without final punctuation, in an article that otherwise uses full stops."""
     caps = is_all_caps(text)
-    quoted: list[set[tuple[str, ...]]] | None = None
-    spread: Counter[tuple[str, ...]] = Counter()
-    norm = WordMemo(fold)  # token text -> fold(text)
+    quoted: _QuotedGrams | None = None
     for i, p in enumerate(paras):
         if p.role is not None or p.punctuated or p.n == 0:
             continue
@@ -286,9 +319,8 @@ def _mark_unpunctuated(text: Text, paras: list[_Para]) -> None:
             p.mark("pull-quote", f"the attribution line of the pull quote ¶{prev.index + 1}")
             continue
         if p.n >= 5 and quoted is None:
-            quoted = _quoted_ngrams(text, norm)
-            spread = Counter(chain.from_iterable(quoted))
-        if p.n >= 5 and quoted is not None and _repeats_a_quote(p, quoted, spread, norm):
+            quoted = _QuotedGrams(text)
+        if p.n >= 5 and quoted is not None and quoted.repeats_a_quote(p):
             p.mark("pull-quote", "no final punctuation and repeats words quoted elsewhere in the article")
             continue
         if p.n >= 5 and nxt is not None and nxt.role is None and _is_attribution_line(nxt):

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
 from typing import Any
 
 from ..core.fmt import Html, esc, html_table, percent, plural, text_table
 from ..core.palette import GREY, role_colour, safe_colour
 from ..core.text import Text
-from .base import BODY_ROLES, ROLES, lex, memo, quoted_flags, sentences_per_paragraph
+from .base import BODY_ROLES, ROLES, lex, memo, quoted_mask, sentences_per_paragraph
 from .pyramid import Pyramid, pyramid
 from .roles import ParagraphRole, paragraph_roles
 
@@ -52,15 +51,13 @@ class ParagraphShape:
 
 
 def _shapes(text: Text, roles: Sequence[ParagraphRole]) -> tuple[ParagraphShape, ...]:
-    inside = quoted_flags(text)
     cols = lex(text)
-    counted, bounds = cols.counted, cols.para_start
+    words = cols.per_paragraph(cols.counted)
+    quoted_words = cols.per_paragraph(quoted_mask(text) & cols.counted)
     n_sent = sentences_per_paragraph(text)
     out = []
     for p, r in zip(text.paragraphs, roles, strict=True):
-        a, b = bounds[p.index], bounds[p.index + 1]
-        n = sum(counted[a:b])
-        quoted = sum(compress(inside[a:b], counted[a:b]))
+        n, quoted = words[p.index], quoted_words[p.index]
         split = p.text.split(None, 6)  # at most 7 pieces: the first 6 words and whether more follow
         first = " ".join(split[:6])
         if len(split) > 6:

@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-from itertools import compress
-
+from ..core.resources import WordMemo
 from ..core.text import Text
 from .base import is_all_caps, lex
 
@@ -43,6 +42,23 @@ _COUNT_WORDS = frozenset("""a an one two three four five six seven eight nine te
 _TIME_STARTS = frozenset(WEEKDAYS) | _DEICTIC | MONTHS | _RELATIVE | _COUNT_WORDS
 #: Count words that start nothing else: they start an expression only as "<count> <period> ago".
 _COUNT_ONLY = _COUNT_WORDS - frozenset(WEEKDAYS) - _DEICTIC - MONTHS - _RELATIVE
+#: Relative words that start nothing else: they start an expression only as "<relative> <period>".
+_RELATIVE_ONLY = _RELATIVE - frozenset(WEEKDAYS) - _DEICTIC - MONTHS - _COUNT_WORDS
+
+
+# The classes of a lower-case form that time_expressions asks, as bit flags: one memo look-up per distinct text,
+# kept for the process (bounded).
+_OPENS, _COUNT, _RELATIVE_WORD, _PERIOD, _AGO = 1, 2, 4, 8, 16
+
+
+def _time_bits(low: str) -> int:
+    """Can a time expression start with *low* (numbers too); is it a count word only, a relative word only, a
+    period, "ago"?"""
+    return (_OPENS * (low in _TIME_STARTS or low.isdigit()) | _COUNT * (low in _COUNT_ONLY)
+            | _RELATIVE_WORD * (low in _RELATIVE_ONLY) | _PERIOD * (low in _PERIODS) | _AGO * (low == "ago"))
+
+
+_TIME_BITS = WordMemo(_time_bits, limit=65536)
 
 
 def time_expressions(text: Text, body: set[int]) -> list[tuple[str, str, int, int, int]]:
@@ -55,6 +71,8 @@ def time_expressions(text: Text, body: set[int]) -> list[tuple[str, str, int, in
     >>> time_expressions(newskit.from_text("Title\\n\\nIt rained on Tuesday."), {0})
     [('tuesday', 'on Tuesday', 17, 27, 0)]
     """
+    import numpy as np
+
     out: list[tuple[str, str, int, int, int]] = []
     words = text.words
     cols = lex(text)
@@ -62,14 +80,23 @@ def time_expressions(text: Text, body: set[int]) -> list[tuple[str, str, int, in
     caps = is_all_caps(text)
     n = len(words)
     # Every expression starts at one of these forms, so only their tokens are visited. Neighbours are looked
-    # up by token index: a neighbour in the same sentence is in the same (running-text) paragraph.
-    openers = {low for low in cols.forms_lower if low in _TIME_STARTS or low.isdigit()}
+    # up by token index: a neighbour in the same sentence is in the same (running-text) paragraph. Two kinds of
+    # opener that are common words start an expression only before given words, so numpy leaves out the
+    # tokens of those kinds not followed by them (the loop below would skip them without a change of state):
+    # a count word only ("a", "one") before "<period> ago", a relative word only ("this", "last") before a period.
+    bits = cols.form_test(_TIME_BITS.__getitem__, lower=True, dtype=np.int16)[cols.ids]
+    period_next = np.zeros(n, bool)
+    period_next[:-1] = (bits[1:] & _PERIOD) != 0
+    ago_after_next = np.zeros(n, bool)
+    ago_after_next[:-2] = (bits[2:] & _AGO) != 0
+    visit = (((bits & _OPENS) != 0) & ~(((bits & _COUNT) != 0) & ~ago_after_next)
+             & ~(((bits & _RELATIVE_WORD) != 0) & ~period_next))
 
     def same(k: int, sentence_: int) -> bool:
         return 0 <= k < n and sentence[k] == sentence_
 
     resume = 0  # tokens before this belong to an expression already found
-    for i in compress(range(n), map(openers.__contains__, lows)):
+    for i in np.flatnonzero(visit).tolist():
         low = lows[i]
         if low in _COUNT_ONLY and (i + 2 >= n or lows[i + 2] != "ago"):
             continue  # "a", "one", "several" ...: only "... ago" makes them a time expression
