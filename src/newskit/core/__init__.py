@@ -5,7 +5,8 @@
 * :mod:`newskit.core.words` — the one home of word rules: what a word is, clitics, quote marks,
   titles before a person's name.
 * :mod:`newskit.core.resources` — NLTK data and NLTK's models, loaded once per process, under a lock.
-* :mod:`newskit.core.models` — NLTK's tokenizer, sentence splitter and tagger rebuilt from plain data.
+* :mod:`newskit.core.word_tokenizer`, :mod:`newskit.core.punkt`, :mod:`newskit.core.tagger` — NLTK's word
+  tokenizer, sentence splitter and tagger rebuilt from plain data (what they share: :mod:`newskit.core.models`).
 * :mod:`newskit.core.cache` — what newskit derives from NLTK's data, kept on disk without pickles.
 * :mod:`newskit.core.progress` — the one progress bar.
 * :mod:`newskit.core.markup` — a text with highlighted spans, as escaped HTML.

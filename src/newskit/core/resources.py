@@ -19,8 +19,8 @@ matrix, Punkt's tables, NLTK's tokenizer rules, word lists, Brown news counts, s
 names, VerbNet's speech verbs — is kept in newskit's cache folder (:mod:`newskit.core.cache`:
 JSON and numpy ``.npz``, never a pickle), so a fresh process reads a few small files instead of
 importing NLTK and parsing its models. The word tokenizer, the sentence splitter and the tagger
-are NLTK's own models run faster from that data (:mod:`newskit.core.models`);
-``tests/test_resources.py`` checks that they give exactly NLTK's tokens, sentences and tags.
+are NLTK's own models run faster from that data (:mod:`newskit.core.word_tokenizer`, :mod:`newskit.core.punkt`,
+:mod:`newskit.core.tagger`); ``tests/test_resources.py`` checks that they give exactly NLTK's tokens, sentences and tags.
 """
 
 from __future__ import annotations
@@ -42,7 +42,10 @@ from typing import Any, TextIO, TypeVar
 
 from ..errors import MissingResourceError
 from . import cache
-from .models import FastPunkt, FastTagger, FastWordTokenizer, WordMemo, perceptron_normalize, word_rules_spec
+from .models import WordMemo
+from .punkt import FastPunkt
+from .tagger import FastTagger, perceptron_normalize
+from .word_tokenizer import FastWordTokenizer, word_rules_spec
 
 __all__ = [
     "Resource",
