@@ -10,7 +10,6 @@ word each token counts as, the body's tags, the quoted spans, and small argument
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import itertools
 import math
@@ -18,13 +17,13 @@ import numbers as _numbers
 import operator
 import re
 from array import array
-from collections import defaultdict, deque
-from collections.abc import Callable, Container, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, repeat
 from operator import attrgetter, itemgetter
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias
 from weakref import WeakKeyDictionary
 
 from ..core.fmt import plural
@@ -42,7 +41,6 @@ _UNIT_BREAK = re.compile(f"[{re.escape(_HYPHENS)}/]")  # where _split_hyphens() 
 # ------------------------------------------------------------------------------------------------
 
 _CACHE: WeakKeyDictionary[Text, dict[Any, Any]] = WeakKeyDictionary()
-_R = TypeVar("_R")
 
 
 def _cached(text: Text, key: Any, build: Callable[[], Any]) -> Any:
@@ -54,29 +52,6 @@ def _cached(text: Text, key: Any, build: Callable[[], Any]) -> Any:
     if key not in store:
         store[key] = build()
     return store[key]
-
-
-def _records(cls: type[_R], columns: Sequence[Sequence[Any]]) -> list[_R]:
-    """``[cls(*row) for row in zip(*columns)]`` for a frozen dataclass with slots, about three times faster.
-
-    *columns* holds one sequence per field, in field order. Calling a frozen dataclass costs a Python call and
-    one ``object.__setattr__`` per field; filling the slots of blank objects one field at a time, with map()
-    over each field's slot descriptor, makes equal objects (as :mod:`newskit.core.text` makes its words).
-
-    >>> from newskit.core.text import Sentence
-    >>> _records(Sentence, [[0], [1], [3], ["It."], [0]]) == [Sentence(0, 1, 3, "It.", 0)]
-    True
-    """
-    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    if "__slots__" not in vars(cls) or len(columns) != len(names):
-        raise TypeError(f"_records() needs a slotted dataclass and one column per field of {cls.__name__}")
-    n = len(columns[0]) if columns else 0
-    objs = list(map(object.__new__, repeat(cls, n)))
-    for name, column in zip(names, columns, strict=True):
-        if len(column) != n:
-            raise ValueError(f"column {name!r} has {len(column)} items, not {n}")
-        deque(map(getattr(cls, name).__set__, objs, column), maxlen=0)
-    return objs
 
 
 # ------------------------------------------------------------------------------------------------

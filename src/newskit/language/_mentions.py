@@ -18,9 +18,9 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 
 from ..core.resources import WordMemo
-from ..core.text import Text
+from ..core.text import Text, from_columns
 from ..core.words import TITLE_MODIFIERS, fold, is_title
-from ._common import _HYPHENS, _Index, _index, _records, _sentence_tokens, _tags, _Token
+from ._common import _HYPHENS, _Index, _index, _sentence_tokens, _tags, _Token
 
 #: Prefixes of Arabic names, which do not hide a capital ("al-Maliki" is a capitalised name, surname "maliki").
 _NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
@@ -444,7 +444,7 @@ def _name_mentions(scan: _Scan) -> list[_Mention]:
     es = list(map(attrgetter("end"), map(toks.__getitem__, last_tok)))
     labels = list(map(_label_text, map(scan.text.__getitem__, map(slice, ss, es))))
     source, mkey, parts = (list(map(itemgetter(c), rest)) for c in (0, 1, 2))
-    return _records(_Mention, [ss, es, labels, mkey, source, [None] * len(ss), [None] * len(ss),
+    return from_columns(_Mention, [ss, es, labels, mkey, source, [None] * len(ss), [None] * len(ss),
                                list(zip(first_tok, last_tok, strict=True)), parts])
 
 

@@ -34,8 +34,8 @@ from typing import Any
 
 from ..core.fmt import Html, esc, html_table, text_table
 from ..core.resources import WordMemo
-from ..core.text import Text
-from ._common import _cached, _index, _quoted, _records, _tag_codes
+from ..core.text import Text, from_columns
+from ._common import _cached, _index, _quoted, _tag_codes
 
 #: How many drivers a paragraph row of the tables shows (the strongest of its sentences').
 SHOWN_DRIVERS = 3
@@ -552,7 +552,7 @@ def _paragraph_tones(text: Text, body: str, quoted: _SpanIndex, scorer: _Scorer)
             quoted_[k] = scorer.compound(" ".join(body[s:e] for s, e in ins if len(body[s:e].split()) >= MIN_QUOTED_WORDS))
             reporter_chars[k] = sum(e - s for s, e in out)
             quoted_chars[k] = sum(e - s for s, e in ins)
-    return _records(ParagraphTone, [list(map(attrgetter("number"), paragraphs)), starts, ends,
+    return from_columns(ParagraphTone, [list(map(attrgetter("number"), paragraphs)), starts, ends,
                                     [c or 0.0 for c in compounds], reporter, quoted_, reporter_chars, quoted_chars])
 
 
@@ -575,7 +575,7 @@ def _sentence_tones(text: Text, body: str, quoted: _SpanIndex, scorer: _Scorer) 
                 inside[k] = sum(e - b for b, e in _segments(starts[k], ends[k], quoted.spans[lo:hi])[1])
     share = list(map(operator.truediv, inside, [max(1, e - s) for s, e in zip(starts, ends, strict=True)]))
     scores = [list(map(itemgetter(c), rows)) for c in range(5)]  # compound, pos, neg, neu, drivers
-    return _records(SentenceTone, [list(map(attrgetter("index"), sentences)), starts, ends,
+    return from_columns(SentenceTone, [list(map(attrgetter("index"), sentences)), starts, ends,
                                    list(map(attrgetter("paragraph"), sentences)), *scores[:4], share, scores[4]])
 
 

@@ -16,8 +16,8 @@ from operator import attrgetter
 from typing import Any
 
 from ..core.fmt import Html, esc, html_table, plural, text_table
-from ..core.text import Text
-from ._common import _cached, _index, _quoted, _records, _tag_codes, _tags, _whole, _word_runs, _words_caption
+from ..core.text import Text, from_columns
+from ._common import _cached, _index, _quoted, _tag_codes, _tags, _whole, _word_runs, _words_caption
 
 # ------------------------------------------------------------------------------------------------
 # Frequencies
@@ -397,7 +397,7 @@ def pos_profile(text: Text) -> PosProfile:
         starts = list(map(attrgetter("start"), hits))
         hit_tags = [tags[k] for k in picked]
         hit_uni = list(map(uni.__getitem__, hit_tags))
-        found = _records(TaggedWord, [list(map(attrgetter("text"), hits)), starts, list(map(attrgetter("end"), hits)),
+        found = from_columns(TaggedWord, [list(map(attrgetter("text"), hits)), starts, list(map(attrgetter("end"), hits)),
                                       list(map(attrgetter("paragraph"), hits)), hit_tags, hit_uni,
                                       _quoted(text).many(starts)])
         is_adj = [u == "ADJ" for u in hit_uni]
