@@ -8,27 +8,25 @@ The public functions below are what ``newskit.sources`` exports; each takes a
 from __future__ import annotations
 
 import bisect
-import contextlib
 import itertools
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..core.text import Paragraph, Text
 from ..core.words import OPEN_QUOTES
 from .attribution import (
-    _AFTER_REACH,
+    _AFTER_CUES,
     _PASSIVE_CLAIM,
     _after_attribution,
     _Attr,
     _before_attribution,
     _find_channel,
-    _Frame,
     _frame,
     _is_full,
     _Locator,
     _make_attribution,
+    _may_claim,
     _sentence_finder,
 )
 from .lexicon import (
@@ -39,13 +37,13 @@ from .lexicon import (
     SPEECH_VERBS,
     STRONG_VERBS,
     TIME_WORDS,
-    WEAK_VERBS,
     _is_media,
     _is_person_noun,
     is_saying_verb,
 )
-from .marks import _ends_sentence, _is_furniture, _is_mention, _looks_like_title, _Raw, _scan
-from .phrases import _author_from, _Mention, _names_someone, _np_backward, _sentence_subject
+from .marks import _is_mention, _looks_like_title, _Raw, _scan
+from .phrases import _author_from, _Mention, _np_backward, _sentence_subject
+from .prepass import _body_tokens, _commas, _Para, _split, _tag_ahead
 from .resolver import _Resolver
 from .results import (
     Attribution,
@@ -63,7 +61,6 @@ from .tokens import (
     _PH,
     _PLACEHOLDER,
     _SENT_TOKS,
-    _SUBJECT_WINDOW,
     _TAGGED,
     _WINDOW,
     _is_cap,
@@ -72,10 +69,7 @@ from .tokens import (
     _is_verb_at,
     _join,
     _lows,
-    _sentences,
     _tag,
-    _tag_runs,
-    _tokens,
 )
 
 __all__ = ["quotes", "scare_quotes", "attributions", "sources", "outlets", "quote_records"]
@@ -146,114 +140,9 @@ def _saying_verb_at(before: list[str]) -> int | None:
     return None
 
 
-def _may_tag_before(before: list[str], low: list[str] | None = None) -> bool:
-    """True when :func:`_before_attribution` may tag *before*: it holds a speech verb it would test (*low*:
-    its tokens in lower case, when the caller has them)."""
-    if low is None:
-        low = _lows(before)
-    if SPEECH_VERBS.isdisjoint(low):
-        return False
-    partial = not _is_full(before)
-    n = len(before)
-    return any(low[j] in SPEECH_VERBS and before[j][:1] != _PH and (partial or low[j] not in WEAK_VERBS or j >= n - 4)
-               and not (j > 0 and low[j - 1] in DET_POSS) for j in range(n))
-
-
 #: What "said in/on ... that" names before "that" when the reported words follow it: a medium or a document.
 _MEDIA_NOUNS = INANIMATE | {"interview", "interviews", "twitter", "facebook", "instagram", "website", "blog", "post", "briefing",
                             "conference", "speech", "hearing", "call", "email", "emails", "broadcast", "podcast", "show"}
-
-
-def _may_tag_after(after: list[str]) -> bool:
-    """True when :func:`_after_attribution` may tag (the part after a comma of) *after*: a speech verb follows."""
-    rest = after[1:] if after[:1] == [","] else after
-    return not STRONG_VERBS.isdisjoint(_lows(rest[1:_AFTER_REACH]))
-
-
-def _commas(sent: list[str], limit: int = 4) -> list[int]:
-    """Where the first *limit* commas of *sent* are, from its fourth token to its last but one (list.index: a C loop).
-
-    >>> _commas("Yes , the plan , he said , is late .".split())
-    [4, 7]
-    """
-    out: list[int] = []
-    i = 2
-    with contextlib.suppress(ValueError):  # (no more commas)
-        while len(out) < limit:
-            i = sent.index(",", i + 1, len(sent) - 1)
-            out.append(i)
-    return out
-
-
-def _runs_to_tag(split: list[tuple[list[str], list[tuple[int, int]], bool]]) -> Iterable[tuple[str, ...]]:
-    """Token runs that :func:`_analyse` will (most likely) tag, so that they go in the one batch up front.
-
-    Tags are a function of the run alone, so tagging a run that is then never read changes no result,
-    it only costs a little time; these are the runs the attribution rules tag when a speech verb is there:
-    a sentence's head (its words before the first quote) and the head up to that verb, the words on each
-    side of a quote, and the words after a comma of a sentence without quotes.
-    """
-    for toks, sentences, _furniture in split:
-        lows = _lows(toks)  # (once per paragraph, sliced for each sentence)
-        places = [i for i, t in enumerate(toks) if t[:1] == _PH]
-        strong = STRONG_VERBS.isdisjoint(lows)  # True: no verb here makes an attribution worth tagging
-        for s0, s1 in sentences:
-            sent = toks[s0:s1]
-            low = lows[s0:s1]
-            qpos = [i - s0 for i in places if s0 <= i < s1]
-            head = sent[:qpos[0]] if qpos else sent
-            opening = low[1:min(len(head), _WINDOW)]
-            js = [] if strong or STRONG_VERBS.isdisjoint(opening) else [j for j, t in enumerate(opening, 1) if t in STRONG_VERBS]
-            if js:
-                yield tuple(head)
-                for j in js:
-                    yield tuple(head[:j + 1])
-            for qn, pos in enumerate(qpos):
-                b0 = max(0, pos - _WINDOW)
-                before = sent[b0:pos]
-                nxt = qpos[qn + 1] if qn + 1 < len(qpos) else len(sent)
-                after = sent[pos + 1:min(nxt, pos + 1 + _WINDOW)]
-                if not strong and _may_tag_after(after):
-                    yield tuple(after[1:] if after[:1] == [","] else after)
-                if _may_tag_before(before, low[b0:pos]):
-                    yield tuple(before)
-            if not qpos and not strong:
-                for c in _commas(sent):
-                    tail = sent[c:c + _WINDOW]
-                    if _may_tag_after(tail):
-                        yield tuple(tail[1:])
-
-
-#: (tokens, sentences, furniture) of each paragraph's frame: its tokens, their sentence ranges, and whether
-#: it is a line without final punctuation (caption, pull quote, its credit).
-_Split = list[tuple[list[str], list[tuple[int, int]], bool]]
-
-
-def _opens_small(text: str, raw: _Raw) -> bool:
-    """True when the quote's first letter is a small one ("and two belt loops"): it goes on a sentence."""
-    start, end = raw.pieces[0]
-    first = next((c for c in text[start:min(end, start + 8)] if c.isalpha()), "")
-    return first.islower()
-
-
-def _split(article: Text, frames: dict[int, _Frame], raws: list[_Raw]) -> _Split:
-    """Each paragraph's frame tokens and sentences."""
-    split: _Split = []
-    for p in article.paragraphs:
-        fr = frames[p.index]
-        toks = _tokens(fr.text)
-        closing = frozenset(qi for qi in fr.quote_ids if _ends_sentence(article.text, raws[qi]))
-        continuing = frozenset(qi for qi in fr.quote_ids if _opens_small(article.text, raws[qi]))
-        # a line without final punctuation (caption, pull quote, its credit) does not change who "he" is
-        split.append((toks, _sentences(toks, closing, continuing), _is_furniture(p.text)))
-    return split
-
-
-def _tag_ahead(split: _Split) -> None:
-    """Tag, in one batch up front, the sentence openings the resolver will read and the runs the rules will."""
-    openings = (tuple(toks[s0:s1][:_SUBJECT_WINDOW]) for toks, sents, furniture in split if not furniture
-                for s0, s1 in sents if _names_someone(toks[s0:s1]))
-    _tag_runs(itertools.chain(openings, _runs_to_tag(split)))
 
 
 class _Reading:
@@ -274,6 +163,7 @@ class _Reading:
         self.reason = [""] * n
         self.speech = [True] * n
         self.seen = [False] * n
+        self.qtext: list[str | None] = [None] * n  # each quote's text, once read (see _quote_text)
         self.current = -1                      # the quote being attributed
         self.asked: int | None = None          # the paragraph of the last interviewer's question (see _turn)
         self.attributions: list[Attribution] = []
@@ -286,34 +176,35 @@ class _Reading:
         # the last attribution of the paragraph before: a paragraph that is only a quote goes on with it
         self.prev_para: tuple[int, _Attr, Source | None, str] | None = None
 
-    def paragraph(self, p: Paragraph, toks: list[str], sentences: list[tuple[int, int]], furniture: bool,
+    def paragraph(self, p: Paragraph, para: _Para,
                   carried: tuple[_Attr, Source | None] | None) -> tuple[_Attr, Source | None] | None:
-        """Read one paragraph, sentence by sentence; *carried* is the attribution a paragraph ending "X said:"
-        passes to this one. Returns the one this paragraph passes to the next (or None)."""
+        """Read one paragraph (its frame read once: *para*), sentence by sentence; *carried* is the attribution a
+        paragraph ending "X said:" passes to this one. Returns the one this paragraph passes to the next (or None)."""
         self.para_attr, self.para_src = carried if carried is not None else (None, None)
         self.resolver.paragraph = p.index
         self.para_why = f"introduced by ¶{p.index} ending with ':'" if carried is not None else ""
+        toks, lows, places, furniture = para.toks, para.lows, para.places, para.furniture
         sent: list[str] = []
-        for s0, s1 in sentences:
+        for (s0, s1), names in zip(para.sentences, para.names, strict=True):
             sent = toks[s0:s1]
-            # (most sentences hold no quote: one C-level test spares them the loop; see tokens._tag_runs)
-            qpos = [i for i, t in enumerate(sent) if t[:1] == _PH] if _PH in "".join(sent) else []
+            low = lows[s0:s1]
+            qpos = [i - s0 for i in places if s0 <= i < s1] if places else []
             # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent
             attr_before = self.para_attr  # (a participle clause goes with an attribution of this sentence)
-            reported = self._reported_before(p, sent, head, qpos)
+            reported = self._reported_before(p, sent, head, qpos, low)
             if not reported and not qpos:
-                self._reported_after(p, sent)
+                self._reported_after(p, sent, low)
             self._unattributed(p, head)
             for qn, pos in enumerate(qpos):
-                self._quote(p, sent, qpos, qn, pos, furniture)
+                self._quote(p, sent, low, qpos, qn, pos, furniture)
             if qpos and not reported and not furniture:
                 self._reported_across(p, sent, qpos)
             if self.para_attr is not None and self.para_attr is not attr_before:
                 self._participle(p, sent)
             if not furniture:
-                self.resolver.note_subject(sent)
+                self.resolver.note_subject(sent, low, names, bool(qpos))
         if self.para_attr is not None and not furniture and _speaks(self.para_src):
             self.prev_para = (p.index, self.para_attr, self.para_src, self.para_why)
         elif not furniture:
@@ -324,13 +215,15 @@ class _Reading:
                 return intro, self.resolver.resolve(intro.mention)
         return None
 
-    def _reported_before(self, p: Paragraph, sent: list[str], head: list[str], qpos: list[int]) -> bool:
-        """Reported speech with its attribution first: "X said (that) ...". True when one is found."""
-        low = _lows(head[:_WINDOW])   # the speech verb of reported speech comes early
-        if SPEECH_VERBS.isdisjoint(low):
-            return False
-        for j, t in enumerate(low):
-            if t in SPEECH_VERBS and t not in WEAK_VERBS and 0 < j and low[j - 1] not in {"who", "which"} \
+    def _reported_before(self, p: Paragraph, sent: list[str], head: list[str], qpos: list[int], sent_low: list[str]) -> bool:
+        """Reported speech with its attribution first: "X said (that) ...". True when one is found (*sent_low*: the
+        sentence in lower case)."""
+        low = sent_low[:min(len(head), _WINDOW)]   # the speech verb of reported speech comes early
+        if STRONG_VERBS.isdisjoint(low):
+            return False  # (STRONG_VERBS: the speech verbs that are not weak, those the loop reads)
+        for j in itertools.compress(range(len(low)), map(STRONG_VERBS.__contains__, low)):  # (the verbs, C-level)
+            t = low[j]
+            if 0 < j and low[j - 1] not in {"who", "which"} \
                     and _is_verb_at(head, j) and not _not_speech_use(low, j):  # (not 'an expert who writes about ...')
                 np, appos = _np_backward(head[:j + 1], j)
                 if not np and "and" in low[max(0, j - 6):j] and j >= 4:
@@ -375,7 +268,7 @@ class _Reading:
                     why = _why(f"reported speech: '{_join(np)} {t} ...'", np, src)
                     self.para_why = why
                     self.last_speaker = src if _speaks(src) else self.last_speaker
-                    self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src, t, chan,
+                    self.attributions.append(_make_attribution(self.article, p, content, "indirect", src, t, chan,
                                                                self.sentence_at if qpos else None, reason=why,
                                                                locator=self.locator))
                     return True
@@ -411,22 +304,27 @@ class _Reading:
                 self.speaker[qi], self.verb[qi], self.speech[qi] = src, low[j], True
                 self.reason[qi] = f"a fragment in the clause of {src.name}, who {low[j]} ..."
                 self.last_q = qi
-        self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src, low[j], None,
+        self.attributions.append(_make_attribution(self.article, p, content, "indirect", src, low[j], None,
                                                    reason=why, locator=self.locator))
 
-    def _reported_after(self, p: Paragraph, sent: list[str]) -> None:
-        """Reported speech with its attribution after: "The plan is late, Lord Butler said in an interview."."""
+    def _reported_after(self, p: Paragraph, sent: list[str], low: list[str]) -> None:
+        """Reported speech with its attribution after: "The plan is late, Lord Butler said in an interview." (*low*:
+        the sentence in lower case)."""
+        if _AFTER_CUES.isdisjoint(low[4:]):
+            return  # (what _after_attribution reads after a comma, the earliest its fourth token, needs one)
         for c in _commas(sent):
-            tail_attr = _after_attribution(sent[c:c + _WINDOW])
+            tail_attr = _after_attribution(sent[c:c + _WINDOW], low=low[c:c + _WINDOW])
+            if tail_attr is None:
+                continue
             content = [x for x in sent[:c] if x not in _SENT_TOKS]
-            if tail_attr is not None and len(content) >= 4:
+            if len(content) >= 4:
                 src = self.resolver.resolve(tail_attr.mention)
                 self.para_attr, self.para_src = tail_attr, src
                 why = _why(f"reported speech: '..., {_join(tail_attr.mention.np)} {tail_attr.mention.verb}'",
                            tail_attr.mention.np, src)
                 self.para_why = why
                 self.last_speaker = src if _speaks(src) else self.last_speaker
-                self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src,
+                self.attributions.append(_make_attribution(self.article, p, content, "indirect", src,
                                                            tail_attr.mention.verb, tail_attr.channel, reason=why,
                                                            locator=self.locator))
                 break
@@ -444,7 +342,7 @@ class _Reading:
                 continue  # (a quote inside the clause is the speaker's own words, attributed as a quote)
             verb, src = sent[c + 1].lower(), self.para_src
             why = f"reported speech: '..., {verb} ...' after {self.para_why or 'the sentence'}"
-            self.attributions.append(_make_attribution(self.article, p, _join(content), "indirect", src, verb,
+            self.attributions.append(_make_attribution(self.article, p, content, "indirect", src, verb,
                                                        self.para_attr.channel if self.para_attr else None, reason=why,
                                                        locator=self.locator))
             return
@@ -453,7 +351,7 @@ class _Reading:
         """A claim in the passive with nobody named ("he has been accused of ...")."""
         # (_join only drops spaces next to punctuation, never inside a match, so a sentence whose
         # plainly spaced words do not match cannot match once joined: most are skipped cheaply)
-        if _PASSIVE_CLAIM.search(" ".join(head)):
+        if _may_claim(head) and _PASSIVE_CLAIM.search(" ".join(head)):
             sent_text = _join(head)
             if _PASSIVE_CLAIM.search(sent_text):
                 self.attributions.append(_make_attribution(self.article, p, sent_text, "unattributed", None, None, None,
@@ -461,28 +359,30 @@ class _Reading:
                                                            locator=self.locator))
 
     def _attribution_of(self, p: Paragraph, sent: list[str], pos: int, before: list[str], after: list[str],
-                        is_partial: bool, prev_q: int | None = None) -> tuple[_Attr | None, Source | None, str]:
+                        is_partial: bool, prev_q: int | None = None, lows: tuple[list[str], list[str]] | None = None,
+                        ) -> tuple[_Attr | None, Source | None, str]:
         """Who says the quote at sent[pos], and the rule that decided it: the rules on each side, else the
         paragraph's speaker, the previous paragraph's or the last quote's (*prev_q*: the quote before it in
-        its sentence, if any)."""
+        its sentence, if any; *lows*: *before* and *after* in lower case)."""
+        before_low, after_low = lows if lows is not None else (_lows(before), _lows(after))
         if before[-1:] == [":"] and (author := _author_from(before[:-1])):
             # 'The clerk read a statement from Mayor Pat Greer: "..."': the author speaks, not the one reading
             src = self.resolver.resolve(_Mention(author, [], "statement"))
             if src is not None:
                 return (_Attr(_Mention(author, [], "statement"), None), src,
                         _why(f"'a statement from {_join(author)}:' introduces the quote", author, src))
-        attr = _after_attribution(after, full=not is_partial)
+        attr = _after_attribution(after, full=not is_partial, low=after_low)
         rule = "after the quote"
         if attr is None:
-            attr, rule = _before_attribution(before, is_partial), "before the quote"
+            attr, rule = _before_attribution(before, is_partial, before_low), "before the quote"
         if attr is None and prev_q is not None and self.speaker[prev_q] is not None and self.speech[prev_q] and (
-                any(t.lower() in SPEECH_VERBS for t in before)):
+                not SPEECH_VERBS.isdisjoint(before_low)):
             # '"Very exciting," says Erin Kim, who leads the "Activate" project': the verb between the two quotes
             # attributes the first; the second, with none of its own, has the same speaker (not the sentence's subject)
             src = self.speaker[prev_q]
             return (_Attr(_Mention([], [], self.verb[prev_q] or "said"), self.channel[prev_q]), src,
                     f"same sentence as the quote before it: {src.name}")
-        if attr is None and any(t.lower() in SPEECH_VERBS for t in before):
+        if attr is None and not SPEECH_VERBS.isdisjoint(before_low):
             np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
             if np_:
                 attr = _Attr(_Mention(np_, appos_, next(t.lower() for t in reversed(before)
@@ -525,8 +425,7 @@ class _Reading:
             if not is_partial or (src is not None and src.kind == "named"):
                 self.para_attr, self.para_src, self.para_why = attr, src, why
             return attr, src, why
-        if is_partial and any(t.lower() in SPEECH_VERBS and t.lower() not in WEAK_VERBS
-                              and _is_verb_at(before, k) for k, t in enumerate(before)):
+        if is_partial and any(t in STRONG_VERBS and _is_verb_at(before, k) for k, t in enumerate(before_low)):
             verb_ = next(t.lower() for t in reversed(before) if t.lower() in SPEECH_VERBS)
             src = self.para_src or self.resolver.last_person
             return _Attr(_Mention([], [], verb_), _find_channel(before)), src, f"'{verb_}' with no subject: last speaker"
@@ -601,20 +500,24 @@ class _Reading:
             return _Attr(_Mention(["Q"], [], ":"), None), src, "a question alone, a quote answering it: the interviewer"
         return None
 
-    def _quote(self, p: Paragraph, sent: list[str], qpos: list[int], qn: int, pos: int, furniture: bool) -> None:
-        """Attribute the quote at sent[pos] (the *qn*-th of its sentence), or judge it not speech."""
-        qi = int(_PLACEHOLDER.match(sent[pos]).group(1))  # type: ignore[union-attr]
-        # attribution is local: look at a bounded window on each side (keeps long sentences linear)
-        before = sent[max(0, pos - _WINDOW):pos]
-        nxt = qpos[qn + 1] if qn + 1 < len(qpos) else len(sent)
-        after = sent[pos + 1:min(nxt, pos + 1 + _WINDOW)]
+    def _quote(self, p: Paragraph, sent: list[str], low: list[str], qpos: list[int], qn: int, pos: int,
+               furniture: bool) -> None:
+        """Attribute the quote at sent[pos] (the *qn*-th of its sentence; *low*: the sentence in lower case), or judge
+        it not speech."""
+        qi = int(sent[pos][1:-1])  # (a placeholder is its mark, the quote's number, its closing mark)
         if self.seen[qi]:
             return
         self.seen[qi] = True
+        # attribution is local: look at a bounded window on each side (keeps long sentences linear)
+        b0 = max(0, pos - _WINDOW)
+        before = sent[b0:pos]
+        nxt = qpos[qn + 1] if qn + 1 < len(qpos) else len(sent)
+        a1 = min(nxt, pos + 1 + _WINDOW)
+        after = sent[pos + 1:a1]
         is_partial = not _is_full(before)
-        prev_q = int(_PLACEHOLDER.match(sent[qpos[qn - 1]]).group(1)) if qn > 0 else None  # type: ignore[union-attr]
+        prev_q = int(sent[qpos[qn - 1]][1:-1]) if qn > 0 else None
         self.current = qi
-        attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial, prev_q)
+        attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial, prev_q, (low[b0:pos], low[pos + 1:a1]))
         self.speaker[qi] = src
         self.reason[qi] = why if src is not None else ""
         if _speaks(src) and not is_partial:
@@ -625,7 +528,7 @@ class _Reading:
         if is_partial and src is None:
             self.speech[qi] = False
         # "Fox News Sunday", "the Marshall Plan": title-case names in marks are not speech
-        qtext = " ".join(self.text[s:e] for s, e in self.raws[qi].pieces)
+        qtext = self._quote_text(qi)
         # ('"The Kid Who Would Be King" really is ...': a title that opens its sentence, and nobody says it)
         title = (is_partial or src is None) and _looks_like_title(qtext)
         if title or _is_mention(qtext, before, after, self.mentions) or furniture:
@@ -633,6 +536,13 @@ class _Reading:
             self.mentions.add(qi)
         if self.speech[qi]:
             self.last_q = qi
+
+    def _quote_text(self, qi: int) -> str:
+        """Quote *qi*'s words, its pieces joined by a space (made once)."""
+        qtext = self.qtext[qi]
+        if qtext is None:
+            qtext = self.qtext[qi] = " ".join(self.text[s:e] for s, e in self.raws[qi].pieces)
+        return qtext
 
     def result(self) -> _Analysis:
         """The quotes that are speech, the attributions, and the spans of the quotes that are not speech."""
@@ -642,7 +552,7 @@ class _Reading:
             if not self.speech[qi]:
                 not_speech.append((r.pieces[0][0], r.pieces[-1][1]))
                 continue
-            qtext = " ".join(self.text[s:e] for s, e in r.pieces)
+            qtext = self._quote_text(qi)
             para = self.article.paragraph_at(r.pieces[0][0])
             quotes_out.append(Quote(text=qtext, start=r.pieces[0][0], end=r.pieces[-1][1], paragraph=para or 0,
                                     pieces=r.pieces, speaker=self.speaker[qi], verb=self.verb[qi],
@@ -660,13 +570,13 @@ def _analyse(article: Text) -> _Analysis:
         return cached
     raws = _scan(article)
     frames = _frame(article, raws)
-    reading = _Reading(article, raws, _Resolver(article))
-    _TAGGED.set({})  # this analysis's tags (see tokens._TAGGED)
     split = _split(article, frames, raws)
-    _tag_ahead(split)
+    reading = _Reading(article, raws, _Resolver(article, _body_tokens(article, frames, split)))
+    _TAGGED.set({})  # this analysis's tags (see tokens._TAGGED)
+    _tag_ahead(split, reading._quote_text)
     carried: tuple[_Attr, Source | None] | None = None  # a paragraph ending "X said:" introduces the next one
-    for p, (toks, sentences, furniture) in zip(article.paragraphs, split, strict=True):
-        carried = reading.paragraph(p, toks, sentences, furniture, carried)
+    for p, para in zip(article.paragraphs, split, strict=True):
+        carried = reading.paragraph(p, para, carried)
     result = reading.result()
     _CACHE[article] = result
     return result

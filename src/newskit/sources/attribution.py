@@ -22,12 +22,13 @@ from ..core.text import Paragraph, Sentence, Text
 from .lexicon import (
     ADVERBS,
     CLAIM_NOUNS,
-    DETERMINERS,
+    DET_POSS,
     MANNER_VERBS,
     MASTHEAD_PATTERN,
     OUTLET_PATTERN,
     OUTLET_RE,
     OUTLET_WORDS,
+    OUTLETS,
     PRONOUNS,
     SPEECH_VERBS,
     WEAK_VERBS,
@@ -35,15 +36,17 @@ from .lexicon import (
 from .marks import _MARKS, _SINGLES, _Raw
 from .phrases import _clause_subject, _Mention, _np_backward, _np_forward, _sentence_subject
 from .results import Attribution, Source
-from .tokens import _PH, _is_name_tok, _is_placeholder, _is_verb_at, _join, _lows
+from .tokens import _PH, _is_name_tok, _is_placeholder, _is_verb_at, _join, _lows, _places, _TokenMemo
 
 
 @dataclass
 class _Frame:
-    """One paragraph with its quotes replaced by placeholders."""
+    """One paragraph with its quotes replaced by placeholders: ``regions[k]`` is the span of the text (marks included)
+    that the *k*-th placeholder, of quote ``quote_ids[k]``, stands for."""
 
     text: str
     quote_ids: list[int]
+    regions: list[tuple[int, int]]
 
 
 #: The article's own text may hold the private-use characters that mark placeholders; they become spaces.
@@ -73,18 +76,25 @@ def _frame(article: Text, raws: list[_Raw]) -> dict[int, _Frame]:
                     hi += 1  # (a closing mark typed as two singles: ,’’ says)
             spans_by_para.setdefault(para, []).append((lo, hi, qi))
     frames: dict[int, _Frame] = {}
+    # (translating a text that holds no private-use mark changes nothing: most texts are taken as they are)
+    marked = "\uE000" in text or "\uE001" in text
     for p in article.paragraphs:
-        spans = sorted(spans_by_para.get(p.index, []))
-        out, pos, ids = [], p.start, []
-        for lo, hi, qi in spans:
+        spans = spans_by_para.get(p.index)
+        if not spans:
+            para = text[p.start:p.end]
+            frames[p.index] = _Frame(para.translate(_NO_PLACEHOLDER) if marked else para, [], [])
+            continue
+        out, pos, ids, regions = [], p.start, [], []
+        for lo, hi, qi in sorted(spans):
             if lo < pos:
                 continue
-            out.append(text[pos:lo].translate(_NO_PLACEHOLDER))
+            out.append(text[pos:lo].translate(_NO_PLACEHOLDER) if marked else text[pos:lo])
             out.append(f"\uE000{qi}\uE001")
             ids.append(qi)
+            regions.append((lo, hi))
             pos = hi
-        out.append(text[pos:p.end].translate(_NO_PLACEHOLDER))
-        frames[p.index] = _Frame("".join(out), ids)
+        out.append(text[pos:p.end].translate(_NO_PLACEHOLDER) if marked else text[pos:p.end])
+        frames[p.index] = _Frame("".join(out), ids, regions)
     return frames
 
 
@@ -96,8 +106,34 @@ class _Attr:
     channel: str | None
 
 
+#: For each name of :data:`~newskit.sources.lexicon.OUTLETS` and each word of
+#: :data:`~newskit.sources.lexicon.OUTLET_WORDS` (a plain alternation of words), its longest piece without a space
+#: (of equal length, an acronym, else the last: "BBC", not "One"; "Sun", not "The"): rarer in other words.
+_OUTLET_PIECES = sorted({max(reversed(name.split(" ")), key=lambda w: (len(w), w.isupper()))
+                         for name in (*OUTLETS, *OUTLET_WORDS.pattern.split("|"))})
+
+_OUTLET_PIECE = re.compile("|".join(re.escape(piece) for piece in _OUTLET_PIECES))
+
+
+def _may_name_outlet(tok: str) -> bool:
+    """True when the frame token *tok* holds a piece of an outlet's name or of a medium's word (see :func:`_find_channel`).
+
+    >>> _may_name_outlet("BBC's"), _may_name_outlet("newspapers"), _may_name_outlet("said")
+    (True, True, False)
+    """
+    return _OUTLET_PIECE.search(tok) is not None
+
+
+_MAY_NAME_OUTLET = _TokenMemo(_may_name_outlet)
+
+
 def _find_channel(toks: list[str]) -> str | None:
     """The media outlet credited in these tokens ("told AFP", "the Ottawa Citizen newspaper"), or None."""
+    # Quickest rejection, once per distinct token: whatever OUTLET_RE or OUTLET_WORDS finds in the words joined by
+    # spaces below holds each piece of its name; a piece has no space, and a token none either, so its longest
+    # piece lies inside one token (a placeholder holds none: testing it too changes nothing).
+    if not any(map(_MAY_NAME_OUTLET.__getitem__, toks)):
+        return None
     words = [t for t in toks if t[:1] != _PH]
     # Quick rejection on the words joined by plain spaces (most calls find nothing): _join only drops a
     # space next to punctuation, which an outlet name does not hold, and keeps an outlet word whole, so a
@@ -119,11 +155,17 @@ def _find_channel(toks: list[str]) -> str | None:
     return None
 
 
+#: Words before "to", "with" or "on" that open a phrase naming an outlet: "Speaking to AP", "an interview with CNN".
+_INTRO_CUES = frozenset({"speaking", "interview", "talking", "appearing"})
+
+
 def _intro_channel(toks: list[str]) -> str | None:
     """An outlet named in an introductory phrase: "Speaking to AP, ...", "In an interview with CNN, ..."."""
     low = _lows(toks)
+    if _INTRO_CUES.isdisjoint(low):
+        return None  # (no word that opens such a phrase)
     for k, t in enumerate(low):
-        if t in {"to", "with", "on"} and k > 0 and low[k - 1] in {"speaking", "interview", "talking", "appearing"}:
+        if t in {"to", "with", "on"} and k > 0 and low[k - 1] in _INTRO_CUES:
             return _find_channel(toks[k + 1:k + 6])
     return None
 
@@ -137,13 +179,27 @@ _AFTER_REACH = 32
 _NOT_AN_INVERTED_SUBJECT = frozenset("in on at to for with by from during after before about of into through that".split())
 
 
-def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
-    """'..., said Earnest.' / '..., Mahmud Nuri, a resident, told AFP.' / '..., according to X.'"""
-    i = 1 if after[:1] == [","] else 0
+#: Words one of which every rule of :func:`_after_attribution` needs: a verb of saying (a manner verb is one),
+#: "quoted" (as saying), "according" (to), a dash before a signature.
+_AFTER_CUES = SPEECH_VERBS | {"quoted", "according", "\u2014", "\u2013"}
+
+#: The words its last rule reads: a verb of saying or "quoted".
+_SAYING_OR_QUOTED = SPEECH_VERBS | {"quoted"}
+
+#: The words :func:`_before_attribution` reads: a verb of saying, "by" or "from" (a claim by X), "to" (according to).
+_BEFORE_CUES = SPEECH_VERBS | {"by", "from", "to"}
+
+
+def _after_attribution(after: list[str], full: bool = False, low: list[str] | None = None) -> _Attr | None:
+    """'..., said Earnest.' / '..., Mahmud Nuri, a resident, told AFP.' / '..., according to X.' (*low*: *after* in
+    lower case, when the caller has it)."""
+    i = 1 if after and after[0] == "," else 0
     rest = after[i:]
     if not rest:
         return None
-    low = _lows(rest)
+    low = _lows(rest) if low is None else low[i:]
+    if _AFTER_CUES.isdisjoint(low):
+        return None  # (each rule below needs one of these words)
     if (low[0] in SPEECH_VERBS and (low[0] not in WEAK_VERBS or low[0] in MANNER_VERBS) and low[1:2] != ["that"]
             and not low[0].endswith("ing")):
         # ('..., noted that X ...': the verb's object follows, not its subject as in '..., said X')
@@ -162,9 +218,11 @@ def _after_attribution(after: list[str], full: bool = False) -> _Attr | None:
         np, appos = _np_forward(rest, 2)
         if np:
             return _Attr(_Mention(np, appos, "according to"), _find_channel(rest))
-    for j, t in enumerate(low[:_AFTER_REACH]):
-        if _is_placeholder(rest[j]):
-            break
+    # (only a verb of saying or "quoted" can fire below: those are visited, up to the first placeholder; C-level)
+    places = _places(rest[:_AFTER_REACH])
+    reach = places[0] if places else min(len(low), _AFTER_REACH)
+    for j in itertools.compress(range(reach), map(_SAYING_OR_QUOTED.__contains__, low)):
+        t = low[j]
         # "he was quoted as saying": the passive of quoting stands for the verb
         quoted_as = t == "quoted" and low[j + 1:j + 3] in (["as", "saying"], ["as", "telling"])
         strong = t in SPEECH_VERBS and (t not in WEAK_VERBS or t in MANNER_VERBS)
@@ -197,20 +255,21 @@ def _named_then_appositive(rest: list[str], j: int, verb: str) -> _Attr | None:
     return _Attr(_Mention(rest[:n], rest[n + 1:j - 1], verb), _find_channel(rest))
 
 
-def _before_attribution(before: list[str], partial: bool) -> _Attr | None:
-    """'X said: "..."', 'X told reporters that the US was "..."', 'with leaders telling them to "..."'."""
-    low = _lows(before)
-    for j in range(len(before) - 1, -1, -1):
+def _before_attribution(before: list[str], partial: bool, low: list[str] | None = None) -> _Attr | None:
+    """'X said: "..."', 'X told reporters that the US was "..."', 'with leaders telling them to "..."' (*low*:
+    *before* in lower case, when the caller has it)."""
+    if low is None:
+        low = _lows(before)
+    # (only these words can fire below, and none is a placeholder: those are visited, last first; C-level)
+    for j in reversed(list(itertools.compress(range(len(low)), map(_BEFORE_CUES.__contains__, low)))):
         t = low[j]
-        if _is_placeholder(before[j]):
-            continue
         if (t in {"by", "from"} and j > 0 and low[j - 1] in CLAIM_NOUNS and j + 1 < len(before) and _is_name_tok(before[j + 1])
                 and not any(_is_placeholder(x) for x in before[j:])):
             np, appos = _np_forward(before, j + 1)  # "a claim by Peter Hain that ..."
             if np:
                 return _Attr(_Mention(np, appos, low[j - 1]), None)
         if t in SPEECH_VERBS and (partial or t not in WEAK_VERBS or j >= len(before) - 4):
-            if (j > 0 and low[j - 1] in DETERMINERS | {"his", "her", "its", "their"}) or not _is_verb_at(before, j):
+            if (j > 0 and low[j - 1] in DET_POSS) or not _is_verb_at(before, j):
                 continue  # "the claims were ...": a noun, not a verb
             k = j
             if j >= 2 and low[j - 1] in {"who", "which"} and before[j - 2] == ",":
@@ -262,12 +321,40 @@ def _is_full(before: list[str]) -> bool:
 
 
 #: A claim in the passive with nobody named ("he has been accused of", "it is believed").
+_CLAIM_VERBS = (r"accused|blamed|criticised|criticized|alleged|believed|thought|understood|claimed|suspected|rumou?red|said|"
+                r"reported|feared|condemned|described")
 _PASSIVE_CLAIM = re.compile(
     # ("has been accused", never the active "has said"; the lookahead lets the regex engine skip most places fast)
     r"(?=[hiawb])\b(?:(?:has|have|had)\s+(?:(?:widely|reportedly|also|now|long)\s+)?been|is|are|was|were|been|being|be)\s+"
-    r"(?:(?:widely|reportedly|also|now|long)\s+)?(?:been\s+)?"
-    r"(accused|blamed|criticised|criticized|alleged|believed|thought|understood|claimed|suspected|rumou?red|said|"
-    r"reported|feared|condemned|described)\b(?!\s+by\b)")
+    r"(?:(?:widely|reportedly|also|now|long)\s+)?(?:been\s+)?(" + _CLAIM_VERBS + r")\b(?!\s+by\b)")
+
+_CLAIM_VERB_START = re.compile(_CLAIM_VERBS)
+_AUX_END = re.compile(r"(?:is|are|was|were|been|being|be)\Z")
+
+
+def _opens_with_claim_verb(tok: str) -> bool:
+    """True when *tok* starts with one of the participles of :data:`_PASSIVE_CLAIM` ("said", "accused")."""
+    return _CLAIM_VERB_START.match(tok) is not None
+
+
+def _ends_with_auxiliary(tok: str) -> bool:
+    """True when *tok* ends with one of the auxiliaries that end the first part of :data:`_PASSIVE_CLAIM` ("was")."""
+    return _AUX_END.search(tok) is not None
+
+
+_OPENS_WITH_CLAIM_VERB = _TokenMemo(_opens_with_claim_verb)
+_ENDS_WITH_AUXILIARY = _TokenMemo(_ends_with_auxiliary)
+
+
+def _may_claim(toks: list[str]) -> bool:
+    """False when :data:`_PASSIVE_CLAIM` cannot match *toks* joined by spaces (nor by :func:`_join`, which only drops
+    spaces): once per distinct token, no token ends with "is", "was", "been" ... (what comes before the regex's
+    first space) or none starts with a participle (what comes after its last one), and a token holds no space.
+
+    >>> _may_claim("he has been accused of it".split()), _may_claim("he accused them".split())
+    (True, False)
+    """
+    return any(map(_OPENS_WITH_CLAIM_VERB.__getitem__, toks)) and any(map(_ENDS_WITH_AUXILIARY.__getitem__, toks))
 
 
 _SPACES = re.compile(r"(\s+)")
@@ -286,24 +373,30 @@ class _Locator:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._paras: dict[tuple[int, int], tuple[str, list[int], list[int]]] = {}
+        self._paras: dict[tuple[int, int], tuple[str, list[int] | None, list[int]]] = {}
         self._cursor: dict[tuple[int, int], int] = {}
 
-    def find(self, lo: int, hi: int, content: str) -> tuple[int, int] | None:
-        """The span of *content* in text[lo:hi], whitespace differences ignored, or None."""
-        want = "".join(content.split())
+    def find(self, lo: int, hi: int, content: str | list[str]) -> tuple[int, int] | None:
+        """The span of *content* in text[lo:hi], whitespace differences ignored, or None. *content*: a text, or frame
+        tokens (which hold no whitespace: joined as they are, they are the text they make without its whitespace)."""
+        want = "".join(content) if isinstance(content, list) else "".join(content.split())
         if not want:
             return None
         key = (lo, hi)
         if key not in self._paras:
-            # the paragraph split at whitespace, the whitespace kept: words at even places, gaps at odd ones
-            # (an empty first or last word when the text starts or ends with a space); all in C, no loop here
-            parts = _SPACES.split(self.text[lo:hi])
-            offsets = list(itertools.accumulate(map(len, parts), initial=lo))[0::2]
-            words = parts[0::2]
-            starts = list(itertools.compress(offsets, words))
-            words = list(filter(None, words))
-            self._paras[key] = ("".join(words), starts, list(itertools.accumulate(map(len, words))))
+            para = self.text[lo:hi]
+            words = para.split()  # (str.split and the regex's \s split at the same characters, Py_UNICODE_ISSPACE)
+            flat = "".join(words)
+            starts: list[int] | None = None
+            if len(para) != len(flat) + len(words) - 1:
+                # (else as much whitespace as gaps between words: one space each, none around, so word r starts at
+                # lo + ends[r - 1] + r: no list of starts is needed)
+                # the paragraph split at whitespace, the whitespace kept: words at even places, gaps at odd ones
+                # (an empty first or last word when the text starts or ends with a space); all in C, no loop here
+                parts = _SPACES.split(para)
+                offsets = list(itertools.accumulate(map(len, parts), initial=lo))[0::2]
+                starts = list(itertools.compress(offsets, parts[0::2]))
+            self._paras[key] = (flat, starts, list(itertools.accumulate(map(len, words))))
         flat, starts, ends = self._paras[key]
         k = flat.find(want, self._cursor.get(key, 0))
         if k < 0:
@@ -315,7 +408,7 @@ class _Locator:
 
         def at(f: int) -> int:  # the text offset of flat offset f
             r = bisect.bisect_right(ends, f)
-            return starts[r] + f - (ends[r - 1] if r else 0)
+            return lo + f + r if starts is None else starts[r] + f - (ends[r - 1] if r else 0)
         return at(k), at(last) + 1
 
 
@@ -333,11 +426,12 @@ def _sentence_finder(article: Text) -> Callable[[int], Sentence | None]:
     return lambda offset: next((x for x in sentences if x.start <= offset < x.end), None)
 
 
-def _make_attribution(article: Text, p: Paragraph, content: str, kind: str, src: Source | None,
+def _make_attribution(article: Text, p: Paragraph, content: str | list[str], kind: str, src: Source | None,
                       verb_: str | None, chan: str | None,
                       sentence_at: Callable[[int], Sentence | None] | None = None, reason: str = "",
                       locator: _Locator | None = None) -> Attribution:
-    """An :class:`Attribution` of *content* (found in paragraph *p*); an unattributed claim is its whole sentence."""
+    """An :class:`Attribution` of *content* (found in paragraph *p*; text or frame tokens, whitespace ignored either
+    way); an unattributed claim is its whole sentence."""
     span = (locator or _Locator(article.text)).find(p.start, p.end, content) or (p.start, p.end)
     start, end = span
     if kind == "unattributed":  # the whole sentence, quotes included, as the reader sees it

@@ -375,6 +375,7 @@ _EXECUTIVE = re.compile(r"\bchief (?:executive|financial|operating|technology|in
                         r"|\b(?:executive|finance|financial) (?:officer|director)\b")
 
 
+@functools.lru_cache(maxsize=16384)
 def _category_why(role: str, kind: str) -> tuple[str, str]:
     """The category of a source whose role (descriptor, and a body's name) is *role*, and the rule that decided it.
 

@@ -30,7 +30,7 @@ from .lexicon import (
     TIME_WORDS,
     _is_person_noun,
 )
-from .tokens import _PH, _SENT_TOKS, _SUBJECT_WINDOW, _WINDOW, _is_cap, _is_name_tok, _is_placeholder, _tag
+from .tokens import _PH, _SENT_TOKS, _SUBJECT_WINDOW, _WINDOW, _is_cap, _is_name_tok, _is_placeholder, _tag, _TokenMemo
 
 #: Sentence adverbs set off by commas between a speaker and the verb ("Scheer, however, said").
 _ASIDES = frozenset("however though meanwhile too also though instead nonetheless nevertheless moreover "
@@ -234,22 +234,24 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     if not words:
         return [], []
     tags = _tag(tuple(sent))
+    n = len(words)
     i = 0
-    while i < len(words):
-        if tags[i] in {"CC", "RB", ","} or words[i].lower() in {"however", "meanwhile"}:
+    while i < n:
+        tag, low = tags[i], words[i].lower()
+        if tag in {"CC", "RB", ","} or low in {"however", "meanwhile"}:
             i += 1
-        elif tags[i] in {"IN", "VBG", "TO", "WRB"} or words[i].lower() in INTRO or (i == 0 and tags[i] == "VBN"):
+        elif tag in {"IN", "VBG", "TO", "WRB"} or low in INTRO or (i == 0 and tag == "VBN"):
             # (an opening participle phrase too: "Given his views, Ann Lee is hopeful", "Faced with it, ...")
-            comma = next((k for k in range(i, min(len(words), i + 20)) if words[k] == ","), None)
-            if comma is None:
+            try:
+                i = words.index(",", i, min(n, i + 20)) + 1  # (the first comma within 20 tokens)
+            except ValueError:
                 return [], []
-            i = comma + 1
         else:
             break
-    if i < len(words) and tags[i] == "PRP" and words[i].lower() in PRON_SUBJ:
+    if i < n and tags[i] == "PRP" and words[i].lower() in PRON_SUBJ:
         return [words[i]], []
     np: list[str] = []
-    while (i < len(words) and (tags[i] in NP_TAGS or (np and words[i].lower() == "of")) and not _is_placeholder(sent[i])
+    while (i < n and (tags[i] in NP_TAGS or (np and words[i].lower() == "of")) and sent[i][:1] != _PH
            and not (np and words[i].lower() in SPEECH_VERBS)):
         if (np and np[-1][:1].isupper() and words[i][:1].islower() and i + 1 < len(words)
                 and words[i + 1].lower() in _PARTICLES):
@@ -297,7 +299,15 @@ def _author_from(toks: list[str]) -> list[str]:
     return toks[k:] if doc is not None and all(t[:1].islower() for t in toks[doc + 1:k - 1]) else []
 
 
+def _is_capital_name_tok(tok: str) -> bool:
+    """:func:`~newskit.sources.tokens._is_name_tok` and capitalised: "Ann", "Mr.", not "bin" nor "the"."""
+    return _is_name_tok(tok) and tok[:1].isupper()
+
+
+#: :func:`_is_capital_name_tok`, memoised for ``map``.
+_CAPITAL_NAME_TOK = _TokenMemo(_is_capital_name_tok)
+
+
 def _names_someone(sent: list[str]) -> bool:
     """True when a sentence's opening names someone (the resolver then reads its subject)."""
-    return bool(sent) and not _is_placeholder(sent[0]) and any(
-        _is_name_tok(t) and t[:1].isupper() for t in sent[:_SUBJECT_WINDOW])
+    return bool(sent) and not _is_placeholder(sent[0]) and any(map(_CAPITAL_NAME_TOK.__getitem__, sent[:_SUBJECT_WINDOW]))

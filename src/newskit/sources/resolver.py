@@ -40,6 +40,8 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
+import math
+import operator
 import re
 
 from ..core.resources import first_names
@@ -66,7 +68,7 @@ from .lexicon import (
 )
 from .phrases import _Mention, _names_someone, _np_forward, _sentence_subject
 from .results import Source
-from .tokens import _PH, _SUBJECT_WINDOW, _drop_possessive, _is_name_tok, _join, _tokens
+from .tokens import _PH, _SUBJECT_WINDOW, _drop_possessive, _is_name_tok, _join, _lows, _TokenMemo, _tokens
 
 #: Titles of :data:`~newskit.core.words.PERSON_TITLES` the resolver does not read as titles (yet): reading them
 #: changes who is quoted in the corpus. "president-elect": "President-elect Donald Trump" would become Donald Trump,
@@ -118,6 +120,9 @@ _RECENT = 100 * 0.5 ** 3
 #: Salience below which a person leaves the table (100 halved 30 times).
 _FADED = 100 * 0.5 ** 30
 
+#: The unit of the stored scores at which they go back to unit 1 (see _Resolver.decay).
+_RESCALE = 2.0 ** 900
+
 
 def _first_name(name: str) -> str | None:
     """The gender ("male", "female", "either") of the first name *name* opens with, None when it opens with none
@@ -131,6 +136,12 @@ def _name_part(tok: str) -> str | None:
     """*tok* as part of a run of name tokens when building full names (possessive dropped), else None."""
     return _drop_possessive(tok) if _is_name_tok(tok) and tok.lower().rstrip(".") not in _NOT_IN_NAME_RUN and not (
         tok[:1].isupper() and _is_person_noun(tok)) else None  # ("CEO Matt Danison", "NDP MP Nathan Cullen")
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_key(tok: str) -> str:
+    """The key of the name that the token *tok* ends (its possessive dropped): :meth:`_Resolver._key`."""
+    return _Resolver._key(_drop_possessive(tok))
 
 
 def _name_spans(toks: list[str]) -> list[tuple[int, int]]:
@@ -158,6 +169,10 @@ def _person_part(tok: str) -> str | None:
     """*tok* as part of a run naming a person in a sentence (possessive dropped), else None."""
     low = tok.lower()
     return _drop_possessive(tok) if _is_name_tok(tok) and low not in _TITLES and low not in NOT_PERSON else None
+
+
+#: :func:`_person_part`, memoised for ``map``.
+_PERSON_PART = _TokenMemo(_person_part)
 
 
 def _source(name: str, descriptor: str, kind: str, role: str | None = None) -> Source:
@@ -205,15 +220,20 @@ def _trim_office(run: list[str]) -> list[str]:
 class _Resolver:
     """Turns speaker phrases into :class:`Source` objects: full names, titles, pronouns, organisations."""
 
-    def __init__(self, article: Text) -> None:
+    def __init__(self, article: Text, body_toks: list[str] | None = None) -> None:
+        """*body_toks*: the frame tokens of ``article.body`` (:func:`~newskit.sources.tokens._tokens`), when the
+        caller has them."""
         self.article = article
         self.full_names: dict[str, str] = {}     # surname key -> fullest name
         self.descriptors: dict[str, str] = {}
         self.sources: dict[str, Source] = {}
         # salience of each person (name -> [source, score]): who "he" or "the senator" most likely is.
-        # A speaker gains 100, a sentence's subject 80, any other mention 50; every sentence halves all.
+        # A speaker gains 100, a sentence's subject 80, any other mention 50; every sentence halves all (the scores
+        # are stored scaled: see decay).
         self.salience: dict[str, list] = {}
         self._pending: dict[str, float] = {}
+        self._unit = 1.0  # scores are stored times this power of two (see decay)
+        self._lowest = math.inf  # at most every stored score
         self._faded: Source | None = None
         self._tick = 0
         self.last_group: Source | None = None
@@ -222,15 +242,18 @@ class _Resolver:
         self.paragraph = 0  # the paragraph being read (set by the reader)
         self._cataphora: dict[str, Source] = {}  # a lead's description -> the person named next
         self.last_thing: Source | None = None  # the last document that spoke ("a notice"), the last resort for "it"
-        body_toks = _tokens(article.body)
-        self._person_runs: dict[tuple[str, ...], tuple[bool, list[str], str]] = {}  # see _person
+        if body_toks is None:
+            body_toks = _tokens(article.body)
+        self._person_runs: dict[tuple[str, ...], tuple[str | None, Source | None]] = {}  # see _person
         self.place_keys: set[str] = set()  # keys of names seen after a preposition of place ("in Nova Scotia")
         self.role_evidence: dict[str, str] = {}  # key -> words that show a politician: "the Trudeau government"
         spans = _name_spans(body_toks)
         self.person_keys = self._person_keys(body_toks, spans)
         self.descriptors = self._harvest_descriptors(body_toks, spans)
-        # a run seen again changes nothing (same key, same name), so each distinct run is read once
-        for distinct in dict.fromkeys(tuple(_trim_openers(r)) for r in self._name_runs(body_toks) if len(r) >= 2):
+        # a run seen again changes nothing (same key, same name), so each distinct run is read once (trimmed once per
+        # distinct run before trimming: the distinct trimmed runs come in the same order, that of their first run)
+        runs = dict.fromkeys(tuple(r) for r in self._name_runs(body_toks, spans) if len(r) >= 2)
+        for distinct in dict.fromkeys(_trim_openers(r) for r in runs):
             run = _trim_office(list(distinct))
             if len(run) < 2:
                 continue
@@ -297,21 +320,41 @@ class _Resolver:
         self._pending[src.name] = max(self._pending.get(src.name, 0.0), weight + self._tick * 1e-3)
 
     def decay(self) -> None:
-        """End of a sentence: older salience halves; a person's role in this sentence sets it anew if higher."""
-        faded = []
-        for name, v in self.salience.items():
-            v[1] *= 0.5
-            if v[1] < _FADED:
-                faded.append(name)
+        """End of a sentence: older salience halves; a person's role in this sentence sets it anew if higher.
+
+        The halving is kept in a scale: each score is stored times ``self._unit`` (a power of two), which each
+        sentence doubles instead of halving every score. This is exact (a power of two, far from the limits of a
+        float: the unit goes back to 1 well before them), and the scores are only compared with one another or with
+        :data:`_RECENT` and :data:`_FADED` scaled alike; so the table is the same as by halving, sentence by sentence.
+        """
+        if self._unit >= _RESCALE:  # (back to 1: exact, every stored score being at least _FADED times the unit)
+            inv = 1.0 / self._unit
+            for v in self.salience.values():
+                v[1] *= inv
+            self._lowest *= inv
+            self._unit = 1.0
+        unit = self._unit = self._unit * 2.0
+        fade = _FADED * unit
         # a person not named for some 30 sentences leaves the table (keeps each sentence's work bounded by
         # the people named lately, not by all the article has named); the last to leave is remembered, so
-        # "he" still finds someone when nobody is left
-        for name in faded:
-            if self._pending.get(name) is None:
-                self._faded = self.salience.pop(name)[0]
-        for name, w in self._pending.items():
-            self.salience[name][1] = max(self.salience[name][1], w)
-        self._pending.clear()
+        # "he" still finds someone when nobody is left. (self._lowest is at most every stored score, and scores
+        # only grow while stored: when it is above the line, nobody is below, and the table is not read.)
+        scanned = self._lowest < fade
+        if scanned:
+            faded = [name for name, v in self.salience.items() if v[1] < fade]
+            for name in faded:
+                if self._pending.get(name) is None:
+                    self._faded = self.salience.pop(name)[0]
+        lowest = self._lowest
+        if self._pending:
+            salience = self.salience
+            for name, w in self._pending.items():
+                v = salience[name]
+                v[1] = max(v[1], w * unit)
+                if v[1] < lowest:
+                    lowest = v[1]
+            self._pending.clear()
+        self._lowest = min([v[1] for v in self.salience.values()], default=math.inf) if scanned else lowest
 
     def _by_role(self, np: list[str]) -> Source | None:
         """The person a role phrase ("the prime minister") names: one described so, else the most salient."""
@@ -340,8 +383,10 @@ class _Resolver:
         relative clause ("who lives in ...") describes no role and is skipped. One pass over the tokens."""
         found: dict[str, str] = {}
         for i, j in spans if spans is not None else _name_spans(toks):
-            key = self._key(_drop_possessive(toks[j - 1]))
-            if j - i >= 2 and key not in found and not self._is_org(toks[i:j]):
+            if j - i < 2:
+                continue
+            key = _surname_key(toks[j - 1])
+            if key not in found and not self._is_org(toks[i:j]):
                 desc = self._role_before(toks, i) or self._appositive_after(toks, j)
                 if desc:
                     found[key] = desc
@@ -385,7 +430,7 @@ class _Resolver:
             prev = toks[i - 1].lower() if i > 0 else ""
             nxt = toks[j].lower() if j < n else ""
             last = toks[j - 1]
-            key = self._key(_drop_possessive(last))
+            key = _surname_key(last)
             if key not in evidence:
                 if j < n and nxt in _LED_BODIES and j - i <= 2:
                     evidence[key] = f"{_join(toks[i:j])} {toks[j]}"  # "the Trudeau government": a politician
@@ -430,26 +475,22 @@ class _Resolver:
                 return True
         return False
 
-    def _name_runs(self, toks: list[str]) -> list[list[str]]:
-        # each token's name part (None if it is not one), grouped into runs without None at C speed
-        # (an owner's name ends its run: "McCallum's Safe Surrey council" is McCallum, then Safe Surrey)
-        part = {t: _name_part(t) for t in set(toks)}  # (once per distinct token)
-        # (a run right before a capitalised role is the role's modifier: "Parliamentary Budget Officer")
+    def _name_runs(self, toks: list[str], spans: list[tuple[int, int]] | None = None) -> list[list[str]]:
+        """The name parts of each run of name tokens (:func:`_name_spans`; *spans* when the caller has them): an
+        owner's name ends its run ("McCallum's Safe Surrey council" is McCallum, then Safe Surrey), and a run right
+        before a capitalised role is the role's modifier ("Parliamentary Budget Officer"), no name."""
         runs = []
-        cur: list[str] = []
-        for t in toks:
-            p = part[t]
-            if p is not None:
-                cur.append(p)
-                if not t.endswith(("'s", "\u2019s")):
-                    continue
-            elif cur and t[:1].isupper() and (_is_title(t) or _is_person_noun(t)):
-                cur = []
-            if cur:
+        n = len(toks)
+        for i, j in spans if spans is not None else _name_spans(toks):
+            cur: list[str] = []
+            for t in toks[i:j]:
+                cur.append(_name_part(t))  # type: ignore[arg-type]
+                if t.endswith(("'s", "\u2019s")):
+                    runs.append(cur)
+                    cur = []
+            t = toks[j] if j < n else ""
+            if cur and not (t[:1].isupper() and (_is_title(t) or _is_person_noun(t))):
                 runs.append(cur)
-                cur = []
-        if cur:
-            runs.append(cur)
         return runs
 
     @staticmethod
@@ -616,7 +657,7 @@ class _Resolver:
                          or head in ORG_WORDS or not head.replace("-", "").isalpha() or np[-1][:1].isupper()):
             return None
         # the most salient person with a full name (a one-word "person" may be a place the tagger misread)
-        top, score = None, _RECENT
+        top, score = None, _RECENT * self._unit  # (see decay)
         for src, sc in self.salience.values():
             if sc >= score and src.kind == "named" and len(src.name.split()) >= 2:
                 top, score = src, sc
@@ -780,42 +821,53 @@ class _Resolver:
         already, it (or the full name it stands for) opens with a first name from NLTK's names corpus, or a
         title or a noun for a person comes before it (*cue*: the word before the run, "Mr", "mayor").
         """
-        memo_key = (*run, cue)  # (what follows up to the key depends on the run and cue alone: once per distinct pair)
+        # (all but whether a speaker has the key already depends on the run, the cue and the evidence the resolver
+        # gathered when built, which never changes: worked out once per distinct pair, a Source being a plain value)
+        memo_key = (*run, cue)
         known = self._person_runs.get(memo_key)
         if known is None:
-            titled = any(_is_title(t) for t in run) or _is_title(cue) or _is_person_noun(cue)
-            run = _trim_openers([t.rstrip(".") for t in run if not _is_title(t)])
-            if not run or self._is_org(run) or any(t.lower() in NOT_PERSON for t in run):
-                known = self._person_runs[memo_key] = (titled, [], "")
-            else:
-                known = self._person_runs[memo_key] = (titled, run, self._key(run[-1]))
-        titled, run, key = known
-        if not run:
+            known = self._person_runs[memo_key] = self._person_of_name(run, cue)
+        key, person = known
+        if key is None:
             return None
-        run = list(run)
-        if key in self.sources and self.sources[key].kind == "named":
-            return self.sources[key]
+        src = self.sources.get(key)
+        return src if src is not None and src.kind == "named" else person
+
+    def _person_of_name(self, run: list[str], cue: str) -> tuple[str | None, Source | None]:
+        """:meth:`_person` of *run* after *cue* when no speaker has its key yet: (the key, the person or None); (None,
+        None) when no name is left once titles and openers go."""
+        titled = any(_is_title(t) for t in run) or _is_title(cue) or _is_person_noun(cue)
+        run = _trim_openers([t.rstrip(".") for t in run if not _is_title(t)])
+        if not run or self._is_org(run) or any(t.lower() in NOT_PERSON for t in run):
+            return None, None
+        key = self._key(run[-1])
         if (cue in LOCATIVE and key not in self.person_keys) or (key in self.place_keys and not titled):
-            return None  # "the death was in Nova Scotia": a place (and "Nova Scotia announced" too)
+            return key, None  # "the death was in Nova Scotia": a place (and "Nova Scotia announced" too)
         if len(run) >= 2 or key in self.full_names:
             name = self.full_names.get(key, _join(run))
             if any(t.lower() in NOT_PERSON and t.lower() not in first_names() for t in name.split()):
-                return None  # ("Surrey" standing for "South Surrey"; "Bill Morneau" is a person)
+                return key, None  # ("Surrey" standing for "South Surrey"; "Bill Morneau" is a person)
             if titled or key in self.person_keys or _first_name(name) or _first_name(_join(run)):
-                return self._person_source(name, self.descriptors.get(key, ""), key)
-        return None
+                return key, self._person_source(name, self.descriptors.get(key, ""), key)
+        return key, None
 
     def knows(self, name: str) -> bool:
         """True when the article names someone by the word *name* (a surname or a first name it uses)."""
         key = self._key(_drop_possessive(name))
         return key in self.full_names or key in self.person_keys or key in self.first_words
 
-    def note_subject(self, sent: list[str]) -> None:
+    def note_subject(self, sent: list[str], low: list[str] | None = None, names: bool | None = None,
+                     quoted: bool | None = None) -> None:
         """After a sentence: its subject (if a person) and the other people named in it gain salience; a role
-        as subject ("On Dec. 13, the mayor brought up ...") is the person it describes (the next "he")."""
-        names = _names_someone(sent)
+        as subject ("On Dec. 13, the mayor brought up ...") is the person it describes (the next "he"). *low* (the
+        sentence in lower case), *names* (:func:`~newskit.sources.phrases._names_someone` of it) and *quoted*
+        (whether it holds a quote placeholder): when the caller has them."""
+        if names is None:
+            names = _names_someone(sent)
+        if low is None:
+            low = _lows(sent[:_SUBJECT_WINDOW])
         self._unproven = None
-        if names or any(t.lower() in ROLE_HEADS for t in sent[:_SUBJECT_WINDOW]):
+        if names or not ROLE_HEADS.isdisjoint(low[:_SUBJECT_WINDOW]):
             np, appos = _sentence_subject(sent[:_SUBJECT_WINDOW])
             subject = None
             if np and np[0].lower() not in PRON_SUBJ:
@@ -836,7 +888,9 @@ class _Resolver:
                     subject = self._by_role(np)  # "On Dec. 13, the mayor brought up ..."
             self.boost(subject, 80)
         if names:
-            words = [t for t in sent if t[:1] != _PH] if _PH in "".join(sent) else sent  # (see tokens._tag_runs)
+            if quoted is None:
+                quoted = _PH in "".join(sent)  # (see tokens._tag_runs)
+            words = [t for t in sent if t[:1] != _PH] if quoted else sent
             for run, prev in self._name_runs_with_prev(words):
                 other = self._person(run, prev)
                 if other is not None and (subject is None or other.name != subject.name):
@@ -847,24 +901,29 @@ class _Resolver:
     def _name_runs_with_prev(self, words: list[str]) -> list[tuple[list[str], str]]:
         """Each run of name tokens naming someone, with the word before it (lower case); a run that a relative
         clause introduces ("about Alfonso Espinos, who ...") has "who" for that word, like "led by X"."""
-        out, cur, prev, before = [], [], "", ""
-        part = _person_part
-        for i, t in enumerate(words):
-            name = part(t)
-            if name is not None:
-                if not cur:
-                    before = prev
-                cur.append(name)
-                if t.endswith(("'s", "\u2019s")):  # the owner ends the name: "McCallum's Safe Surrey Coalition"
-                    out.append((cur, before.lower()))
-                    cur = []
-            elif cur:
-                if t == "," and i + 1 < len(words) and words[i + 1].lower() == "who":
+        parts = list(map(_PERSON_PART.__getitem__, words))  # (each token's name part or None, at C speed)
+        out: list[tuple[list[str], str]] = []
+        cur: list[str] = []
+        before = ""
+        last = -2
+        n = len(words)
+        # only the name tokens are visited (then n + 1, to end the last run): a run ends at the first token after
+        # it that is no name, or at an owner, who ends the name ("McCallum's Safe Surrey Coalition")
+        for i in itertools.chain(itertools.compress(range(n), map(operator.is_not, parts, itertools.repeat(None))), (n + 1,)):
+            if cur and i != last + 1:
+                t = words[last + 1] if last + 1 < n else ""
+                if t == "," and last + 2 < n and words[last + 2].lower() == "who":
                     before = "who"
                 if not (t[:1].isupper() and (_is_title(t) or _is_person_noun(t))):  # ("Parliamentary Budget Officer")
                     out.append((cur, before.lower()))
                 cur = []
-            prev = t
-        if cur:
-            out.append((cur, before.lower()))
+            if i > n:
+                break
+            if not cur:
+                before = words[i - 1] if i > 0 else ""
+            cur.append(parts[i])  # type: ignore[arg-type]
+            if words[i].endswith(("'s", "\u2019s")):
+                out.append((cur, before.lower()))
+                cur = []
+            last = i
         return out

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.words import ABBREVIATED_TITLES
 
@@ -46,6 +47,27 @@ def _tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
+class _TokenMemo(dict):  # type: ignore[type-arg]
+    """A pure function of one token, memoised per distinct token: ``memo[tok]``, and ``map(memo.__getitem__, toks)``
+    for many at C speed (half the time of an lru_cache: no order to keep). It starts afresh past *limit* tokens.
+
+    >>> memo = _TokenMemo(str.isupper)
+    >>> list(map(memo.__getitem__, ["AFP", "said", "AFP"])), len(memo)
+    ([True, False, True], 2)
+    """
+
+    def __init__(self, fn: Callable[[str], object], limit: int = 1 << 17) -> None:
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, tok: str) -> object:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[tok] = self.fn(tok)
+        return value
+
+
 def _is_cap(tok: str) -> bool:
     """True for a capitalised token or a name particle (al-, bin, de, van ...): it may start a sentence or name."""
     return tok[:1].isupper() or tok.lower().startswith(("al-", "el-", "bin", "ibn", "de", "van", "von", "der", "la", "du"))
@@ -60,6 +82,15 @@ def _is_name_tok(tok: str) -> bool:
     if tok[0].isupper():
         return True
     return low.startswith(("al-", "el-")) or low in {"bin", "ibn", "de", "van", "von", "der", "da", "du", "la"}
+
+
+def _places(toks: list[str]) -> list[int]:
+    """Where the quote placeholders stand in *toks*, ``[i for i, t in enumerate(toks) if t[:1] == _PH]`` at C speed.
+
+    >>> _places(["He", "said", "\uE0000\uE001", "."])
+    [2]
+    """
+    return list(itertools.compress(range(len(toks)), map(str.startswith, toks, itertools.repeat(_PH))))
 
 
 def _is_placeholder(tok: str) -> bool:
@@ -133,21 +164,26 @@ def _attribution_follows(toks: list[str], i: int) -> bool:
     return False
 
 
-def _sentences(toks: list[str], closing: frozenset[int] = frozenset(),
-               continuing: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+def _sentences(toks: list[str], closing: frozenset[int] = frozenset(), continuing: frozenset[int] = frozenset(),
+               places: list[int] | None = None) -> list[tuple[int, int]]:
     """Token ranges of the frame's sentences (quotes are single placeholder tokens, so never split).
 
     A quote in *closing* ends with its own full stop: a capitalised word after it starts a new sentence.
     A quote in *continuing* opens with a small letter, so a full stop before it ended an abbreviation
-    ('who lost 16 lbs. "and two belt loops" this year'), not a sentence.
+    ('who lost 16 lbs. "and two belt loops" this year'), not a sentence. *places*: :func:`_places` of *toks*,
+    when the caller has it.
     """
     out, start = [], 0
-    for i, t in enumerate(toks):
-        if (t[:1] == _PH and i + 1 < len(toks) and toks[i + 1][:1].isupper()
+    n = len(toks)
+    # only a placeholder or a sentence mark can end a sentence: those are visited, in order (found by C-level maps)
+    marks = itertools.compress(range(n), map(_SENT_TOKS.__contains__, toks))
+    for i in sorted(itertools.chain(marks, _places(toks) if places is None else places)):
+        t = toks[i]
+        if (t[:1] == _PH and i + 1 < n and toks[i + 1][:1].isupper()
                 and int(t[1:-1]) in closing and not _attribution_follows(toks, i + 1)):
             out.append((start, i + 1))
             start = i + 1
-        elif t in _SENT_TOKS and (i + 1 == len(toks) or _is_cap(toks[i + 1]) or toks[i + 1] in {'"', "\u201c"} or (
+        elif t in _SENT_TOKS and (i + 1 == n or _is_cap(toks[i + 1]) or toks[i + 1] in {'"', "\u201c"} or (
                 _is_placeholder(toks[i + 1]) and not (t == "." and int(toks[i + 1][1:-1]) in continuing))):
             out.append((start, i + 1))
             start = i + 1
@@ -193,7 +229,10 @@ def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
     """Penn Treebank tags of a run of frame tokens (a quote placeholder is read as "it")."""
     if not toks:
         return ()
-    memo = _tag_memo()
+    try:
+        memo = _TAGGED.get()
+    except LookupError:  # (outside an analysis: see _tag_memo)
+        memo = _tag_memo()
     tags = memo.get(toks)
     if tags is None:
         _tag_runs([toks])
@@ -203,11 +242,12 @@ def _tag(toks: tuple[str, ...]) -> tuple[str, ...]:
 
 def _is_verb_at(toks: list[str], j: int) -> bool:
     """True when toks[j] is used as a verb here ("claims" in "he claims", not in "the claims")."""
-    if _tag(tuple(toks))[j].startswith("VB") or toks[j].lower() in {"said", "told", "says", "added", "asked"}:
+    low = toks[j].lower()
+    # (the commonest verbs first: no tags needed; the tags are the same whenever read)
+    if low in {"said", "told", "says", "added", "asked"} or _tag(tuple(toks))[j].startswith("VB"):
         return True
     # "Patel writes.", "Patel concludes that ...": a verb the tagger reads as a plural noun after a name that no
     # determiner opens ("the Patel claims were ..." stays a noun) and before the end of a clause
-    low = toks[j].lower()
     if not (low.endswith("s") and j > 0 and _is_cap(toks[j - 1]) and toks[j - 1][:1].isupper()):
         return False
     k = j - 1
