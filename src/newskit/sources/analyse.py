@@ -188,7 +188,8 @@ class _Reading:
         for (s0, s1), names in zip(para.sentences, para.names, strict=True):
             sent = toks[s0:s1]
             low = lows[s0:s1]
-            qpos = [i - s0 for i in places if s0 <= i < s1] if places else []
+            # (the paragraph's quote positions are sorted: bisection keeps a one-paragraph article linear)
+            qpos = [i - s0 for i in places[bisect.bisect_left(places, s0):bisect.bisect_left(places, s1)]] if places else []
             # reported speech (no marks) and unattributed claims; in a sentence with quotes, only the
             # reporter's words before the first quote count
             head = sent[:qpos[0]] if qpos else sent

@@ -13,6 +13,7 @@ its sentences), and the token runs the rules will tag, tagged in one batch up fr
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 from collections.abc import Callable, Iterable
@@ -192,7 +193,8 @@ def _runs_to_tag(split: list[_Para], quote_text: Callable[[int], str]) -> Iterab
         if strong and not places:
             continue
         for s0, s1 in para.sentences:
-            qpos = [i - s0 for i in places if s0 <= i < s1] if places else []
+            # (the paragraph's quote positions are sorted: bisection keeps a one-paragraph article linear)
+            qpos = [i - s0 for i in places[bisect.bisect_left(places, s0):bisect.bisect_left(places, s1)]] if places else []
             end = s0 + qpos[0] if qpos else s1  # the end of the sentence's head (its words before the first quote)
             if not strong:
                 opening = lows[s0 + 1:min(end, s0 + _WINDOW)]
