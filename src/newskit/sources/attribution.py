@@ -234,7 +234,9 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
             skipped = sum(1 for x in low[:j] if x in ADVERBS or (x.endswith("ly") and len(x) > 4))
             if np and (used + skipped >= j or (full and j - used - skipped - 1 >= 0 and rest[j - used - skipped - 1] == ",")):
                 return _Attr(_Mention(np, appos, t), _find_channel(rest))
-            return _named_then_appositive(rest, j, t)
+            if (named := _named_then_appositive(rest, j, t)) is not None:
+                return named
+            # ('"...," Ann Lee, a resident who tweeted about it, said': a verb inside the appositive is not the one)
     return None
 
 

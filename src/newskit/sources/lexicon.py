@@ -127,7 +127,7 @@ internet web online news world state states government amendment act constitutio
 #: :data:`NOT_PERSON` that open clauses ("When", "Since") and a leading "-ing" word ("Praising Tillerson, ...").
 NAME_OPENERS = frozenset("""for yet but and or if because unless until without from by with as at in on of to
 after before since during when while although though meanwhile instead however also still then now so according
-asked speaking like unlike despite including""".split())
+asked speaking like unlike despite including both either neither""".split())
 
 
 #: Prepositions of place: a name right after one ("the death was in Nova Scotia") is a place unless the article
@@ -149,7 +149,8 @@ colleague colleagues neighbour neighbor relative relatives son daughter mother f
 boss employee employees leader leaders protester protesters activist activists doctor nurse teacher student
 students fan fans voter voters insider insiders diplomat diplomats observer observers co-ordinator coordinator
 director producer editor writer journalist author chairman chairwoman executive founder manager head chief
-speaker adviser advisor campaigner organiser organizer researcher scientist professor economist analyst""".split())
+speaker adviser advisor campaigner organiser organizer researcher scientist professor economist analyst
+gunman shooter killer suspect attacker assailant defendant accused perpetrator offender inmate prisoner""".split())
 
 
 #: Role nouns that, after "the", usually refer back to the person just named ("the senator said").

@@ -23,6 +23,7 @@ from .lexicon import (
     INANIMATE,
     INTRO,
     NP_TAGS,
+    ORG_WORDS,
     PP_STOP,
     PRON_SUBJ,
     SPEECH_VERBS,
@@ -69,7 +70,10 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     if i >= 1 and toks[i] == ")":
         o = next((x for x in range(i - 1, max(-1, i - 8), -1) if toks[x] == "("), None)
         if o is not None and o > 0 and _is_name_tok(toks[o - 1]):
-            appos = toks[o + 1:i]
+            inner = toks[o + 1:i]
+            # ("a spokesperson for the Employers' Association (UCEA) said": a body's initials, no appositive)
+            if not (len(inner) == 1 and len(inner[0]) > 1 and inner[0].isalpha() and inner[0].isupper()):
+                appos = inner
             i = o - 1
     # "X, a resident fleeing Mosul, told" / "X – a native of Mosul – told" / "X, analyst at Y, agreed"
     if i >= 0 and not appos and toks[i] in {",", "\u2013", "\u2014", "-"}:
@@ -99,6 +103,11 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
             np.insert(0, t)  # "Tore Sohlberg and Lehla Abreder said": two people speak together
             i -= 1
             continue
+        if (low == "and" and np and np[-1].lower().strip(".") in ORG_WORDS and i > 0 and toks[i - 1][:1].isupper()
+                and not any(x[:1].islower() for x in np)):
+            np.insert(0, t)  # "the Universities and Colleges Employers' Association": one body's name
+            i -= 1
+            continue
         if low in STOP_BACK and low not in {"of", "for"} and not (t.isupper() and len(t) > 1):  # "WHO" is a name
             stopped_at = i
             break
@@ -124,7 +133,7 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
             break
         np.insert(0, t)
         i -= 1
-        if len(np) > 9:
+        if len(np) > 12:
             return [], []
     # a relative clause: "the lawyer who requested it says", "A businessman who co-chaired X said"
     if stopped_at >= 0 and toks[stopped_at].lower() not in {"who", "which", "that"}:
@@ -189,7 +198,7 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
             break
         np.append(t)
         i += 1
-        if len(np) > 9:
+        if len(np) > 12:
             break
     appos: list[str] = []
     if i < len(toks) and toks[i] == "," and i + 1 < len(toks) and toks[i + 1].lower() in APPOS_CUES:

@@ -23,7 +23,7 @@ from .attribution import _AFTER_REACH, _Frame, _is_full
 from .lexicon import DET_POSS, ROLE_HEADS, SPEECH_VERBS, STRONG_VERBS, WEAK_VERBS
 from .marks import _FINITE_AUX, _MARKS, _SINGLES, _ends_sentence, _is_furniture, _Raw
 from .phrases import _CAPITAL_NAME_TOK
-from .tokens import _PH, _SUBJECT_WINDOW, _WINDOW, _lows, _places, _sentences, _tag_runs, _tokens
+from .tokens import _PH, _SUBJECT_WINDOW, _WINDOW, PARA_BREAK, _lows, _places, _sentences, _tag_runs, _tokens
 
 
 class _Para:
@@ -92,31 +92,23 @@ def _split(article: Text, frames: dict[int, _Frame], raws: list[_Raw]) -> list[_
 
 
 def _body_tokens(article: Text, frames: dict[int, _Frame], split: list[_Para]) -> list[str]:
-    """``_tokens(article.body)``, from the frames' tokens: each placeholder's own for the text it stands for.
-
-    No token of the tokenizer holds or crosses whitespace, nor a quote mark that opens or closes a quote (a word
-    holds an apostrophe only between two letters), and only the tokenizer's lookaheads read past a token: one space
-    and a capital, a small letter or digit or two capitals, a full stop, a comma or bracket after spaces; a quote
-    mark, whitespace or a placeholder mark is none of those. So the tokens of the body are those of its paragraphs
-    in turn, and a paragraph's are its frame's with each placeholder's replaced by those of the span it stands for,
-    when the paragraphs have whitespace between them (not one space before a capital: "A." + " B" is an initial)
-    and none opens with a comma or bracket ("D-N.Y." + "\n\n, ..." is a party and state), and when each span starts
-    and ends with a quote mark, with no letter or digit beside an apostrophe-like mark ('"' + "word's"). Otherwise,
-    or with the private-use marks of placeholders in the text (a frame then differs from its text), the body or the
-    paragraph is tokenized.
+    """The tokens of each paragraph of the body in turn (:func:`_tokens`), each paragraph's followed by
+    :data:`PARA_BREAK` so that no name or description runs from one paragraph into the next (a pull quote's
+    "... budgets. Justin Trudeau" then "Trudeau urged" is no "Justin Trudeau Trudeau"). A paragraph's tokens are
+    its frame's with each placeholder's replaced by those of the quote it stands for, when each such quote starts
+    and ends with a quote mark with no letter or digit beside an apostrophe-like mark ('"' + "word's"); otherwise,
+    or with the private-use marks of placeholders in the text (a frame then differs from its text), the paragraph
+    is tokenized.
     """
     text = article.text
     paras = article.paragraphs
-    if "\uE000" in text or "\uE001" in text:
-        return _tokens(article.body)
-    for a, b in itertools.pairwise(paras):
-        gap = text[a.end:b.start]
-        if not gap.isspace() or gap == " " or text[b.start] in ",)" or text[b.start].isspace():
-            return _tokens(article.body)
+    marked = "\uE000" in text or "\uE001" in text
     out: list[str] = []
     for p, para in zip(paras, split, strict=True):
         regions = frames[p.index].regions
-        if not regions:
+        if marked:
+            out += _tokens(text[p.start:p.end])
+        elif not regions:
             out += para.toks
         elif len(regions) == len(para.places) and all(_clean_region(text, lo, hi, p.start, p.end) for lo, hi in regions):
             toks, prev = para.toks, 0
@@ -127,6 +119,7 @@ def _body_tokens(article: Text, frames: dict[int, _Frame], split: list[_Para]) -
             out += toks[prev:]
         else:
             out += _tokens(text[p.start:p.end])
+        out.append(PARA_BREAK)
     return out
 
 

@@ -68,7 +68,7 @@ from .lexicon import (
 )
 from .phrases import _Mention, _names_someone, _np_forward, _sentence_subject
 from .results import Source
-from .tokens import _PH, _SUBJECT_WINDOW, _drop_possessive, _is_name_tok, _join, _lows, _TokenMemo, _tokens
+from .tokens import _PH, _SUBJECT_WINDOW, PARA_BREAK, _drop_possessive, _is_name_tok, _join, _lows, _TokenMemo, _tokens
 
 #: Titles of :data:`~newskit.core.words.PERSON_TITLES` the resolver does not read as titles (yet): reading them
 #: changes who is quoted in the corpus. "president-elect": "President-elect Donald Trump" would become Donald Trump,
@@ -221,8 +221,8 @@ class _Resolver:
     """Turns speaker phrases into :class:`Source` objects: full names, titles, pronouns, organisations."""
 
     def __init__(self, article: Text, body_toks: list[str] | None = None) -> None:
-        """*body_toks*: the frame tokens of ``article.body`` (:func:`~newskit.sources.tokens._tokens`), when the
-        caller has them."""
+        """*body_toks*: the tokens of each paragraph of ``article.body`` (:func:`~newskit.sources.tokens._tokens`),
+        each followed by :data:`~newskit.sources.tokens.PARA_BREAK`, when the caller has them."""
         self.article = article
         self.full_names: dict[str, str] = {}     # surname key -> fullest name
         self.descriptors: dict[str, str] = {}
@@ -243,7 +243,7 @@ class _Resolver:
         self._cataphora: dict[str, Source] = {}  # a lead's description -> the person named next
         self.last_thing: Source | None = None  # the last document that spoke ("a notice"), the last resort for "it"
         if body_toks is None:
-            body_toks = _tokens(article.body)
+            body_toks = [t for p in article.paragraphs for t in (*_tokens(p.text), PARA_BREAK)]
         self._person_runs: dict[tuple[str, ...], tuple[str | None, Source | None]] = {}  # see _person
         self.place_keys: set[str] = set()  # keys of names seen after a preposition of place ("in Nova Scotia")
         self.role_evidence: dict[str, str] = {}  # key -> words that show a politician: "the Trudeau government"

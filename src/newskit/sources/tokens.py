@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..core.words import ABBREVIATED_TITLES
+from .lexicon import AUX
 
 #: First character of a quote placeholder token ("\uE000<quote number>\uE001").
 _PH = "\uE000"
@@ -40,6 +41,11 @@ _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt
 # every non-space character starts a token, so the tokens are the same)
 _TOKEN = re.compile(r"\s*((?=[A-Z])(?:" + _ABBREV + r")|\uE000\d+\uE001"
                     r"|[A-Za-z\u00C0-\u024F0-9]+(?:(?:[-'’]|\.(?=[a-z0-9]|[A-Z]{2}))[A-Za-z\u00C0-\u024F0-9]+)*|[^\sA-Za-z0-9])")
+
+
+#: The token that ends each paragraph in the resolver's tokens of the body: no name, role or appositive runs over it
+#: (``_tokens`` never yields whitespace).
+PARA_BREAK = "\n"
 
 
 def _tokens(s: str) -> list[str]:
@@ -150,6 +156,26 @@ _SAID_AFTER = frozenset("said says told tells added adds asked asks wrote writes
                         "explains recalled recalls continued continues shouted yelled exclaimed".split())
 
 
+#: Words that open a clause of its own after a verb of saying ('"..." Police said they had ...'): the words said
+#: are reported, so the verb is no attribution of the quote before.
+_CLAUSE_OPENERS = frozenset("that he she they it we i there this these those who".split())
+
+
+def _ends_soon(toks: list[str], k: int) -> bool:
+    """True when the sentence ends within a few tokens of toks[k] and what comes before its end opens no clause
+    of its own ("Okafor told reporters on Monday." does; "Police said they had recovered ..." does not).
+
+    >>> _ends_soon(_tokens("told reporters on Monday. Next"), 0), _ends_soon(_tokens("said they had it."), 1)
+    (True, False)
+    """
+    for t in toks[k:k + 10]:
+        if t in _SENT_TOKS or t[:1] == _PH or t == ",":
+            return True
+        if t.lower() in _CLAUSE_OPENERS or t.lower() in AUX:
+            return False
+    return len(toks) - k < 10
+
+
 def _attribution_follows(toks: list[str], i: int) -> bool:
     """True when toks[i:] opens with a short attribution ending its sentence: "Okafor said.", "said Mrs. Reyes."."""
     for k in range(i, min(len(toks), i + 6)):
@@ -158,7 +184,8 @@ def _attribution_follows(toks: list[str], i: int) -> bool:
             # ('"..." Said Mr Fogg: "..."': a capitalised verb opens a sentence; '"..." Ann Lee said, "..."': the
             # attribution introduces the next quote, so a sentence ends before it)
             nxt = toks[k + 1:k + 3]
-            return k > i and nxt[:1] != [":"] and not (len(nxt) == 2 and nxt[0] == "," and nxt[1][:1] == _PH)
+            return (k > i and nxt[:1] != [":"] and not (len(nxt) == 2 and nxt[0] == "," and nxt[1][:1] == _PH)
+                    and _ends_soon(toks, k + 1))
         if t[:1] == _PH or t in _SENT_TOKS or not (t[:1].isupper() or t in {"'s", "\u2019s", "-"}):
             return False
     return False
