@@ -43,6 +43,24 @@ def test_a_noun_for_an_offender_shows_a_person():
      "the money.", "An FSA spokesman"),
     ("Julian Farrow said the union was wrong. \u201cThe taxpayer is entitled to ask why.\u201d The Liberal "
      "Democrats said ministers had failed to explain it.", "Julian Farrow"),
+    # a phrasal verb of saying after the quote ("cut in", "shot back", "chimed in")
+    ("Rob Kettering and Denise Albright debated.\n\n\u201cThat\u2019s not a yes or a no,\u201d Albright cut in.",
+     "Denise Albright"),
+    # "he" in a sentence whose subject, a person of that first name's gender, comes before it, nobody between
+    ("Sen. Curtis Lyle voted no.\n\nDoug Prentiss, the group\u2019s lobbyist, said in a statement that the Senate had "
+     "\u201cstood up for gun owners\u201d and rejected what he called \u201ca backdoor registry.\u201d", "Doug Prentiss"),
+    # ... but not across another person named in between: "he" is then the salient one
+    ("Donald Trump spoke first.\n\nMark Andrade asked Trump what he would do, to which he replied: \u201cLet me ask you "
+     "this.\u201d", "Donald Trump"),
+    # a fragment after a verb of judging a thing, inside what someone said, is the sayer's words
+    ("Jobs group spokesman Carl Whitford said voters had rejected \u201ca ban that would have cost jobs.\u201d",
+     "Carl Whitford"),
+    # "a remark his aides said ..." after a fragment describes the words; it names no speaker
+    ("Gov. Wes Dalton, a Republican, told reporters that he was \u201cdisappointed,\u201d a remark his aides later "
+     "said referred to the court.", "Wes Dalton"),
+    # a verb of saying in -ing after "began", "kept": the subject is theirs
+    ("When Hollister noted that Bellamy had left, a handful of people near the door began chanting, "
+     "\u201cWhere was Carter?\u201d", "a handful of people near the door"),
 ])
 def test_last_quote_speaker(text, speaker):
     assert speakers(text)[-1][1] == speaker

@@ -33,6 +33,7 @@ from .lexicon import (
     DET_POSS,
     INANIMATE,
     INTRO,
+    NOT_PERSON,
     PRONOUNS,
     SPEECH_VERBS,
     STRONG_VERBS,
@@ -44,7 +45,7 @@ from .lexicon import (
 from .marks import _is_mention, _looks_like_title, _Raw, _scan
 from .phrases import _author_from, _Mention, _np_backward, _sentence_subject
 from .prepass import _body_tokens, _commas, _Para, _split, _tag_ahead
-from .resolver import _Resolver
+from .resolver import _PRONOUN_GENDER, _first_name, _Resolver, _surname_key
 from .results import (
     Attribution,
     AttributionList,
@@ -414,12 +415,23 @@ class _Reading:
             if attr.mention.np[0].lower() in PRONOUNS and src is None and self.para_src is not None:
                 src = self.para_src
                 why = f"pronoun '{attr.mention.np[0]}' -> the paragraph's speaker"
-            if attr.mention.np[0].lower() in {"he", "she"} and src is None and pos > 0:
-                # 'Cruz was booed after he told delegates to "..."': nobody before, so "he" is this sentence's subject
+            pronoun = attr.mention.np[0].lower()
+            if pronoun in {"he", "she"} and len(attr.mention.np) == 1 and pos > 0:
+                # 'Cruz was booed after he told delegates to "..."', 'Doug Prentiss said the Senate had rejected
+                # what he called "..."': "he" inside a sentence whose subject is a person named before it is that
+                # person (when nobody came before; or when that person's first name is the pronoun's gender and
+                # nobody else known to be a person is named between them: 'Meghan Andrade asked Trump what he ...')
                 np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
-                named = bool(np_) and np_[0].lower() not in PRONOUNS
+                named = bool(np_) and np_[0].lower() not in PRONOUNS and np_[0] in sent
+                at = sent.index(np_[0]) if named else pos
+                named = named and at < pos and (src is None or (
+                    _first_name(_join(np_)) in (_PRONOUN_GENDER[pronoun], "either") and not any(
+                        (k := _surname_key(t)) in self.resolver.person_keys or k in self.resolver.full_names
+                        for t in sent[at + len(np_):pos]
+                        if t[:1].isupper() and _is_name_tok(t) and t.lower() not in NOT_PERSON)))
+                # (resolved only then: resolving makes the subject salient)
                 subj = self.resolver.resolve(_Mention(np_, appos_, attr.mention.verb)) if named else None
-                if subj is not None and subj.kind == "named":
+                if subj is not None and subj.kind == "named" and subj is not src:
                     src, why = subj, f"pronoun '{attr.mention.np[0]}' -> the subject of its sentence, {subj.name}"
             # a group's or body's words quoted in passing ("Labour claims he used a "human shield"")
             # do not make it the one who goes on speaking in this paragraph

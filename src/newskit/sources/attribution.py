@@ -183,6 +183,23 @@ _NOT_AN_INVERTED_SUBJECT = frozenset("in on at to for with by from during after 
 #: "quoted" (as saying), "according" (to), a dash before a signature.
 _AFTER_CUES = SPEECH_VERBS | {"quoted", "according", "\u2014", "\u2013"}
 
+#: Phrasal verbs of saying, by their verb and particle (VerbNet lists the verbs, not the phrases): '"That's not a
+#: yes," Albright cut in.' The verb alone says nothing ("cut", "fired", "spoke"); with its particle, right after a
+#: quote and its speaker, it attributes the quote.
+_PHRASAL_SAYING = {"cut": {"in"}, "chimed": {"in"}, "broke": {"in"}, "jumped": {"in"}, "weighed": {"in"},
+                   "shot": {"back"}, "fired": {"back"}, "hit": {"back"}, "snapped": {"back"}, "spoke": {"up", "out"},
+                   "piped": {"up"}, "called": {"out"}, "cried": {"out"}, "lashed": {"out"}}
+
+#: Verbs that take a verb of saying in -ing ("the crowd began chanting"): the subject is theirs.
+_CATENATIVE = frozenset("began begins started starts kept keeps continued continues".split())
+
+#: Verbs of judging whose object is a thing, not words ("rejected the plan"): a fragment after one inside what
+#: someone is said to say ('Carl Whitford said voters had rejected "a ban that ..."') is the sayer's words, not
+#: the inner subject's. (Verbs that name what the words call something, "called", "described as", "dubbed",
+#: keep the inner subject: 'he said Lee had called it "a farce"' quotes Lee.)
+_JUDGING_OBJECT = frozenset("""rejected denied praised criticised criticized attacked hailed blamed mocked slammed
+pressured""".split())
+
 #: The words its last rule reads: a verb of saying or "quoted".
 _SAYING_OR_QUOTED = SPEECH_VERBS | {"quoted"}
 
@@ -199,7 +216,7 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
         return None
     low = _lows(rest) if low is None else low[i:]
     if _AFTER_CUES.isdisjoint(low):
-        return None  # (each rule below needs one of these words)
+        return _phrasal_after(rest, low)  # (each rule below needs one of these words)
     if (low[0] in SPEECH_VERBS and (low[0] not in WEAK_VERBS or low[0] in MANNER_VERBS) and low[1:2] != ["that"]
             and not low[0].endswith("ing")):
         # ('..., noted that X ...': the verb's object follows, not its subject as in '..., said X')
@@ -230,6 +247,8 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
         clause_end = t in MANNER_VERBS and (j + 1 == len(rest) or rest[j + 1] in {".", ",", ";"})
         if (quoted_as or strong) and j > 0 and (quoted_as or clause_end or _is_verb_at(rest, j)):
             np, appos = _np_backward(rest, j)
+            if len(np) >= 2 and np[0].lower() in {"a", "an"} and np[1].lower() in CLAIM_NOUNS:
+                return None  # '"...," a remark his aides later said referred to ...': the words, described
             used = len(np) + (len(appos) + 2 if appos else 0)
             skipped = sum(1 for x in low[:j] if x in ADVERBS or (x.endswith("ly") and len(x) > 4))
             if np and (used + skipped >= j or (full and j - used - skipped - 1 >= 0 and rest[j - used - skipped - 1] == ",")):
@@ -237,6 +256,24 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
             if (named := _named_then_appositive(rest, j, t)) is not None:
                 return named
             # ('"...," Ann Lee, a resident who tweeted about it, said': a verb inside the appositive is not the one)
+    return _phrasal_after(rest, low)
+
+
+def _phrasal_after(rest: list[str], low: list[str]) -> _Attr | None:
+    """'"...," Albright cut in.': a speaker, then a phrasal verb of saying (:data:`_PHRASAL_SAYING`) ending the
+    clause, right after the quote.
+
+    >>> from newskit.sources.tokens import _tokens
+    >>> toks = _tokens("Denise Albright cut in.")
+    >>> _phrasal_after(toks, [t.lower() for t in toks]).mention.np
+    ['Denise', 'Albright']
+    """
+    for j in range(1, min(len(low) - 1, 8)):
+        if low[j + 1] in _PHRASAL_SAYING.get(low[j], ()) and (j + 2 == len(low) or low[j + 2] in {".", ",", ";"}):
+            np, appos = _np_backward(rest, j)
+            if np and len(np) + (len(appos) + 2 if appos else 0) == j:
+                return _Attr(_Mention(np, appos, f"{low[j]} {low[j + 1]}"), None)
+            return None
     return None
 
 
@@ -283,6 +320,10 @@ def _before_attribution(before: list[str], partial: bool, low: list[str] | None 
                     np, appos = _clause_subject(before, j - 1)
             else:
                 np, appos = _np_backward(before, k)
+                if not np and t.endswith("ing") and j >= 2 and low[j - 1] in _CATENATIVE:
+                    np, appos = _np_backward(before, j - 1)  # "a handful of people began chanting, "...""
+            if np and partial and t in _JUDGING_OBJECT and (outer := _outer_sayer(before, low, j - len(np))) is not None:
+                return outer
             if not np and before[-1:] == [","] and j + 1 < len(before) - 1:
                 # 'asks Policy Options editor Jennifer Ditchburn, "..."': the verb, then its speaker, then the quote
                 np, appos = _np_forward(before, j + 1)
@@ -294,6 +335,20 @@ def _before_attribution(before: list[str], partial: bool, low: list[str] | None 
             np, appos = _np_forward(before, j + 1)
             if np:
                 return _Attr(_Mention(np, appos, "according to"), _find_channel(before))
+    return None
+
+
+def _outer_sayer(before: list[str], low: list[str], end: int) -> _Attr | None:
+    """The attribution of a verb of saying whose reported words run on, with no comma or new clause, to
+    before[end] (where an inner clause's subject starts): 'Carl Whitford said voters had rejected "..."' gives
+    Carl Whitford; None when there is none."""
+    for k in range(end - 1, max(-1, end - 4), -1):
+        t = low[k]
+        if t in {",", ";", ":", "but", "while", "although", "whereas", "and", "or"} or _is_placeholder(before[k]):
+            return None
+        if t in SPEECH_VERBS and t not in WEAK_VERBS and _is_verb_at(before, k):
+            np, appos = _np_backward(before, k)
+            return _Attr(_Mention(np, appos, t), _find_channel(before[k:])) if np else None
     return None
 
 
