@@ -76,3 +76,19 @@ def test_both_either_neither_open_a_sentence_but_no_name():
     art = newskit.from_text("Both Microsoft and Amazon were criticised. Neither Ann Lee nor Bo Sun spoke.", headline="T")
     names = set(_Resolver(art).full_names.values())
     assert "Both Microsoft" not in names and "Neither Ann Lee" not in names and "Ann Lee" in names
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Tesla posted a fun little video to its Twitter feed on Thursday.", False),
+    ("The budget officer suggested a cut of five per cent in the program.", False),
+    ("Burnaby RCMP warns of a rise in extortion cases across the region.", False),
+    ("San Jose replied just 17 seconds later with a goal from the point.", False),
+    ("Trump pledged to work toward a deal at the summit in June.", False),
+    ("Tesla posted that it would deliver the cars by March.", True),
+    ("The budget officer suggested costs would rise by a third.", True),
+    ("Freeland urged Canadians to consider their personal circumstances.", True),
+    ("Ann Lee said the plan would cost far more than promised.", True),
+])
+def test_verbs_that_take_a_thing_report_speech_only_with_a_clause(text, reported):
+    art = newskit.from_text(text, headline="Test")
+    assert any(x.kind == "indirect" for x in art.attributions()) is reported

@@ -146,6 +146,32 @@ _MEDIA_NOUNS = INANIMATE | {"interview", "interviews", "twitter", "facebook", "i
                             "conference", "speech", "hearing", "call", "email", "emails", "broadcast", "podcast", "show"}
 
 
+#: Verbs of saying that also take a thing as their object ("posted a video", "suggested a cut", "agreed to talks",
+#: "continued to fight", "San Jose replied 17 seconds later"): what follows them is no reported speech when it
+#: opens with a determiner, a number, a preposition or "to" (a pronoun, a name or "that" opens a clause:
+#: "Tesla posted that it ...", "the PBO suggested costs would rise").
+_OBJECT_VERBS = frozenset("""suggested suggests suggest posted posts concluded concludes agreed agrees wrote writes
+vowed vows responded responds replied replies reported reports pledged pledges continued continues boasts boasted
+announced announces""".split())
+
+#: Verbs of telling someone to do something ("urged people to vote", "warned them that ..."): only a preposition
+#: after them ("warns of a rise", "asked about the plan") opens no reported words.
+_DIRECTIVE_VERBS = frozenset("urged urges warned warns warn asked asks".split())
+
+#: What opens a verb's object or an adjunct, not a clause (see :data:`_OBJECT_VERBS`).
+_NOT_A_CLAUSE = frozenset("""a an the this these those its their his her our my some any no every each several many
+few more most much just also still only to of about over for against on in at with by from into after before
+during""".split())
+_PREPOSITIONS = frozenset("of about over for against on in at with by from into after before during".split())
+
+
+def _object_not_clause(verb: str, first: str) -> bool:
+    """True when *first*, the word after the verb of saying *verb*, opens its object, not reported words."""
+    if verb in _DIRECTIVE_VERBS:
+        return first in _PREPOSITIONS
+    return verb in _OBJECT_VERBS and (first in _NOT_A_CLAUSE or first[:1].isdigit())
+
+
 class _Reading:
     """One pass over an article's paragraphs: what each quote has got so far, and who is speaking now."""
 
@@ -257,6 +283,8 @@ class _Reading:
                         k += 1
                     if k < len(low) and low[k] == "that":
                         k += 1
+                if k < len(low) and low[k - 1] != "that" and _object_not_clause(t, low[k]):
+                    return False  # "Tesla posted a video", "the PBO suggested a cut", "RCMP warns of a rise": no clause
                 stop = next((x for x in range(k, len(head) - 1) if head[x] == "," and head[x + 1].lower() in
                              {"with", "while", "as", "but", "according"} | _PARTICIPLES), len(head))
                 content = [x for x in head[k:stop] if x not in _SENT_TOKS]
