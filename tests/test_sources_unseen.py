@@ -92,3 +92,16 @@ def test_both_either_neither_open_a_sentence_but_no_name():
 def test_verbs_that_take_a_thing_report_speech_only_with_a_clause(text, reported):
     art = newskit.from_text(text, headline="Test")
     assert any(x.kind == "indirect" for x in art.attributions()) is reported
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cParasite\u201d director Bong Joon Ho said he was thrilled.",
+    "\u201cParasite,\u201d the Korean satire about the wealth gap, was the first film in a foreign language to win.",
+])
+def test_titles_of_works_are_not_speech(text):
+    assert speakers(text) == []
+
+
+def test_a_short_full_quote_before_its_speaker_and_appositive_is_still_speech():
+    assert speakers("\u201cYes,\u201d the minister, a Tory, said. \u201cIt was.\u201d") == [
+        ("Yes,", "the minister"), ("It was.", "the minister")]

@@ -221,11 +221,27 @@ def _is_furniture(text: str) -> bool:
 _FINITE_AUX = frozenset({"is", "was", "has", "had", "were", "are"})
 
 
+#: The people of a work (a film, book, show, song, game): a capitalised title in marks right before one of them
+#: names the work ('"Parasite" director Bong Joon Ho', '"Fleabag" creator', '"Joker" star').
+_WORK_PEOPLE = frozenset("""director directors star stars actor actors actress actresses author authors creator
+creators singer singers producer producers writer writers host hosts co-star co-stars showrunner composer rapper
+band frontman frontwoman novelist filmmaker publisher cast""".split())
+
+
 def _is_mention(q: str, before: list[str], after: list[str], mentions: set[int]) -> bool:
     """A word in marks that is talked about, not quoted: the word "blog", terms such as "affect" and "effect".
 
     *mentions* holds the quotes already judged to be mentions, for lists ("incumbent", "electoral" and "partisan").
     """
+    if after and after[0] in _WORK_PEOPLE and q[:1].isupper() and len(q.split()) <= 6:
+        return True  # '"Parasite" director Bong Joon Ho': the work's title
+    # ('"Parasite," the Korean social satire about ..., was the first film': a title, its description, then what it
+    # is; a verb of saying instead says who spoke: '"Yes," the minister said')
+    desc = after[1:] if after[:1] == [","] else after if q.rstrip().endswith(",") else []
+    if not before and len(desc) > 3 and desc[0].lower() in {"the", "a", "an"} and q[:1].isupper() and len(q.split()) <= 4:
+        k = next((x for x in range(1, min(len(desc) - 1, 30)) if desc[x] == ","), None)
+        if k is not None and desc[k + 1].lower() in _FINITE_AUX and SPEECH_VERBS.isdisjoint(t.lower() for t in desc[:k]):
+            return True
     if len(q.split(None, 2)) > 2:  # (more than two words)
         return False
     prev = before[-1].lower() if before else ""
