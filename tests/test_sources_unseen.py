@@ -105,3 +105,9 @@ def test_titles_of_works_are_not_speech(text):
 def test_a_short_full_quote_before_its_speaker_and_appositive_is_still_speech():
     assert speakers("\u201cYes,\u201d the minister, a Tory, said. \u201cIt was.\u201d") == [
         ("Yes,", "the minister"), ("It was.", "the minister")]
+
+
+def test_the_ones_asked_or_told_do_not_say_the_words():
+    got = speakers("Kwame Asante said his research found that women were asked about risks, while men were asked "
+                   "about growth and \u201cthe upside.\u201d")
+    assert got == [("the upside.", "Kwame Asante")]

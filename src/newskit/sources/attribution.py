@@ -200,6 +200,9 @@ _CATENATIVE = frozenset("began begins started starts kept keeps continued contin
 _JUDGING_OBJECT = frozenset("""rejected denied praised criticised criticized attacked hailed blamed mocked slammed
 pressured""".split())
 
+#: Auxiliaries of the passive: "men were asked", "he was told" (the subject is spoken to, not speaking).
+_PASSIVE_AUX = frozenset("was were is are been being be get gets got".split())
+
 #: The words its last rule reads: a verb of saying or "quoted".
 _SAYING_OR_QUOTED = SPEECH_VERBS | {"quoted"}
 
@@ -310,6 +313,8 @@ def _before_attribution(before: list[str], partial: bool, low: list[str] | None 
         if t in SPEECH_VERBS and (partial or t not in WEAK_VERBS or j >= len(before) - 4):
             if (j > 0 and low[j - 1] in DET_POSS) or not _is_verb_at(before, j):
                 continue  # "the claims were ...": a noun, not a verb
+            if j > 0 and low[j - 1] in _PASSIVE_AUX and t.endswith(("ed", "told", "said")):
+                continue  # "men were asked about growth and "the upside"": the ones asked do not say it
             k = j
             if j >= 2 and low[j - 1] in {"who", "which"} and before[j - 2] == ",":
                 k = j - 2  # "Trump's transition team, which called ..."
