@@ -11,6 +11,7 @@ and a sentence's subject, read with the part-of-speech tagger from the frame's t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..core.resources import first_names
@@ -18,6 +19,7 @@ from .lexicon import (
     ADVERBS,
     APPOS_CUES,
     AUX,
+    DET_POSS,
     DETERMINERS,
     ED_OK,
     INANIMATE,
@@ -38,6 +40,45 @@ _ASIDES = frozenset("however though meanwhile too also though instead nonetheles
                     "furthermore indeed meanwhile then".split())
 
 
+#: A party and state ("R-Searcy", "D-Mo.", "I-Vt.", "R-N.Y.") or an age ("45"): a short tag set off by commas after
+#: a name ("Clay Rutherford, R-Searcy, the law's sponsor, said"; "Ann Lee, 45, said"), part of the appositive.
+_SHORT_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*|\d{1,3}")
+
+
+def _is_short_tag(tok: str) -> bool:
+    """True for a party-and-state tag or an age (:data:`_SHORT_TAG`).
+
+    >>> [_is_short_tag(t) for t in ("R-Searcy", "D-Mo.", "R-N.Y.", "45", "2015", "Reid")]
+    [True, True, True, True, False, False]
+    """
+    return _SHORT_TAG.fullmatch(tok) is not None
+
+
+def _is_aside_word(tok: str, tag: str) -> bool:
+    """True for a word that can stand alone as an aside between commas: a sentence adverb (:data:`_ASIDES`), an
+    adverb or a participle ("Albright, laughing, said", "Lee, visibly shaken, said"), never a noun for a person.
+
+    >>> _is_aside_word("laughing", "NN"), _is_aside_word("clearly", "RB"), _is_aside_word("resident", "NN")
+    (True, True, False)
+    """
+    if not (tok.isalpha() and tok.islower()) or _is_person_noun(tok):
+        return False
+    return (tok in _ASIDES or tag.startswith("RB") or tag in {"VBG", "VBN"}
+            or (len(tok) > 4 and tok.endswith(("ing", "ly", "ed"))))
+
+
+def _skip_aside(toks: list[str], tags: tuple[str, ...], i: int) -> int:
+    """Where a phrase read backwards goes on when toks[i] closes an aside of one or two words between commas
+    ("Scheer, however, said", "Albright, laughing, said", "Lee, visibly moved, said"): the index before its
+    opening comma; else *i*."""
+    for width in (1, 2):
+        o = i - width - 1
+        if (o >= 1 and toks[i] == "," and toks[o] == ","
+                and all(_is_aside_word(toks[k], tags[k]) for k in range(o + 1, i))):
+            return o - 1
+    return i
+
+
 #: Particles of phrasal verbs ("shot back", "lashed out"): a lower-case word after a name and before one of them is
 #: a verb, whatever the tagger says.
 _PARTICLES = frozenset("back out up down off".split())
@@ -52,19 +93,60 @@ class _Mention:
     verb: str
 
 
-def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
-    """The noun phrase ending just before toks[end] (the verb): (np tokens, appositive tokens).
+#: Adjectives that take a complement after a noun for people ("people familiar with the matter", "sources close to
+#: the talks", "officials knowledgeable about the plan"): the noun, not the complement, is who speaks.
+_POSTMODIFIERS = frozenset("""familiar close closest knowledgeable privy loyal opposed sympathetic present involved
+aware""".split())
 
-    Skips adverbs ("X also said"), an appositive between commas or dashes
-    ("X, a resident, said"), and a relative clause ("the lawyer who requested it says").
+#: Past participles that introduce a name ("a group called Protect Loveland said"): the name after them speaks, so
+#: they make no postmodified phrase.
+_NAMING_PARTICIPLES = frozenset("called named dubbed titled known nicknamed".split())
+
+#: Words for some of a group, before a place or body ("some in the party say", "many at the meeting said").
+_QUANTIFIERS = frozenset("some many most few others those several none all one two three dozens hundreds "
+                         "thousands".split())
+
+
+def _postmodified(toks: list[str], tags: tuple[str, ...], stop: int, np: list[str]) -> list[str] | None:
+    """The whole subject when the phrase read backwards stopped at toks[*stop*] inside a noun's postmodifier: an
+    adjective of :data:`_POSTMODIFIERS` or a past participle after a noun, then its complement ("Two people familiar
+    with the matter", "Residents evacuated from the area", "People arrested last week"), or some of a group
+    before a preposition ("some in the party"); *np* is what was read after *stop*. None for any other stop.
+
+    >>> from newskit.sources.tokens import _tokens
+    >>> toks = _tokens("Two people familiar with the matter said")
+    >>> _np_backward(toks, toks.index("said"))[0]
+    ['Two', 'people', 'familiar', 'with', 'the', 'matter']
     """
-    tags = _tag(tuple(toks))
-    i = end - 1
-    while i >= 0 and (toks[i].lower() in ADVERBS or (toks[i][:1].islower() and tags[i].startswith("RB"))):
-        i -= 1
-    # "Scheer, however, said": a sentence adverb between commas
-    if i >= 2 and toks[i] == "," and toks[i - 2] == "," and toks[i - 1].lower() in _ASIDES:
-        i -= 3
+    low = toks[stop].lower()
+    if low in PP_STOP and toks[stop - 1].lower() in _QUANTIFIERS and (
+            stop == 1 or not tags[stop - 2].startswith(("NN", "JJ", "CD"))):
+        return toks[stop - 1:stop + 1] + np  # ("some in the party", not "the last two in the race")
+    m = stop - 1 if low in PP_STOP else stop
+    word = toks[m]
+    # (a participle the tagger reads as a finite verb counts before a preposition: "Officials briefed on the plan
+    # said", "The man accused of fraud said": two verbs in a row make no clause)
+    participle = tags[m] == "VBN" or (tags[m].startswith("VB") and word.endswith("ed") and m + 1 < len(toks)
+                                       and tags[m + 1] == "IN")
+    if not (m >= 1 and word.isalpha() and word.islower() and word not in _NAMING_PARTICIPLES
+            and (word in _POSTMODIFIERS or participle) and tags[m - 1] in {"NN", "NNS", "NNPS"}):
+        return None
+    head, head_appos = _np_backward(toks, m)
+    if not head or head_appos or head[-1] != toks[m - 1]:
+        return None
+    return head + toks[m:stop + 1] + np
+
+
+def _appositive_before(toks: list[str], i: int) -> tuple[int, list[str]] | None:
+    """The appositive that ends at toks[*i*], just before a verb read backwards: (where the phrase before it ends,
+    its tokens); ``(i, [])`` when there is none, None when toks[*i*] closes something that is no appositive (the
+    phrase is then no subject). Brackets ("Ann Lee (D-Mo.) said"), commas or dashes ("X, a resident fleeing Mosul,
+    told", "X – a native of Mosul – told", "X, analyst at Y, agreed").
+
+    >>> from newskit.sources.tokens import _tokens
+    >>> _appositive_before(_tokens("Ann Lee, a resident, said"), 5)
+    (1, ['a', 'resident'])
+    """
     appos: list[str] = []
     # "Sen. Claire McCaskill (D-Mo.) said": a party and state, or an age, in brackets go to the appositive
     if i >= 1 and toks[i] == ")":
@@ -79,16 +161,122 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     if i >= 0 and not appos and toks[i] in {",", "\u2013", "\u2014", "-"}:
         closer = toks[i]
         j = i - 1
-        while j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and i - j < 30:
+        # (an appositive between commas holds no dash: "SIOUX CENTER, Iowa (AP) — Ann Lee spent ..., telling")
+        while (j >= 0 and toks[j] != closer and not _is_placeholder(toks[j]) and i - j < 30
+               and not (closer == "," and toks[j] in _DATELINE_DASHES)):
             j -= 1
         inner = toks[j + 1:i]
         if (j >= 1 and toks[j] == closer and inner
                 and (inner[0].lower() in APPOS_CUES or closer != "," or all(_is_name_tok(t) for t in inner)
-                     or (_is_name_tok(toks[j - 1]) and (j >= 2 and _is_name_tok(toks[j - 2]))))):
+                     or (_is_name_tok(toks[j - 1]) and (j >= 2 and _is_name_tok(toks[j - 2])))
+                     or (len(inner) == 1 and _is_short_tag(inner[0]) and _is_name_tok(toks[j - 1])))):
             appos = inner
             i = j - 1
+            # "State Sen. Clay Rutherford, R-Searcy, the law's sponsor, called": a party and state (or an age)
+            # between commas before the appositive is a second appositive; the name comes before both
+            if (closer == "," and i >= 2 and toks[i - 1] == "," and _is_short_tag(toks[i]) and len(appos) > 1
+                    and _is_name_tok(toks[i - 2])):
+                appos = [toks[i], ",", *appos]
+                i -= 2
         else:
-            return [], []
+            return None
+    return i, appos
+
+
+#: Prepositions that open an adverbial phrase before a subject with no comma ("In the interview Mr Blair said",
+#: "After the vote Lee said").
+_ADVERBIAL_PREPOSITIONS = PP_STOP | frozenset("after before during since throughout following amid despite".split())
+
+#: Words of a phrase that says when ("Earlier this week", "the first time", "that same day"), with TIME_WORDS.
+_WHEN_WORDS = frozenset("the this that last next first same earlier later early late every each one".split())
+
+
+def _is_when_word(tok: str) -> bool:
+    """True for a word of a phrase that says when: a time word, "last", "this", "the", a year ("2015")."""
+    low = tok.lower()
+    return low in TIME_WORDS or low in _WHEN_WORDS or (tok.isdigit() and len(tok) == 4)
+
+
+def _says_when(np: list[str]) -> bool:
+    """True when *np* is a phrase that says when ("Thursday", "last week", "the following morning").
+
+    >>> _says_when(["last", "week"]), _says_when(["the", "company"])
+    (True, False)
+    """
+    return bool(np) and all(map(_is_when_word, np)) and any(x.lower() in TIME_WORDS or x.isdigit() for x in np)
+
+
+def _name_after_adverbial(tags: tuple[str, ...], np: list[str], last: int, opened: bool) -> list[str]:
+    """The name that ends *np* when the words before it say when or where, with no comma between: "In the interview
+    Mr Blair said", "After the vote Lee said", "Earlier this week Ann Lee said", "the first time Kettering said"
+    (*np* is toks[last - len(np) + 1:last + 1]; *opened*: a preposition came just before it); else *np*.
+
+    >>> from newskit.sources.tokens import _tokens
+    >>> toks = _tokens("During the debate Mayor Ann Lee said")
+    >>> _np_backward(toks, toks.index("said"))[0]
+    ['Mayor', 'Ann', 'Lee']
+    """
+    k = 0
+    while k < len(np) and _is_when_word(np[k]):
+        k += 1
+    # "Last week the firm's lawyers said", "Monday Ann Lee said": a phrase of time opens it, then the subject
+    # (it ends with a time word in lower case, or is one day's or month's name: "The Times" is a name)
+    if (0 < k < len(np) and any(x.lower() in TIME_WORDS for x in np[:k])
+            and (np[k - 1].islower() or (k == 1 and np[0].lower() != "times"))
+            and (np[k][:1].isupper() or np[k].lower() in DET_POSS)):
+        return np[k:]
+    r = len(np)
+    while r > 0 and _is_name_tok(np[r - 1]) and np[r - 1][:1].isupper():
+        r -= 1
+    if r == 0 or r == len(np) or not (np[r - 1].isalpha() and np[r - 1].islower()):
+        return np
+    before = np[:r]
+    low0 = before[0].lower()
+    when = _says_when(before)
+    noun = tags[last - len(np) + r] in {"NN", "NNS"} and np[r - 1].lower() not in DETERMINERS
+    opened = opened or (before[0][:1].isupper() and low0 in _ADVERBIAL_PREPOSITIONS)  # ("During the debate Lee")
+    return np[r:] if when or (noun and opened) else np
+
+
+def _tidy_backward(toks: list[str], tags: tuple[str, ...], np: list[str], last: int, stop: int) -> list[str]:
+    """A phrase read backwards without what runs into it from before: a bare preposition, a phrase that says when
+    or where (:func:`_name_after_adverbial`), a phrase the speaker talks about ("Mr Peston the prime minister",
+    "a move the company"). *np* is toks[last - len(np) + 1:last + 1], *stop* where it was stopped (-1: nowhere)."""
+    opened = stop >= 0 and toks[stop].lower() in _ADVERBIAL_PREPOSITIONS
+    while np and np[0].lower() in {"of", "for", "in", "at", "on", "by", "from"}:
+        opened = opened or np.pop(0).lower() in _ADVERBIAL_PREPOSITIONS
+    np = _name_after_adverbial(tags, np, last, opened)
+    # "Mr Peston the prime minister said": two phrases run together; keep the last. So too after a common noun
+    # ("in a move the company said was needed", "a remark his aides said referred to ..."): the noun is what the
+    # speaker talks about, the phrase after it (a clause with no "that") who speaks
+    for k in range(len(np) - 1, 0, -1):
+        low = np[k].lower()
+        if low in {"the", "a", "an"} and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in DETERMINERS:
+            np = np[k:]
+            break
+        if (low in {"the", "his", "their", "its"} and np[k - 1].isalpha() and np[k - 1].islower()
+                and tags[last - len(np) + k] in {"NN", "NNS"} and k + 1 < len(np)):
+            np = np[k:]
+            break
+    return np
+
+
+def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
+    """The noun phrase ending just before toks[end] (the verb): (np tokens, appositive tokens).
+
+    Skips adverbs ("X also said"), an appositive between commas or dashes
+    ("X, a resident, said"), and a relative clause ("the lawyer who requested it says").
+    """
+    tags = _tag(tuple(toks))
+    i = end - 1
+    while i >= 0 and (toks[i].lower() in ADVERBS or (toks[i][:1].islower() and tags[i].startswith("RB"))):
+        i -= 1
+    # "Scheer, however, said", "Albright, laughing, said": an aside between commas
+    i = _skip_aside(toks, tags, i)
+    found = _appositive_before(toks, i)
+    if found is None:
+        return [], []
+    i, appos = found
     np: list[str] = []
     stopped_at = -1
     while i >= 0:
@@ -111,8 +299,19 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
         if low in STOP_BACK and low not in {"of", "for"} and not (t.isupper() and len(t) > 1):  # "WHO" is a name
             stopped_at = i
             break
+        if low in _ADVERBIAL_PREPOSITIONS and np and _says_when(np) and i > 0 and tags[i - 1].startswith("NN"):
+            np = []  # "Microsoft on Thursday reiterated", "the council in 2019 said": when, then the subject
+            i -= 1
+            continue
+        if np and np[0][:1].isupper() and t.islower() and tag in {"RB", "RBR", "RBS", "EX"}:
+            stopped_at = i  # "were not there Lord Butler said": an adverb ends the clause before the name
+            break
         if low in PP_STOP and not (i > 0 and tags[i - 1].startswith("NN")):  # "Panel on Climate Change" goes on
             if np and np[0][:1].isupper() and not any(x[:1].islower() for x in np):
+                if len(np) > 1 and np[0].lower() in TIME_WORDS:
+                    return np[1:], appos  # "On Tuesday Ann Lee said": when, then who
+                if whole := _postmodified(toks, tags, i, np):
+                    return whole, appos  # "Fans arrested on Saturday said"
                 return [], []  # "hit back at Labour claims ...": a noun after a preposition, not a subject and verb
             stopped_at = i
             break
@@ -135,6 +334,9 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
         i -= 1
         if len(np) > 12:
             return [], []
+    last = i + len(np)  # (np is toks[last - len(np) + 1:last + 1], whatever is dropped from its front below)
+    if stopped_at >= 1 and np and (whole := _postmodified(toks, tags, stopped_at, np)):
+        return whole, appos  # "Two people familiar with the matter said", "some in the party say"
     # a relative clause: "the lawyer who requested it says", "A businessman who co-chaired X said"
     if stopped_at >= 0 and toks[stopped_at].lower() not in {"who", "which", "that"}:
         for k in range(stopped_at, max(-1, stopped_at - 12), -1):
@@ -148,13 +350,7 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     elif stopped_at >= 0 and toks[stopped_at].lower() in {"who", "which"} and not np:
         return _np_backward(toks, stopped_at)
     # a phrase cannot start with a bare preposition, nor be only determiners or a possessive
-    while np and np[0].lower() in {"of", "for", "in", "at", "on", "by", "from"}:
-        np.pop(0)
-    # "Mr Peston the prime minister said": two phrases run together; keep the last
-    for k in range(len(np) - 1, 0, -1):
-        if np[k].lower() in {"the", "a", "an"} and _is_name_tok(np[k - 1]) and np[k - 1].lower() not in DETERMINERS:
-            np = np[k:]
-            break
+    np = _tidy_backward(toks, tags, np, last, stopped_at)
     if np in (["One"], ["Another"]):
         return np, appos  # "One noted that ...": one of the group just named
     if np and (all(x.lower() in DETERMINERS or x.lower() in {"his", "her", "its", "their", "my", "your", "our"} for x in np)
@@ -170,6 +366,13 @@ _NP_ENDS = frozenset({"who", "that", "which", "in", "on", "at", "during", "when"
                       "outside", "inside", "nearby", "here", "there", "today", "yesterday", "tonight", "later",
                       "earlier", "again", "afterwards", "afterward", "recently", "once"})
 
+#: Past participles that end a phrase read forwards when the preposition after them ends it ('said a senior official
+#: involved in the talks', 'said an aide briefed on the plan').
+_PARTICIPLE_ENDS = frozenset("involved briefed based quoted cited interviewed contacted reached".split())
+
+#: Words that end a phrase read forwards when what follows them is cut off: a postmodifier or such a participle.
+_FORWARD_POSTMODIFIERS = _POSTMODIFIERS | _PARTICIPLE_ENDS
+
 #: Words that open a description rather than a name ("the minister", "his lawyer").
 _DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "its", "our"})
 
@@ -178,6 +381,19 @@ def _is_description(np: list[str]) -> bool:
     """True when *np* describes someone rather than names them: "the minister", "his lawyer", "Campbell's partner"."""
     return np[0].lower() in _DESCRIPTION_OPENERS or (
         len(np) >= 2 and np[0].endswith(("'s", "\u2019s")) and all(t[:1].islower() for t in np[1:]))
+
+
+def _is_body_name_on(toks: list[str], i: int) -> bool:
+    """True when toks[i], "on", is inside a body's name: a capitalised word for a body (:data:`ORG_WORDS`) before it,
+    a capitalised word that says no time after it ("the Council on Foreign Relations", "the National Institute on
+    Drug Abuse"; not "the Council on Monday").
+
+    >>> _is_body_name_on(["Institute", "on", "Drug", "Abuse"], 1), _is_body_name_on(["Council", "on", "Monday"], 1)
+    (True, False)
+    """
+    prev, nxt = toks[i - 1], toks[i + 1] if i + 1 < len(toks) else ""
+    return (i > 0 and prev[:1].isupper() and prev.lower() in ORG_WORDS and nxt[:1].isupper() and _is_name_tok(nxt)
+            and nxt.lower() not in TIME_WORDS)
 
 
 def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
@@ -192,6 +408,8 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
         if np and not t.isupper() and low in _NP_ENDS:  # (an acronym is a name: "Ann Lee of the WHO")
             if low in {"and"} and i + 1 < len(toks) and _is_cap(toks[i + 1]) and all(_is_cap(x) for x in np):
                 pass
+            elif low == "on" and _is_body_name_on(toks, i):
+                pass  # "according to the National Institute on Drug Abuse": "on" inside a body's name
             else:
                 break
         if np and low in SPEECH_VERBS:
@@ -200,6 +418,8 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
         i += 1
         if len(np) > 12:
             break
+    if len(np) > 2 and np[-1] in _FORWARD_POSTMODIFIERS and np[-2].isalpha() and np[-2].islower():
+        np.pop()  # 'said a senior official involved in the talks': the noun, without its postmodifier
     appos: list[str] = []
     if i < len(toks) and toks[i] == "," and i + 1 < len(toks) and toks[i + 1].lower() in APPOS_CUES:
         j = i + 1
@@ -232,6 +452,53 @@ def _clause_subject(toks: list[str], end: int) -> tuple[list[str], list[str]]:
     return [], []
 
 
+#: Dashes that end a wire dateline ("OTTAWA —", "LONDON (Reuters) -").
+_DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+
+
+def _dateline_end(words: list[str]) -> int:
+    """Where a sentence's words start after a wire dateline: "SIOUX CENTER, Iowa (AP) —", "OTTAWA —",
+    "LONDON (Reuters) -", "WASHINGTON, D.C. —"; 0 when it opens with none.
+
+    A dateline is a place (capitalised words, a comma, a state), maybe an agency in brackets, then a dash; its
+    first word is in capitals or an agency follows, so that a name set off by dashes ("Ann Lee — a
+    resident — said") is none. It opens no subject: the subject follows it.
+
+    >>> _dateline_end("SIOUX CENTER , Iowa ( AP ) — Wade Lee spent".split())
+    8
+    >>> _dateline_end("Ann Lee — a resident — said".split()), _dateline_end("NATO — the alliance — said".split())
+    (0, 0)
+    """
+    for k, t in enumerate(words[:12]):
+        if t in _DATELINE_DASHES:
+            if k == 0 or k + 1 == len(words):
+                return 0
+            agency = "(" in words[:k]
+            capitals = words[0].isupper() and len(words[0]) > 1 and words[0].isalpha()
+            # (a second dash soon after closes an aside in dashes: "NATO — the alliance — said")
+            closed = any(x in _DATELINE_DASHES for x in words[k + 1:k + 16])
+            return k + 1 if (agency or capitals) and not closed else 0
+        if not (_is_name_tok(t) and t[:1].isupper() or t in {",", "(", ")", "."}):
+            return 0
+    return 0
+
+
+def _after_state(words: list[str], i: int) -> int:
+    """Where an introductory phrase ending at a place really ends: past a state or province set off by commas
+    after it ("In Sackville, N.B., he said", "At a rally in Dayton, Ohio, she said"); *i* is just after its first
+    comma. A state is one capitalised word or an abbreviation ("N.B.", "Calif."), and only a pronoun may follow it
+    ("In Paris, Ann Lee, a minister, said" keeps Ann Lee).
+
+    >>> _after_state("In Sackville , N.B. , he said".split(), 3)
+    5
+    """
+    if (2 <= i < len(words) - 2 and words[i + 1] == "," and words[i + 2].lower() in PRON_SUBJ
+            and _is_name_tok(words[i - 2]) and words[i - 2][:1].isupper()
+            and _is_name_tok(words[i]) and words[i][:1].isupper()):
+        return i + 2
+    return i
+
+
 def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     """The subject noun phrase of a sentence, found with the part-of-speech tagger.
 
@@ -239,6 +506,8 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
     ("But, in a wide interview, Mr Blair said ..." gives Mr Blair).
     """
     sent = sent[:_WINDOW]
+    if sent and sent[0][:1].isupper() and (start := _dateline_end(sent)):
+        sent = sent[start:]  # "SIOUX CENTER, Iowa (AP) — Wade Lee spent ...": the subject follows the dateline
     words = [t if t[:1] != _PH else "it" for t in sent] if _PH in "".join(sent) else sent  # (see tokens._tag_runs)
     if not words:
         return [], []
@@ -255,6 +524,7 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
                 i = words.index(",", i, min(n, i + 20)) + 1  # (the first comma within 20 tokens)
             except ValueError:
                 return [], []
+            i = _after_state(words, i)
         else:
             break
     if i < n and tags[i] == "PRP" and words[i].lower() in PRON_SUBJ:

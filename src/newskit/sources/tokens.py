@@ -5,6 +5,8 @@ placeholder token ``"\uE000<quote number>\uE001"``, so the rules below never rea
 
 >>> _tokens("Mr. Smith said \uE0003\uE001.")
 ['Mr.', 'Smith', 'said', '\ue0003\ue001', '.']
+>>> _tokens("Ann Lee, D-Mo., and Bo Sun (R-Calif.) said")
+['Ann', 'Lee', ',', 'D-Mo.', ',', 'and', 'Bo', 'Sun', '(', 'R-Calif.', ')', 'said']
 >>> _join(["Iraq", "'s", "army", ",", "(", "it", ")"])
 "Iraq's army, (it)"
 """
@@ -33,7 +35,10 @@ _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Jr|Sr|No|Mt|Sgt
            r"|Corp|Co|Bros|Plc|" + "|".join(sorted(t.capitalize() for t in ABBREVIATED_TITLES)) + r")\."
            r"|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])"
            # a US party and state ("D-N.Y.", "R-S.C."): one token; its last full stop ends a sentence unless a comma follows
-           r"|[DRI]-(?:[A-Z]\.)+[A-Z]\.(?=\s*[,)])|[DRI]-(?:[A-Z]\.)+[A-Z](?=\.)")
+           r"|[DRI]-(?:[A-Z]\.)+[A-Z]\.(?=\s*[,)])|[DRI]-(?:[A-Z]\.)+[A-Z](?=\.)"
+           # (a state abbreviated as a word, "D-Mo.", "I-Vt.", "R-Calif.": the same, its full stop kept before a comma
+           # or bracket, so that "Ann Lee, D-Mo., said" holds no sentence mark)
+           r"|[DRI]-[A-Z][a-z]{1,4}\.(?=\s*[,)])")
 
 
 # (the lookahead lets the engine skip the abbreviation list at every position not starting with a capital;
