@@ -58,6 +58,9 @@ def test_a_noun_for_an_offender_shows_a_person():
     # "a remark his aides said ..." after a fragment describes the words; it names no speaker
     ("Gov. Wes Dalton, a Republican, told reporters that he was \u201cdisappointed,\u201d a remark his aides later "
      "said referred to the court.", "Wes Dalton"),
+    # "according to" an outlet known by its masthead: the outlet carries the words of the one the sentence is about
+    ("Lisa Tremont spoke on Monday.\n\nTremont, at a fundraiser in Carmel, said that Boyce was \u201cplaying to "
+     "people\u2019s worst fears,\u201d according to the Indianapolis Star.", "Lisa Tremont"),
     # a verb of saying in -ing after "began", "kept": the subject is theirs
     ("When Hollister noted that Bellamy had left, a handful of people near the door began chanting, "
      "\u201cWhere was Carter?\u201d", "a handful of people near the door"),

@@ -33,6 +33,7 @@ from .lexicon import (
     DET_POSS,
     INANIMATE,
     INTRO,
+    MASTHEADS,
     NOT_PERSON,
     PRONOUNS,
     SPEECH_VERBS,
@@ -113,6 +114,24 @@ def _not_speech_use(low: list[str], j: int) -> bool:
     if low[j] in {"added", "adds"} and nxt in DET_POSS and "to" in low[j + 2:j + 8] and "that" not in low[j + 1:j + 8]:
         return True  # "Nova Scotia added the drug group to its program": adding a thing to another
     return low[j] in {"asked", "asks", "asking", "ask"} and nxt in {"for", "to"}
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet by list (:func:`_is_media`) or by its masthead: capitalised words ending in a masthead noun
+    ("the Indianapolis Star", "The Daily Ledger").
+
+    >>> _is_outlet("the Indianapolis Star"), _is_outlet("Reuters"), _is_outlet("the North Star")
+    (True, True, True)
+    >>> _is_outlet("Ann Star"), _is_outlet("the star")
+    (False, False)
+    """
+    if _is_media(name):
+        return True
+    words = name.split()
+    if words[:1] in (["the"], ["The"]):
+        words = words[1:]
+    return len(words) >= 2 and words[-1] in MASTHEADS and all(w[:1].isupper() for w in words) and (
+        name.split()[0].lower() == "the" or len(words) >= 3 or words[0] in {"Daily", "Evening", "Sunday", "Morning"})
 
 
 def _why(rule: str, np: list[str], src: Source | None) -> str:
@@ -422,7 +441,7 @@ class _Reading:
         if attr is not None:
             src = self.resolver.resolve(attr.mention)
             why = _why(f"'{_join(attr.mention.np)} {attr.mention.verb}' {rule}", attr.mention.np, src)
-            if attr.mention.verb == "according to" and src is not None and _is_media(src.name):
+            if attr.mention.verb == "according to" and src is not None and _is_outlet(src.name):
                 # '"...," according to CNBC': the outlet carries the words; the speaker is the one the sentence is about
                 np_, appos_ = _sentence_subject(sent[:min(pos, _WINDOW)])
                 person = self.resolver.resolve(_Mention(np_, appos_, "said")) if np_ else None
@@ -430,7 +449,7 @@ class _Reading:
                 if person is not None:
                     attr = _Attr(attr.mention, src.name)
                     src, why = person, f"'according to {src.name}': the outlet; the speaker is {person.name}"
-            if is_partial and src is not None and _is_media(src.name) and "that" in before:
+            if is_partial and src is not None and _is_outlet(src.name) and "that" in before:
                 # 'The Globe and Mail reported that Lee was "furious"': the outlet carries the words of the person
                 # its clause is about
                 that = len(before) - 1 - before[::-1].index("that")
