@@ -58,6 +58,8 @@ def test_a_noun_for_an_offender_shows_a_person():
     # "a remark his aides said ..." after a fragment describes the words; it names no speaker
     ("Gov. Wes Dalton, a Republican, told reporters that he was \u201cdisappointed,\u201d a remark his aides later "
      "said referred to the court.", "Wes Dalton"),
+    # an aside between commas between the speaker and the verb after the quote
+    ("Bo Lee spoke first.\n\n\u201cWe will win,\u201d Albrecht, visibly moved, told reporters.", "Albrecht"),
     # "according to" an outlet known by its masthead: the outlet carries the words of the one the sentence is about
     ("Lisa Tremont spoke on Monday.\n\nTremont, at a fundraiser in Carmel, said that Boyce was \u201cplaying to "
      "people\u2019s worst fears,\u201d according to the Indianapolis Star.", "Lisa Tremont"),

@@ -34,9 +34,9 @@ from .lexicon import (
     WEAK_VERBS,
 )
 from .marks import _MARKS, _SINGLES, _Raw
-from .phrases import _clause_subject, _Mention, _np_backward, _np_forward, _sentence_subject
+from .phrases import _clause_subject, _Mention, _np_backward, _np_forward, _sentence_subject, _skip_aside
 from .results import Attribution, Source
-from .tokens import _PH, _is_name_tok, _is_placeholder, _is_verb_at, _join, _lows, _places, _TokenMemo
+from .tokens import _PH, _is_name_tok, _is_placeholder, _is_verb_at, _join, _lows, _places, _tag, _TokenMemo
 
 
 @dataclass
@@ -254,6 +254,8 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
                 return None  # '"...," a remark his aides later said referred to ...': the words, described
             used = len(np) + (len(appos) + 2 if appos else 0)
             skipped = sum(1 for x in low[:j] if x in ADVERBS or (x.endswith("ly") and len(x) > 4))
+            # ('"...," Albrecht, smiling, said': an aside between commas before the verb is skipped too)
+            skipped += (j - 1) - _skip_aside(rest, _tag(tuple(rest[:j])), j - 1) if rest[j - 1] == "," else 0
             if np and (used + skipped >= j or (full and j - used - skipped - 1 >= 0 and rest[j - used - skipped - 1] == ",")):
                 return _Attr(_Mention(np, appos, t), _find_channel(rest))
             if (named := _named_then_appositive(rest, j, t)) is not None:
