@@ -44,9 +44,10 @@ from .lexicon import (
     is_saying_verb,
 )
 from .marks import _is_mention, _looks_like_title, _Raw, _scan
+from .names import _PRONOUN_GENDER, _first_name, _surname_key
 from .phrases import _author_from, _Mention, _np_backward, _sentence_subject
 from .prepass import _body_tokens, _commas, _Para, _split, _tag_ahead
-from .resolver import _PRONOUN_GENDER, _first_name, _Resolver, _surname_key
+from .resolver import _Resolver
 from .results import (
     Attribution,
     AttributionList,

@@ -159,6 +159,44 @@ developer businessman businesswoman candidate president-elect congressman congre
 chief founder author premier king queen pope general commander ambassador envoy mp""".split())
 
 
+#: Role nouns that a description uses for a role a title or a descriptor names with another word: "Justice Ann
+#: Roy" is "the judge" (judges of the higher courts are titled Justice; magistrates and recorders are judges too),
+#: "Sen. Amy Poe" "the senator", "Det. Sgt. Karen Ash" "the detective" (the abbreviated titles of
+#: :data:`newskit.core.words.ABBREVIATED_TITLES` and :data:`~newskit.core.words.PERSON_TITLES`, without their full
+#: stop). Read by the resolver when "the <role>" names the person whose role is so described.
+ROLE_EQUIVALENTS: dict[str, frozenset[str]] = {
+    "judge": frozenset({"justice", "magistrate", "recorder"}),
+    "senator": frozenset({"sen"}), "governor": frozenset({"gov"}), "representative": frozenset({"rep"}),
+    "congressman": frozenset({"rep"}), "congresswoman": frozenset({"rep"}), "doctor": frozenset({"dr"}),
+    "professor": frozenset({"prof"}), "detective": frozenset({"det"}), "sergeant": frozenset({"sgt"}),
+    "constable": frozenset({"const"}), "inspector": frozenset({"insp"}), "superintendent": frozenset({"supt"}),
+    "corporal": frozenset({"cpl"}), "councillor": frozenset({"coun"}), "councilor": frozenset({"coun"}),
+    "alderman": frozenset({"ald"}), "ambassador": frozenset({"amb"}), "lieutenant": frozenset({"lt"}),
+    "captain": frozenset({"capt"}), "colonel": frozenset({"col"}), "general": frozenset({"gen"}),
+}
+
+
+#: Nouns for a person that say the person's gender (singular, lower case): an unnamed "spokeswoman" is "she", a
+#: "husband" is "he". What "he"/"she" reads beside first names (NLTK's names corpus) when a source has none.
+NOUN_GENDER: dict[str, str] = {
+    **dict.fromkeys("""woman spokeswoman chairwoman businesswoman congresswoman councilwoman policewoman sportswoman
+        mother wife daughter sister grandmother granddaughter aunt niece widow girl girlfriend actress waitress
+        queen princess duchess mum mom stepmother""".split(), "female"),
+    **dict.fromkeys("""man spokesman chairman businessman congressman councilman policeman sportsman father husband
+        son brother grandfather grandson uncle nephew widower boy boyfriend actor king prince duke dad
+        stepfather""".split(), "male"),
+}
+
+
+#: Nouns for close family who usually share a family name: "Her husband, Gerrit," after "Lisa Vos" is Gerrit Vos.
+KIN_NOUNS = frozenset("husband wife son daughter father mother brother sister stepson stepdaughter".split())
+
+
+#: Words that make a role another one than its bare noun: "the deputy mayor" is not the mayor, nor is "the former
+#: coach" the coach; a role phrase names someone so described only when it says the same word.
+ROLE_QUALIFIERS = frozenset("deputy vice former shadow assistant acting interim associate".split())
+
+
 @functools.lru_cache(maxsize=8192)
 def _is_person_noun(word: str) -> bool:
     """True when *word* names a kind of person ("resident", "minister", "analysts")."""

@@ -1,0 +1,204 @@
+"""Names in an article: which tokens make a person's name, titles before it, first names and their gender, and the
+:class:`~newskit.sources.results.Source` a name or a phrase becomes (the resolver's word-level helpers).
+
+>>> _name_spans(["Mr", "Ann", "Lee", "said"]), _first_name("Ann Lee")
+([(1, 3)], 'female')
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from ..core.resources import first_names
+from ..core.words import ABBREVIATED_TITLES, PERSON_TITLES, fold
+from .lexicon import NAME_OPENERS, NOT_PERSON, NOUN_GENDER, _category_why, _is_media, _is_person_noun
+from .results import Source
+from .tokens import _drop_possessive, _is_name_tok, _TokenMemo
+
+#: Titles of :data:`~newskit.core.words.PERSON_TITLES` the resolver does not read as titles (yet): reading them
+#: changes who is quoted in the corpus. "president-elect": "President-elect Donald Trump" would become Donald Trump,
+#: described as President-elect (horne-real-139); "former": "former president Bill Clinton" (an unnamed source
+#: either way) would keep "former" in its name (horne-real-163). Whether to read them is a change of results, not
+#: of layout: decide it with the quote scores.
+_NOT_TITLES_HERE = frozenset({"president-elect", "former"})
+
+#: The titles the resolver reads before a name, lower case without a final full stop.
+_TITLES = (PERSON_TITLES | ABBREVIATED_TITLES) - _NOT_TITLES_HERE
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_title(tok: str) -> bool:
+    """:func:`newskit.core.words.is_title` with the resolver's titles (:data:`_TITLES`)."""
+    return fold(tok).rstrip(".") in _TITLES
+
+
+
+#: Tokens that end a run of name tokens when the resolver learns the article's full names.
+_NOT_IN_NAME_RUN = _TITLES | {"the", "a", "an", "but", "and", "in", "on", "at", "he", "she", "it", "we", "i"}
+
+
+#: The gender a pronoun (or possessive) asks of the person it refers to.
+_PRONOUN_GENDER = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
+
+
+
+@functools.lru_cache(maxsize=65536)
+def _key(surname: str) -> str:
+    """The key a person is known by: their surname in lower case, without a possessive or an "al-"/"el-".
+
+    >>> _key("Al-Assad’s")
+    'assad'
+    """
+    s = surname.lower().replace("’s", "").replace("'s", "")
+    for pre in ("al-", "el-"):
+        if s.startswith(pre):
+            s = s[len(pre):]
+    return s
+
+
+
+def _first_name(name: str) -> str | None:
+    """The gender ("male", "female", "either") of the first name *name* opens with, None when it opens with none
+    (NLTK's names corpus, :func:`newskit.core.resources.first_names`)."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first_names().get(first) if first not in NOT_PERSON else None
+
+
+def _gender(src: Source) -> str | None:
+    """The gender ("male", "female", "either") a source shows, None when it shows none: a named person's first name
+    (:func:`_first_name`), else (or when the name is either's) a noun of :data:`~newskit.sources.lexicon.NOUN_GENDER`
+    heading the role it has, the head of an unnamed source's phrase ("a Cabinet Office spokeswoman").
+
+    >>> _gender(_source("a Home Office spokeswoman", "", "unnamed")), _gender(_source("Lee", "her husband", "named"))
+    ('female', 'male')
+    """
+    words = src.name.split()
+    if src.kind != "named":
+        return NOUN_GENDER.get(words[-1].lower()) if words else None
+    first = _first_name(src.name)
+    if first not in (None, "either") or not src.descriptor:
+        return first
+    said = {NOUN_GENDER[w] for w in src.descriptor.lower().replace(",", " ").split() if w in NOUN_GENDER}
+    return said.pop() if len(said) == 1 else first
+
+
+#: A party-and-state tag after a US politician's name ("R-Ohio", "D-Mo.", "I-Vt.", "R-Searcy" for a state
+#: legislator's home town): the party and where they sit, never a name.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _is_party_tag(tok: str) -> bool:
+    """True for a party-and-state tag (:data:`_PARTY_TAG`).
+
+    >>> _is_party_tag("R-Ohio"), _is_party_tag("D-N.Y."), _is_party_tag("Al-Assad")
+    (True, True, False)
+    """
+    return _PARTY_TAG.fullmatch(tok) is not None
+
+
+#: An initialism: two to five capital letters ("ER", "ICU", "FC", "RCMP"), save Roman numerals ("Henry VIII").
+_INITIALISM = re.compile(r"(?![IVXLCDM]+\b)[A-Z]{2,5}")
+
+
+def _ends_in_initialism(run: list[str]) -> bool:
+    """True when a run of name tokens ends with an initialism (:data:`_INITIALISM`) after a word in small letters:
+    a body or a facility ("Glace Bay ER", "Sydney ICU", "Toronto FC"), never a person's name. (A title or a noun for
+    a person is no initialism here: "Nathan Cullen MP"; a run all in capitals is a dateline or a headline.)
+
+    >>> _ends_in_initialism(["Glace", "Bay", "ER"]), _ends_in_initialism(["Nathan", "Cullen", "MP"])
+    (True, False)
+    >>> _ends_in_initialism(["Henry", "VIII"]), _ends_in_initialism(["SIOUX", "CENTER", "IA"])
+    (False, False)
+    """
+    last = run[-1] if run else ""
+    return (len(run) >= 2 and _INITIALISM.fullmatch(last) is not None and not _is_person_noun(last)
+            and last.lower() not in _TITLES and any(not t.isupper() for t in run[:-1]))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_part(tok: str) -> str | None:
+    """*tok* as part of a run of name tokens when building full names (possessive dropped), else None."""
+    return _drop_possessive(tok) if _is_name_tok(tok) and tok.lower().rstrip(".") not in _NOT_IN_NAME_RUN and not (
+        tok[:1].isupper() and _is_person_noun(tok)) and not _is_party_tag(tok) else None  # ("CEO Matt Danison")
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_key(tok: str) -> str:
+    """The key of the name that the token *tok* ends (its possessive dropped): :func:`_key`."""
+    return _key(_drop_possessive(tok))
+
+
+def _name_spans(toks: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) token ranges of the longest runs of tokens that :func:`_name_part` accepts, in order.
+
+    >>> _name_spans(["Mr", "Ann", "Lee", "said", "Bo", "."])
+    [(1, 3), (4, 5)]
+    """
+    ok = {t: _name_part(t) is not None for t in set(toks)}  # (once per distinct token)
+    spans: list[tuple[int, int]] = []
+    start = prev = -2
+    for i in itertools.compress(range(len(toks)), map(ok.__getitem__, toks)):
+        if i != prev + 1:
+            if prev >= 0:
+                spans.append((start, prev + 1))
+            start = i
+        prev = i
+    if prev >= 0:
+        spans.append((start, prev + 1))
+    return spans
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_part(tok: str) -> str | None:
+    """*tok* as part of a run naming a person in a sentence (possessive dropped), else None."""
+    low = tok.lower()
+    return _drop_possessive(tok) if _is_name_tok(tok) and low not in _TITLES and low not in NOT_PERSON and not (
+        _is_party_tag(tok)) else None
+
+
+#: :func:`_person_part`, memoised for ``map``.
+_PERSON_PART = _TokenMemo(_person_part)
+
+
+def _source(name: str, descriptor: str, kind: str, role: str | None = None) -> Source:
+    """A :class:`Source` with the category its role (*role*, else its descriptor) gives and the rule that gave it.
+
+    >>> _source("Ann Lee", "a nurse", "named").category_reason
+    "role word 'nurse'"
+    """
+    if kind == "organisation" and _is_media(name):
+        return Source(name, descriptor, "organisation", "media", "a media outlet")
+    cat, why = _category_why(descriptor if role is None else role, kind)
+    return Source(name, descriptor, kind, cat, why)  # type: ignore[arg-type]
+
+
+def _trim_openers(run: list[str]) -> list[str]:
+    """*run* without the capitalised words before the name that open a sentence (:data:`NAME_OPENERS`: "After
+    Kody", "For Megda Belkacemi") or a leading "-ing" word that is no first name ("Praising Tillerson").
+
+    >>> _trim_openers(["After", "Kody"]), _trim_openers(["Praising", "Tillerson"]), _trim_openers(["Sterling", "Brown"])
+    (['Kody'], ['Tillerson'], ['Sterling', 'Brown'])
+    """
+    k = 0
+    while k < len(run) - 1:
+        low = run[k].lower()
+        if low in NAME_OPENERS or (low.endswith("ing") and len(low) > 5 and low not in first_names()):
+            k += 1
+        else:
+            break
+    return run[k:] if k else run
+
+
+def _trim_office(run: list[str]) -> list[str]:
+    """*run* from its first name on, when words that are no first name come before a first name inside it: the
+    office a title is of ("Secretary of State Mike Pompeo", "Minister of Finance Bill Morneau").
+
+    >>> _trim_office(["State", "Mike", "Pompeo"]), _trim_office(["Hillary", "Rodham", "Clinton"])
+    (['Mike', 'Pompeo'], ['Hillary', 'Rodham', 'Clinton'])
+    """
+    if len(run) < 3 or _first_name(run[0]):
+        return run
+    at = next((i for i in range(1, len(run) - 1) if _first_name(run[i])), None)
+    return run[at:] if at is not None else run
