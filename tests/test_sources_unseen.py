@@ -58,6 +58,9 @@ def test_a_noun_for_an_offender_shows_a_person():
     # "a remark his aides said ..." after a fragment describes the words; it names no speaker
     ("Gov. Wes Dalton, a Republican, told reporters that he was \u201cdisappointed,\u201d a remark his aides later "
      "said referred to the court.", "Wes Dalton"),
+    # a verb of manner of speaking (VerbNet) or with a particle, ending the clause after the quote
+    ("Clay Boyce led the crowd.\n\n\u201cHoosiers!\u201d the crowd roared back.", "the crowd"),
+    ("Clay Boyce spoke.\n\n\u201cEnough,\u201d Ann Lee snapped.", "Ann Lee"),
     # an aside between commas between the speaker and the verb after the quote
     ("Bo Lee spoke first.\n\n\u201cWe will win,\u201d Albrecht, visibly moved, told reporters.", "Albrecht"),
     # "according to" an outlet known by its masthead: the outlet carries the words of the one the sentence is about

@@ -32,6 +32,7 @@ from .lexicon import (
     PRONOUNS,
     SPEECH_VERBS,
     WEAK_VERBS,
+    is_saying_verb,
 )
 from .marks import _MARKS, _SINGLES, _Raw
 from .phrases import _clause_subject, _Mention, _np_backward, _np_forward, _sentence_subject, _skip_aside
@@ -265,20 +266,32 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
 
 
 def _phrasal_after(rest: list[str], low: list[str]) -> _Attr | None:
-    """'"...," Albright cut in.': a speaker, then a phrasal verb of saying (:data:`_PHRASAL_SAYING`) ending the
-    clause, right after the quote.
+    """'"...," Albright cut in.', '"Hoosiers!" the crowd roared back.', '"Enough," she snapped.': a speaker, then a
+    phrasal verb of saying (:data:`_PHRASAL_SAYING`) or a verb of saying or manner of speaking in VerbNet's classes
+    (:func:`~newskit.sources.lexicon.is_saying_verb`, in the past tense, a particle after it allowed), ending the
+    clause right after the quote.
 
     >>> from newskit.sources.tokens import _tokens
     >>> toks = _tokens("Denise Albright cut in.")
     >>> _phrasal_after(toks, [t.lower() for t in toks]).mention.np
     ['Denise', 'Albright']
+    >>> toks = _tokens("the crowd roared back.")
+    >>> _phrasal_after(toks, [t.lower() for t in toks]).mention.verb
+    'roared back'
     """
-    for j in range(1, min(len(low) - 1, 8)):
-        if low[j + 1] in _PHRASAL_SAYING.get(low[j], ()) and (j + 2 == len(low) or low[j + 2] in {".", ",", ";"}):
-            np, appos = _np_backward(rest, j)
-            if np and len(np) + (len(appos) + 2 if appos else 0) == j:
-                return _Attr(_Mention(np, appos, f"{low[j]} {low[j + 1]}"), None)
+    for j in range(1, min(len(low), 8)):
+        t = low[j]
+        particle = j + 1 < len(low) and low[j + 1] in _PHRASAL_SAYING.get(t, ())
+        manner = not particle and t.endswith("ed") and is_saying_verb(t)
+        if not (particle or manner):
+            continue
+        end = j + 1 + (particle or (j + 1 < len(low) and low[j + 1] in {"back", "out", "up"}))
+        if end < len(low) and low[end] not in {".", ",", ";"}:
             return None
+        np, appos = _np_backward(rest, j)
+        if np and len(np) + (len(appos) + 2 if appos else 0) == j:
+            return _Attr(_Mention(np, appos, " ".join(low[j:end])), None)
+        return None
     return None
 
 
