@@ -61,6 +61,9 @@ def test_a_noun_for_an_offender_shows_a_person():
     # a verb of manner of speaking (VerbNet) or with a particle, ending the clause after the quote
     ("Clay Boyce led the crowd.\n\n\u201cHoosiers!\u201d the crowd roared back.", "the crowd"),
     ("Clay Boyce spoke.\n\n\u201cEnough,\u201d Ann Lee snapped.", "Ann Lee"),
+    # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
+    ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
+     "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),
     # an aside between commas between the speaker and the verb after the quote
     ("Bo Lee spoke first.\n\n\u201cWe will win,\u201d Albrecht, visibly moved, told reporters.", "Albrecht"),
     # "according to" an outlet known by its masthead: the outlet carries the words of the one the sentence is about

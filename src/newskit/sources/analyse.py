@@ -222,12 +222,14 @@ class _Reading:
         self.para_why = ""                     # how para_attr was found (for the reason of quotes inheriting it)
         # the last attribution of the paragraph before: a paragraph that is only a quote goes on with it
         self.prev_para: tuple[int, _Attr, Source | None, str] | None = None
+        self.narrated: Source | None = None    # the person the paragraph's last sentence (no quote in it) is about
 
     def paragraph(self, p: Paragraph, para: _Para,
                   carried: tuple[_Attr, Source | None] | None) -> tuple[_Attr, Source | None] | None:
         """Read one paragraph (its frame read once: *para*), sentence by sentence; *carried* is the attribution a
         paragraph ending "X said:" passes to this one. Returns the one this paragraph passes to the next (or None)."""
         self.para_attr, self.para_src = carried if carried is not None else (None, None)
+        self.narrated = None
         self.resolver.paragraph = p.index
         self.para_why = f"introduced by ¶{p.index} ending with ':'" if carried is not None else ""
         toks, lows, places, furniture = para.toks, para.lows, para.places, para.furniture
@@ -253,6 +255,8 @@ class _Reading:
                 self._participle(p, sent)
             if not furniture:
                 self.resolver.note_subject(sent, low, names, bool(qpos))
+            # (the person a sentence of narration is about, for a quote opening the next one: see _attribution_of)
+            self.narrated = self.resolver.last_subject if not qpos and not furniture else None
         if self.para_attr is not None and not furniture and _speaks(self.para_src):
             self.prev_para = (p.index, self.para_attr, self.para_src, self.para_why)
         elif not furniture:
@@ -507,6 +511,11 @@ class _Reading:
             return turn
         if self.para_attr is not None:
             return self.para_attr, self.para_src, f"same paragraph: {self.para_why or 'its attribution'}"
+        if not before and (person := self.narrated) is not None:
+            # 'Dennis Oyelaran, chairman of the party, disagreed with the critics. "He talks like people talk."': a
+            # quote opening a sentence right after one about a person, in the same paragraph, is theirs
+            return (_Attr(_Mention([], [], "said"), None), person,
+                    f"the sentence before is about {person.name}; the quote follows it")
         prev = self.prev_para
         if prev is not None and prev[0] == p.index - 1 and prev[2] is not None and not before:
             # a paragraph that opens with a quote and names nobody goes on with the last attribution before it

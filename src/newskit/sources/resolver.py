@@ -190,6 +190,7 @@ class _Resolver(_NameEvidence):
         self.last_group: Source | None = None
         self.last_org: Source | None = None
         self._unproven: list[str] | None = None  # the last sentence's subject, a name with no proof of a person
+        self.last_subject: Source | None = None  # the named person the last sentence was about (see note_subject)
         self.paragraph = 0  # the paragraph being read (set by the reader)
         self._cataphora: dict[str, Source] = {}  # a lead's description -> the person named next
         self.last_thing: Source | None = None  # the last document that spoke ("a notice"), the last resort for "it"
@@ -790,6 +791,7 @@ class _Resolver(_NameEvidence):
                 if subject is None and len(np) >= 2:
                     subject = self._by_descriptor(np)  # "The judge ordered Kostiuk to pay ..." after "Justice X"
             self.boost(subject, 80)
+        self.last_subject = subject if subject is not None and subject.kind == "named" else None
         if names:
             if quoted is None:
                 quoted = _PH in "".join(sent)  # (see tokens._tag_runs)
