@@ -507,6 +507,12 @@ class _Reading:
             return _Attr(_Mention(np_, appos_, verb_), _find_channel(before)), src, why
         if is_partial:
             return None, None, ""  # a fragment nobody is said to say: not speech (see _quote)
+        return self._inherited(p, before, prev_q)
+
+    def _inherited(self, p: Paragraph, before: list[str], prev_q: int | None) -> tuple[_Attr | None, Source | None, str]:
+        """Who says a full quote with no attribution of its own (*before*: the words before it in its sentence):
+        an interview's turn, the paragraph's attribution, the person the sentence before is about, the previous
+        paragraph's attribution, the speaker of the quote before, the subject before a colon, the last speaker."""
         if (turn := self._turn(p, before, prev_q)) is not None:
             return turn
         if self.para_attr is not None:
