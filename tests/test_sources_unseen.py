@@ -122,3 +122,11 @@ def test_the_ones_asked_or_told_do_not_say_the_words():
     got = speakers("Kwame Asante said his research found that women were asked about risks, while men were asked "
                    "about growth and \u201cthe upside.\u201d")
     assert got == [("the upside.", "Kwame Asante")]
+
+
+def test_the_reason_names_the_body_a_phrase_was_taken_to_mean():
+    art = newskit.from_text("Paul Whitcombe, the mayor, wants answers.\n\nIn a statement, the Nova Scotia Health "
+                            "Authority said closures are \u201ca last resort.\u201d\n\n\u201cWe recognize how "
+                            "difficult this is,\u201d the statement said.", headline="Test")
+    last = newskit.quotes(art)[-1]
+    assert last.reason == "'the statement said' after the quote -> the Nova Scotia Health Authority"

@@ -143,8 +143,8 @@ def _why(rule: str, np: list[str], src: Source | None) -> str:
     if np and np[0].lower() in PRONOUNS and len(np) == 1:
         who = "most salient person" if PRONOUNS[np[0].lower()] == "person" else "last group or body"
         return f"pronoun '{np[0]}' -> {who} {src.name}"
-    if said and src.name not in said and src.kind == "named":
-        return f"{rule} -> {src.name}"
+    if said and src.name not in said and src.name.removeprefix("the ") not in said and src.kind != "unnamed":
+        return f"{rule} -> {src.name}"  # ("the statement said" -> the Nova Scotia Health Authority)
     return rule
 
 
