@@ -61,6 +61,12 @@ def test_a_noun_for_an_offender_shows_a_person():
     # a verb of manner of speaking (VerbNet) or with a particle, ending the clause after the quote
     ("Clay Boyce led the crowd.\n\n\u201cHoosiers!\u201d the crowd roared back.", "the crowd"),
     ("Clay Boyce spoke.\n\n\u201cEnough,\u201d Ann Lee snapped.", "Ann Lee"),
+    # a participle after a comma goes with the subordinate clause it follows ("when a man shouted ..., asking"),
+    # else with the main clause ("Paladino claimed Mr. Obama was ..., telling ...")
+    ("The mood turned tense when a man in the back of the gym shouted a question, asking whether Holcomb would "
+     "\u201cstand with Trump or hide from him.\u201d", "a man in the back of the gym"),
+    ("As recently as August, Carl Paladino falsely claimed Mr. Obama was not Christian, telling the Observer "
+     "that \u201cthere is no doubt.\u201d", "Carl Paladino"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),

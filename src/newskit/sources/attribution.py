@@ -201,6 +201,9 @@ _CATENATIVE = frozenset("began begins started starts kept keeps continued contin
 _JUDGING_OBJECT = frozenset("""rejected denied praised criticised criticized attacked hailed blamed mocked slammed
 pressured""".split())
 
+#: Words that open a subordinate clause, never a phrase ("when a man shouted a question, asking ...").
+_SUBORDINATORS = frozenset("when because while whereas although though".split())
+
 #: Auxiliaries of the passive: "men were asked", "he was told" (the subject is spoken to, not speaking).
 _PASSIVE_AUX = frozenset("was were is are been being be get gets got".split())
 
@@ -334,8 +337,14 @@ def _before_attribution(before: list[str], partial: bool, low: list[str] | None 
             if j >= 2 and low[j - 1] in {"who", "which"} and before[j - 2] == ",":
                 k = j - 2  # "Trump's transition team, which called ..."
             if t.endswith("ing") and j >= 1 and before[j - 1] == ",":
-                # "Paladino claimed ..., telling X that ...": the subject of the main clause
-                np, appos = _sentence_subject(before[:j - 1])
+                # "Paladino claimed ..., telling X that ...": the subject of the main clause; "The mood turned tense
+                # when a man shouted a question, asking whether ...": of the clause the participle follows, when that
+                # is a clause of time or cause
+                np, appos = [], []
+                if not _SUBORDINATORS.isdisjoint(low[1:j - 1]):
+                    np, appos = _clause_subject(before, j - 1)
+                if not np:
+                    np, appos = _sentence_subject(before[:j - 1])
                 if not np:
                     np, appos = _clause_subject(before, j - 1)
             else:
