@@ -67,6 +67,13 @@ def test_a_noun_for_an_offender_shows_a_person():
      "\u201cstand with Trump or hide from him.\u201d", "a man in the back of the gym"),
     ("As recently as August, Carl Paladino falsely claimed Mr. Obama was not Christian, telling the Observer "
      "that \u201cthere is no doubt.\u201d", "Carl Paladino"),
+    # a short prepositional aside between the speaker and the verb; the next quote-only paragraph follows on
+    ("Sophie Charbonneau spoke first.\n\nDaniel Okoye, for his part, said he started answering questions by "
+     "turning to his co-founder.\n\n\u201cI\u2019d say, \u2018That\u2019s a great question.\u2019\u201d",
+     "Daniel Okoye"),
+    # a role's body after the role noun is part of the subject ("A spokesman for the committee ... said")
+    ("A spokesman for the committee declined to comment but said the NRSC \u201cremains fully committed.\u201d",
+     "A spokesman for the committee"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),

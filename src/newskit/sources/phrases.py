@@ -67,6 +67,10 @@ def _is_aside_word(tok: str, tag: str) -> bool:
             or (len(tok) > 4 and tok.endswith(("ing", "ly", "ed"))))
 
 
+#: Prepositions that open a short aside between a speaker and the verb ("Okoye, for his part, said").
+_ASIDE_PREPOSITIONS = frozenset("for in on at by during after like".split())
+
+
 def _skip_aside(toks: list[str], tags: tuple[str, ...], i: int) -> int:
     """Where a phrase read backwards goes on when toks[i] closes an aside of one or two words between commas
     ("Scheer, however, said", "Albright, laughing, said", "Lee, visibly moved, said"): the index before its
@@ -75,6 +79,13 @@ def _skip_aside(toks: list[str], tags: tuple[str, ...], i: int) -> int:
         o = i - width - 1
         if (o >= 1 and toks[i] == "," and toks[o] == ","
                 and all(_is_aside_word(toks[k], tags[k]) for k in range(o + 1, i))):
+            return o - 1
+    for width in (2, 3, 4):
+        # ("Okoye, for his part, said", "Lee, in a statement, said", "Lee, in turn, said": a short phrase of a
+        # preposition, no verb in it)
+        o = i - width - 1
+        if (o >= 1 and toks[i] == "," and toks[o] == "," and toks[o + 1] in _ASIDE_PREPOSITIONS
+                and not any(tags[k].startswith("VB") or not toks[k].isalnum() for k in range(o + 2, i))):
             return o - 1
     return i
 
@@ -552,6 +563,9 @@ def _sentence_subject(sent: list[str]) -> tuple[list[str], list[str]]:
         while k < len(sent) and tags[k] in NP_TAGS and not _is_placeholder(sent[k]):
             k += 1
         if k < len(sent) and sent[k] == ",":
+            np, i = np + sent[i:k], k
+        elif k > i + 1 and np[0].lower() in {"a", "an", "the"} and tags[k - 1].startswith("NN"):
+            # "A spokesman for the committee declined to comment but said ...": the role's body is part of it
             np, i = np + sent[i:k], k
     if i < len(sent) and sent[i] == ",":
         j = i + 1
