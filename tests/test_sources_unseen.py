@@ -74,6 +74,14 @@ def test_a_noun_for_an_offender_shows_a_person():
     # a role's body after the role noun is part of the subject ("A spokesman for the committee ... said")
     ("A spokesman for the committee declined to comment but said the NRSC \u201cremains fully committed.\u201d",
      "A spokesman for the committee"),
+    # "One of them, <role> <name>, said": the one named speaks; "one of them said": one of the group just named
+    ("Tom Yates spoke first.\n\nOne of them, Treasury spokesman Hugh Pemberton, said he backed the leader "
+     "\u201c100%\u201d but said the party must be \u201ccareful.\u201d", "Hugh Pemberton"),
+    ("Two people familiar with the matter said the counsel had been briefed. \u201cIt\u2019s serious,\u201d one "
+     "of them said.", "Two people familiar with the matter"),
+    # a verb of saying in -ing before an auxiliary is a noun ("video calling had been ..."), not the verb
+    ("Graham Tulley, the chief executive, spoke. Mr Tulley told the BBC that take-up of video calling had been "
+     "\u201cslower than we would have liked.\u201d", "Graham Tulley"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),

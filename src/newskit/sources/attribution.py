@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..core.text import Paragraph, Sentence, Text
 from .lexicon import (
     ADVERBS,
+    AUX,
     CLAIM_NOUNS,
     DET_POSS,
     MANNER_VERBS,
@@ -331,6 +332,8 @@ def _before_attribution(before: list[str], partial: bool, low: list[str] | None 
         if t in SPEECH_VERBS and (partial or t not in WEAK_VERBS or j >= len(before) - 4):
             if (j > 0 and low[j - 1] in DET_POSS) or not _is_verb_at(before, j):
                 continue  # "the claims were ...": a noun, not a verb
+            if t.endswith("ing") and j + 1 < len(low) and low[j + 1] in AUX:
+                continue  # "take-up of video calling had been ...": a noun, the subject of its clause
             if j > 0 and low[j - 1] in _PASSIVE_AUX and t.endswith(("ed", "told", "said")):
                 continue  # "men were asked about growth and "the upside"": the ones asked do not say it
             k = j

@@ -180,7 +180,10 @@ def _appositive_before(toks: list[str], i: int) -> tuple[int, list[str]] | None:
         if (j >= 1 and toks[j] == closer and inner
                 and (inner[0].lower() in APPOS_CUES or closer != "," or all(_is_name_tok(t) for t in inner)
                      or (_is_name_tok(toks[j - 1]) and (j >= 2 and _is_name_tok(toks[j - 2])))
-                     or (len(inner) == 1 and _is_short_tag(inner[0]) and _is_name_tok(toks[j - 1])))):
+                     or (len(inner) == 1 and _is_short_tag(inner[0]) and _is_name_tok(toks[j - 1]))
+                     # ("One of them, Treasury spokesman Hugh Pemberton, said": a quantity of a group, then a name)
+                     or (toks[j - 1].lower() in {"them", "us"} and len(inner) >= 2
+                         and all(_is_name_tok(t) and t[:1].isupper() for t in inner[-2:])))):
             appos = inner
             i = j - 1
             # "State Sen. Clay Rutherford, R-Searcy, the law's sponsor, called": a party and state (or an age)
@@ -326,6 +329,11 @@ def _np_backward(toks: list[str], end: int) -> tuple[list[str], list[str]]:
                 return [], []  # "hit back at Labour claims ...": a noun after a preposition, not a subject and verb
             stopped_at = i
             break
+        if low in {"them", "us"} and not np and i >= 2 and toks[i - 1].lower() == "of" and toks[i - 2].lower() in _QUANTIFIERS:
+            # "One of them, Treasury spokesman Hugh Pemberton, said": the one named in the appositive speaks
+            if len(appos) >= 2 and all(_is_name_tok(x) and x[:1].isupper() for x in appos[-2:]):
+                return list(appos), toks[i - 2:i + 1]
+            return [toks[i - 2]], appos  # ("one of them said": one of the group just named, as "one said")
         if low in PRON_SUBJ:
             if i > 0 and toks[i - 1][:1].islower() and tags[i - 1].startswith("VB") and not np:
                 stopped_at = i - 1  # "the lawyer who requested it says": "it" is an object
