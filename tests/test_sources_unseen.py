@@ -82,6 +82,18 @@ def test_a_noun_for_an_offender_shows_a_person():
     # a verb of saying in -ing before an auxiliary is a noun ("video calling had been ..."), not the verb
     ("Graham Tulley, the chief executive, spoke. Mr Tulley told the BBC that take-up of video calling had been "
      "\u201cslower than we would have liked.\u201d", "Graham Tulley"),
+    # a full name after the quote, an appositive holding words in marks, then the verb
+    ("Ann Ferris spoke.\n\n\u201cWe should expect resistance,\u201d Curtis Bellamy, a former lobbyist who leads the "
+     "transition\u2019s \u201clanding team\u201d at the department, wrote in the memo.", "Curtis Bellamy"),
+    # "he" bound to the sentence's subject also behind a title ("Rep. Glenn Stoddard (R-Tex.), ..., said")
+    ("Rep. Howard Prewitt called it a purge.\n\nRep. Glenn Stoddard (R-Tex.), a member of the committee, said "
+     "Democrats were overreacting to what he called \u201ca clumsy email.\u201d", "Glenn Stoddard"),
+    # after "said", a phrase before an auxiliary is the subject of the words reported, not an inverted speaker
+    ("Bradley Kessler, who has criticised what he describes as \u201cregulatory overreach\u201d, said the new "
+     "administration would turn first to the power plan.", "Bradley Kessler"),
+    # a word of saying after a preposition is a noun ("without warning")
+    ("Keisha Marlowe disputed that account, saying the marchers had been \u201cpushed off the route\u201d by "
+     "officers who closed a bridge without warning.", "Keisha Marlowe"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),

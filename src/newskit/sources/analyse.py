@@ -27,6 +27,7 @@ from .attribution import (
     _Locator,
     _make_attribution,
     _may_claim,
+    _named_past_marks,
     _sentence_finder,
 )
 from .lexicon import (
@@ -44,7 +45,7 @@ from .lexicon import (
     is_saying_verb,
 )
 from .marks import _is_mention, _looks_like_title, _Raw, _scan
-from .names import _PRONOUN_GENDER, _first_name, _surname_key
+from .names import _PRONOUN_GENDER, _first_name, _is_title, _surname_key
 from .phrases import _author_from, _Mention, _np_backward, _sentence_subject
 from .prepass import _body_tokens, _commas, _Para, _split, _tag_ahead
 from .resolver import _Resolver
@@ -427,6 +428,12 @@ class _Reading:
                         _why(f"'a statement from {_join(author)}:' introduces the quote", author, src))
         attr = _after_attribution(after, full=not is_partial, low=after_low)
         rule = "after the quote"
+        cut = pos + 1 + len(after)  # (where the words after the quote stop: the next quote, if any)
+        if attr is None and not is_partial and after and cut < len(sent) and _is_placeholder(sent[cut]):
+            # '"...," Curtis Bellamy, who leads the "landing team", wrote': the next quote is inside the appositive
+            start = pos + 1 + (after[0] == ",")
+            rest = sent[start:start + _WINDOW]
+            attr = _named_past_marks(rest, _lows(rest))
         if attr is None:
             attr, rule = _before_attribution(before, is_partial, before_low), "before the quote"
         if attr is None and prev_q is not None and self.speaker[prev_q] is not None and self.speech[prev_q] and (
@@ -477,7 +484,8 @@ class _Reading:
                 named = bool(np_) and np_[0].lower() not in PRONOUNS and np_[0] in sent
                 at = sent.index(np_[0]) if named else pos
                 named = named and at < pos and (src is None or (
-                    _first_name(_join(np_)) in (_PRONOUN_GENDER[pronoun], "either") and not any(
+                    _first_name(_join([t for t in np_ if not _is_title(t)])) in (_PRONOUN_GENDER[pronoun], "either")
+                    and not any(
                         (k := _surname_key(t)) in self.resolver.person_keys or k in self.resolver.full_names
                         for t in sent[at + len(np_):pos]
                         if t[:1].isupper() and _is_name_tok(t) and t.lower() not in NOT_PERSON)))

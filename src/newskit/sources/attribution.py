@@ -205,6 +205,9 @@ pressured""".split())
 #: Words that open a subordinate clause, never a phrase ("when a man shouted a question, asking ...").
 _SUBORDINATORS = frozenset("when because while whereas although though".split())
 
+#: Prepositions after which a word of saying is a noun ("without warning", "after questioning").
+_PREPOSITIONS_BEFORE_NOUN = frozenset("without with after before of for in on by upon".split())
+
 #: Auxiliaries of the passive: "men were asked", "he was told" (the subject is spoken to, not speaking).
 _PASSIVE_AUX = frozenset("was were is are been being be get gets got".split())
 
@@ -230,8 +233,11 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
         # ('..., noted that X ...': the verb's object follows, not its subject as in '..., said X')
         np, appos = _np_forward(rest, 1)
         # ('..., said in an interview that ...'; '..., said he still supports him': a pronoun with a clause after it
-        # is the subject of reported words, never an inverted subject)
-        if np and np[0].lower() not in _NOT_AN_INVERTED_SUBJECT and not (len(np) > 1 and np[0].lower() in PRONOUNS):
+        # is the subject of reported words, never an inverted subject; so is a phrase before an auxiliary: '...,
+        # said the new administration would turn first to ...')
+        nxt = low[1 + len(np)] if 1 + len(np) < len(low) else ""
+        if np and np[0].lower() not in _NOT_AN_INVERTED_SUBJECT and not (len(np) > 1 and np[0].lower() in PRONOUNS) and (
+                nxt not in AUX or appos):
             return _Attr(_Mention(np, appos, low[0]), _find_channel(rest))
     if low[0] in {"\u2014", "\u2013"} and len(rest) >= 3:
         # '"It is over." — Angela Merkel': a name after a dash, ending the sentence, signs the quote
@@ -246,11 +252,16 @@ def _after_attribution(after: list[str], full: bool = False, low: list[str] | No
     # (only a verb of saying or "quoted" can fire below: those are visited, up to the first placeholder; C-level)
     places = _places(rest[:_AFTER_REACH])
     reach = places[0] if places else min(len(low), _AFTER_REACH)
+    if places and (named := _named_past_marks(rest, low)) is not None:
+        return named  # '"...," Curtis Bellamy, a lobbyist who leads the "landing team", wrote in the memo'
+
     for j in itertools.compress(range(reach), map(_SAYING_OR_QUOTED.__contains__, low)):
         t = low[j]
         # "he was quoted as saying": the passive of quoting stands for the verb
         quoted_as = t == "quoted" and low[j + 1:j + 3] in (["as", "saying"], ["as", "telling"])
         strong = t in SPEECH_VERBS and (t not in WEAK_VERBS or t in MANNER_VERBS)
+        if j > 0 and low[j - 1] in _PREPOSITIONS_BEFORE_NOUN:
+            continue  # '"pushed off the route" by officers who closed a bridge without warning': a noun
         # ('"...," the statement read.': the tagger takes "read" for a noun; ending the clause, it is the verb)
         clause_end = t in MANNER_VERBS and (j + 1 == len(rest) or rest[j + 1] in {".", ",", ";"})
         if (quoted_as or strong) and j > 0 and (quoted_as or clause_end or _is_verb_at(rest, j)):
@@ -296,6 +307,22 @@ def _phrasal_after(rest: list[str], low: list[str]) -> _Attr | None:
         if np and len(np) + (len(appos) + 2 if appos else 0) == j:
             return _Attr(_Mention(np, appos, " ".join(low[j:end])), None)
         return None
+    return None
+
+
+def _named_past_marks(rest: list[str], low: list[str]) -> _Attr | None:
+    """'"...," Curtis Bellamy, a lobbyist who leads the "landing team" at the department, wrote': a full name right
+    after the quote, then an appositive that holds words in marks, then a verb of saying after its closing comma."""
+    n = 0
+    while n < len(rest) and _is_name_tok(rest[n]) and rest[n][:1].isupper():
+        n += 1
+    if n < 2 or n >= len(rest) or rest[n] != ",":
+        return None
+    for j in range(n + 2, min(len(low), _AFTER_REACH)):
+        if rest[j - 1] == "," and low[j] in SPEECH_VERBS and low[j] not in WEAK_VERBS:
+            return _named_then_appositive(rest, j, low[j])
+        if low[j] in {".", ";", "!", "?"}:
+            return None
     return None
 
 

@@ -431,8 +431,8 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
                 pass  # "according to the National Institute on Drug Abuse": "on" inside a body's name
             else:
                 break
-        if np and low in SPEECH_VERBS:
-            break
+        if np and (low in SPEECH_VERBS or low in AUX):
+            break  # ("said the new administration would turn ...": the verb of the words reported)
         np.append(t)
         i += 1
         if len(np) > 12:
