@@ -94,6 +94,10 @@ def test_a_noun_for_an_offender_shows_a_person():
     # a word of saying after a preposition is a noun ("without warning")
     ("Keisha Marlowe disputed that account, saying the marchers had been \u201cpushed off the route\u201d by "
      "officers who closed a bridge without warning.", "Keisha Marlowe"),
+    # the agent of a passive verb of saying says the words
+    ("Ms Ostrowski said the singer had been told by one Starlight executive that she was \u201cyesterday\u2019s "
+     "news\u201d.", "one Starlight executive"),
+    ("The plan was described by Ann Lee as \u201ca disaster\u201d.", "Ann Lee"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),

@@ -362,6 +362,12 @@ def _before_attribution(before: list[str], partial: bool, low: list[str] | None 
             if t.endswith("ing") and j + 1 < len(low) and low[j + 1] in AUX:
                 continue  # "take-up of video calling had been ...": a noun, the subject of its clause
             if j > 0 and low[j - 1] in _PASSIVE_AUX and t.endswith(("ed", "told", "said")):
+                if j + 2 < len(before) and low[j + 1] == "by":
+                    # "she had been told by one executive that she was "yesterday's news"", "was described by X as
+                    # "...": the agent of the passive says it
+                    np, appos = _np_forward(before, j + 2)
+                    if np and not _is_placeholder(np[0]):
+                        return _Attr(_Mention(np, appos, t), None)
                 continue  # "men were asked about growth and "the upside"": the ones asked do not say it
             k = j
             if j >= 2 and low[j - 1] in {"who", "which"} and before[j - 2] == ",":
