@@ -1,8 +1,9 @@
 """Score `newskit quotes` against gold quote annotations (quote F1 and speaker accuracy).
 
-usage: python benchmarks/quotes_accuracy.py [GOLD_DIR]
+usage: python benchmarks/quotes_accuracy.py [GOLD_DIR ...]
 
-GOLD_DIR defaults to ../shared/corpus/gold beside the repository. It holds NAME.json files
+GOLD_DIR defaults to ../shared/corpus/gold beside the repository; benchmarks/madeup/*/gold are the
+made-up articles of this repository (see benchmarks/madeup/README.md). It holds NAME.json files
 (schema: {"quotes": [{"text", "speaker", "partial"}, ...]}) whose texts sit beside them (NAME.txt
 in the parent folder). A predicted quote matches a gold quote when their word sets overlap by
 Jaccard >= 0.8; a speaker is right when the last name token (titles dropped) agrees. This mirrors
@@ -74,11 +75,12 @@ def score(gold_dir: Path) -> dict[str, float]:
 
 def main(argv: list[str]) -> int:
     default = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gold"
-    gold_dir = Path(argv[0]) if argv else default
-    if not gold_dir.is_dir():
-        print(f"no gold corpus at {gold_dir}; pass a folder of gold JSON files")
-        return 0
-    score(gold_dir)
+    for gold_dir in [Path(a) for a in argv] or [default]:
+        if not gold_dir.is_dir():
+            print(f"no gold corpus at {gold_dir}; pass a folder of gold JSON files")
+            continue
+        print(f"== {gold_dir}")
+        score(gold_dir)
     return 0
 
 
