@@ -98,6 +98,9 @@ def test_a_noun_for_an_offender_shows_a_person():
     ("Ms Ostrowski said the singer had been told by one Starlight executive that she was \u201cyesterday\u2019s "
      "news\u201d.", "one Starlight executive"),
     ("The plan was described by Ann Lee as \u201ca disaster\u201d.", "Ann Lee"),
+    # an inverted role phrase, then the name and where the person is from
+    ("Hollister took questions.\n\n\u201cWill you look me in the eye?\u201d asked the grower, Dale Brinkman of Hull.",
+     "Dale Brinkman"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),

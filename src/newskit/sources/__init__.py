@@ -15,7 +15,8 @@ The pipeline is rule-based and linear in the length of the text; each stage is a
    the last speaker;
 3. :mod:`~newskit.sources.resolver` turns the phrase into a :class:`Source` (on what the
    article shows about its names, read once first: :mod:`~newskit.sources.evidence`; the
-   word-level name rules: :mod:`~newskit.sources.names`): titles go
+   word-level name rules: :mod:`~newskit.sources.names`; what an interview or an unnamed
+   source's introduction says before: :mod:`~newskit.sources.context`): titles go
    to the descriptor, a surname becomes the full name used elsewhere in the article,
    "he"/"she" becomes the most salient *person* (only a name with evidence of being a
    person's counts: a first name from NLTK's names corpus, a title or role noun before

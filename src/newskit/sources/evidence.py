@@ -1,6 +1,7 @@
 """What an article shows about the names in it, read once before its speakers are resolved: each surname's fullest
-name, the names it shows to be people's (a verb of saying, a title, "he" in the same sentence) or places ("in Nova
-Scotia" twice), each person's role (a title or an appositive), politicians by a body named after them, bodies'
+name, the names it shows to be people's (a verb of saying, a title, "he" in the same sentence, an appositive with a
+noun for a person) or places ("in Nova Scotia" twice), the gender it gives a name ("Ms Lee", "Lee said she"), each
+person's role (a title or an appositive), politicians by a body named after them, bodies'
 short names ("Acme" for "Acme Corp") and families (people who share a family name).
 
 :class:`_NameEvidence` is the base of the speaker resolver (:class:`~newskit.sources.resolver._Resolver`).
@@ -53,6 +54,31 @@ _PLACE_PREPS = frozenset("in near across outside throughout within".split())
 _SENT_ENDS = frozenset({".", "!", "?"})
 
 
+#: The gender a courtesy title before a name says.
+_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+
+#: Verbs of saying that take no object before a clause: "Lee said she ..." (not "told", "asked": "told her").
+_SAID = frozenset("said says added adds explained explains insisted insists noted notes recalled recalls wrote writes".split())
+
+
+def _said_gender(toks: list[str], i: int, j: int) -> str | None:
+    """The gender the article gives the name toks[i:j] right where it names it: a courtesy title before it ("Ms Lee",
+    "Mr. Ortega") or a verb of saying and "he"/"she" after it ("Lee said she", "Lee said that he"); None otherwise.
+    This is the article's own word, surer than a first name's list ("Darian" is a man's name there, but "Darian Ray
+    said she ..." is a woman).
+
+    >>> _said_gender(["Ms.", "Lee", "left"], 1, 2), _said_gender(["Lee", "said", "that", "he", "would"], 0, 1)
+    ('female', 'male')
+    """
+    if i > 0 and (g := _HONORIFIC_GENDER.get(toks[i - 1].lower().rstrip("."))) is not None:
+        return g
+    if j + 1 < len(toks) and toks[j].lower() in _SAID and not toks[j - 1].endswith(("'s", "\u2019s")):
+        k = j + 2 if toks[j + 1].lower() == "that" else j + 1
+        if k < len(toks) and toks[k] in {"he", "she"}:
+            return "male" if toks[k] == "he" else "female"
+    return None
+
+
 class _NameEvidence:
     """The names of an article and what it shows about them (see the module's docstring), from its body's tokens."""
 
@@ -64,6 +90,7 @@ class _NameEvidence:
         self.full_names: dict[str, str] = {}     # surname key -> fullest name
         self.place_keys: set[str] = set()  # keys of names seen after a preposition of place ("in Nova Scotia")
         self.role_evidence: dict[str, str] = {}  # key -> words that show a politician: "the Trudeau government"
+        self.genders: dict[str, str] = {}  # key -> the gender the article shows ("Ms Lee", "Lee said she"; see _person_keys)
         spans = _name_spans(body_toks)
         self.person_keys = self._person_keys(body_toks, spans)
         self.descriptors = self._harvest_descriptors(body_toks, spans)
@@ -178,6 +205,7 @@ class _NameEvidence:
         (:attr:`place_keys`: names seen twice after a preposition of place, "in Nova Scotia")."""
         keys: set[str] = set()
         places: collections.Counter[str] = collections.Counter()
+        shown: dict[str, set[str]] = {}  # key -> the genders the article shows it
         n = len(toks)
         evidence = self.role_evidence
         politician: dict[str, bool] = {}  # (a capitalised word before a name: once per distinct word)
@@ -197,9 +225,14 @@ class _NameEvidence:
                         politician[before] = _category_why(before, "")[0] == "politician"
                     if politician[before]:
                         evidence[key] = f"{before} {_join(toks[i:j])}"  # "Liberal Justin Trudeau"
+            said = _said_gender(toks, i, j)
+            if said is not None:
+                shown.setdefault(key, set()).add(said)
             if prev in _PLACE_PREPS and not last.endswith(("'s", "\u2019s")):
                 places[self._key(last)] += 1  # "in Nova Scotia": a place
             if key not in keys and (nxt in STRONG_VERBS or (nxt == "," and j + 1 < n and toks[j + 1].lower() == "who")
+                                    # ("Raman, a support worker, told ...": an appositive with a noun for a person)
+                                    or (nxt == "," and self._appositive_after(toks, j) != "")
                                     or ((prev in {"said", "says", "told"} or _is_title(prev) or _is_person_noun(prev))
                                         and not self._modifies_role(toks, j))
                                     or (j - i >= 2 and not prev[:1].isalnum() and self._he_follows(toks, j))
@@ -208,6 +241,7 @@ class _NameEvidence:
                                         and _is_person_noun(toks[i - 2]))):
                 keys.add(key)
         self.place_keys = {k for k, c in places.items() if c >= 2}
+        self.genders = {k: g.pop() for k, g in shown.items() if len(g) == 1}
         return keys
 
     @staticmethod

@@ -150,7 +150,8 @@ boss employee employees leader leaders protester protesters activist activists d
 students fan fans voter voters insider insiders diplomat diplomats observer observers co-ordinator coordinator
 director producer editor writer journalist author chairman chairwoman executive founder manager head chief
 speaker adviser advisor campaigner organiser organizer researcher scientist professor economist analyst
-gunman shooter killer suspect attacker assailant defendant accused perpetrator offender inmate prisoner""".split())
+gunman shooter killer suspect attacker assailant defendant accused perpetrator offender inmate prisoner
+singer songwriter musician rapper actor actress comedian dancer painter poet novelist filmmaker designer chef""".split())
 
 
 #: Role nouns that, after "the", usually refer back to the person just named ("the senator said").
@@ -247,6 +248,10 @@ PRON_SUBJ = frozenset("he she they it we i".split())
 
 #: Courtesy titles, left out of a speaker's descriptor ("Mr" describes no role).
 HONORIFICS = frozenset("mr mrs ms miss".split())
+
+#: Letters after a name that say an office, a rank at the bar or an honour ("Jeremy Hale QC", "Nathan Cullen MP",
+#: "Ann Roy OBE"): no part of the name; the resolver reads them as the person's descriptor.
+POST_NOMINALS = frozenset("qc kc mp mpp mla mha mna msp mep obe mbe cbe kbe dbe frs".split())
 
 
 #: Prepositions that end a speaker phrase read backwards unless a noun comes before them.
@@ -382,7 +387,7 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
                          "scientists academic lawyer statistician historian author doctor physician surgeon nurse "
                          "psychologist epidemiologist specialist strategist consultant pollster lecturer attorney "
                          "dr university institute scholar biologist engineer dietitian pharmacist "
-                         "co-author fellow".split())),
+                         "co-author fellow barrister solicitor qc kc".split())),
     ("business", frozenset("executive executives ceo cfo coo founder co-founder owner developer businessman "
                            "businesswoman entrepreneur manager investor banker retailer chairman chairwoman "
                            "shareholder shareholders employer company firm corp inc ltd plc llc bank "

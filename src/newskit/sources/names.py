@@ -1,4 +1,5 @@
-"""Names in an article: which tokens make a person's name, titles before it, first names and their gender, and the
+"""Names in an article: which tokens make a person's name, titles before it and letters after it, first names and
+their gender, phrases around a name (an owner's role, "the Global Times", "Dale Brinkman of Hull") and the
 :class:`~newskit.sources.results.Source` a name or a phrase becomes (the resolver's word-level helpers).
 
 >>> _name_spans(["Mr", "Ann", "Lee", "said"]), _first_name("Ann Lee")
@@ -13,7 +14,7 @@ import re
 
 from ..core.resources import first_names
 from ..core.words import ABBREVIATED_TITLES, PERSON_TITLES, fold
-from .lexicon import NAME_OPENERS, NOT_PERSON, NOUN_GENDER, _category_why, _is_media, _is_person_noun
+from .lexicon import NAME_OPENERS, NOT_PERSON, NOUN_GENDER, POST_NOMINALS, _category_why, _is_media, _is_person_noun
 from .results import Source
 from .tokens import _drop_possessive, _is_name_tok, _TokenMemo
 
@@ -120,8 +121,10 @@ def _ends_in_initialism(run: list[str]) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _name_part(tok: str) -> str | None:
     """*tok* as part of a run of name tokens when building full names (possessive dropped), else None."""
-    return _drop_possessive(tok) if _is_name_tok(tok) and tok.lower().rstrip(".") not in _NOT_IN_NAME_RUN and not (
-        tok[:1].isupper() and _is_person_noun(tok)) and not _is_party_tag(tok) else None  # ("CEO Matt Danison")
+    low = tok.lower().rstrip(".")
+    return _drop_possessive(tok) if _is_name_tok(tok) and low not in _NOT_IN_NAME_RUN and not (
+        tok[:1].isupper() and _is_person_noun(tok)) and not _is_party_tag(tok) and not (
+        low in POST_NOMINALS and tok.isupper()) else None  # ("CEO Matt Danison", "Jeremy Hale QC")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -155,7 +158,7 @@ def _person_part(tok: str) -> str | None:
     """*tok* as part of a run naming a person in a sentence (possessive dropped), else None."""
     low = tok.lower()
     return _drop_possessive(tok) if _is_name_tok(tok) and low not in _TITLES and low not in NOT_PERSON and not (
-        _is_party_tag(tok)) else None
+        _is_party_tag(tok)) and not (low.rstrip(".") in POST_NOMINALS and tok.isupper()) else None
 
 
 #: :func:`_person_part`, memoised for ``map``.
@@ -202,3 +205,53 @@ def _trim_office(run: list[str]) -> list[str]:
         return run
     at = next((i for i in range(1, len(run) - 1) if _first_name(run[i])), None)
     return run[at:] if at is not None else run
+
+
+#: Names of days and months: capitalised nouns of time that say when even after a name ("Ottawa Tuesday").
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _names_a_body(np: list[str]) -> bool:
+    """True when a phrase ending in a noun of time ends in a name instead: a capitalised one that is no day or month,
+    after a capitalised word ("the Global Times", "London Fashion Week"), is part of it.
+
+    >>> _names_a_body(["the", "Global", "Times"]), _names_a_body(["a", "notice", "Tuesday"])
+    (True, False)
+    """
+    return len(np) >= 2 and np[-1][:1].isupper() and np[-2][:1].isupper() and np[-1].lower() not in _CALENDAR
+
+
+#: How an owner's name ends ("the minister's", "the United Nations’"): a phrase with one is about someone else.
+_OWNER_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
+
+
+def _has_owner(np: list[str]) -> bool:
+    """True when a phrase has an owner ("the minister's aide", "the United Nations’ panel", the tokenizer leaving a
+    plural's apostrophe alone): it is about someone else than the owner.
+
+    >>> _has_owner(["the", "United", "Nations", "\u2019", "panel"]), _has_owner(["the", "rookie", "defenceman"])
+    (True, False)
+    """
+    return any(t.endswith(_OWNER_ENDS) or t in {"'", "\u2019"} for t in np)
+
+
+def _owner_role(np: list[str]) -> bool:
+    """True when a phrase is an owner's name and a noun for a person ("Ms Dane's barrister", "Trump's lawyer"): someone
+    else than the owner, whom an appositive may name.
+
+    >>> _owner_role(["Ms", "Dane's", "barrister"]), _owner_role(["Ann", "Lee"])
+    (True, False)
+    """
+    return len(np) >= 2 and np[-1][:1].islower() and _is_person_noun(np[-1]) and np[-2].endswith(_OWNER_ENDS)
+
+
+def _names_one(appos: list[str]) -> bool:
+    """True when an appositive is a name, maybe with where the person is from ("Dale Brinkman of Hull").
+
+    >>> _names_one(["Dale", "Brinkman", "of", "Hull"]), _names_one(["Ann", "Lee"]), _names_one(["a", "nurse"])
+    (True, True, False)
+    """
+    cut = next((k for k, t in enumerate(appos) if t.lower() in {"of", "from"}), len(appos))
+    return 0 < cut and all(_is_name_tok(t) for t in appos[:cut]) and all(
+        _is_name_tok(t) and t[:1].isupper() for t in appos[cut + 1:]) and (cut == len(appos) or cut + 1 < len(appos))

@@ -452,9 +452,14 @@ def _np_forward(toks: list[str], start: int) -> tuple[list[str], list[str]]:
         while j < len(toks) and _is_name_tok(toks[j]) and toks[j][:1].isupper():
             j += 1
         name = toks[i + 1:j]
+        place = j
+        if j + 1 < len(toks) and toks[j].lower() in {"of", "from"} and _is_cap(toks[j + 1]):
+            place = j + 1  # ('asked the grower, Dale Brinkman of Hull.': a name, then where the person is from)
+            while place < len(toks) and _is_name_tok(toks[place]) and toks[place][:1].isupper():
+                place += 1
         if (len(name) >= 2 or name and first_names().get(name[0].lower()) and name[0].lower() not in TIME_WORDS) and (
-                j == len(toks) or toks[j] in {",", ".", ";", "!", "?"}):
-            appos = name
+                place == len(toks) or toks[place] in {",", ".", ";", "!", "?"}):
+            appos = toks[i + 1:place]
     return np, appos
 
 

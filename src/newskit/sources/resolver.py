@@ -17,8 +17,9 @@ General rules beside these, each measured on both dev sets (hand-checked and Gen
   a name introduced by a relative clause ("about Alfonso Espinos, who ...") is salient like "led by X";
 - offices and ranks: a title of something before a name is the descriptor ("Secretary of State Mike Pompeo" is
   Mike Pompeo); abbreviated ranks are titles ("RCMP Cpl. Jennifer Clarke",
-  :data:`~newskit.core.words.ABBREVIATED_TITLES`); in a Q&A transcript "Q:" is the interviewer and "A:" the
-  most salient person;
+  :data:`~newskit.core.words.ABBREVIATED_TITLES`); in a Q&A transcript "Q:" is the interviewer and "A:" the one
+  interviewed: the two people the paragraphs before it show in an interview ("WKRN's Ann Lee sat down with Holt",
+  :mod:`~newskit.sources.context`), else an unnamed interviewer and the most salient person;
 - when, not who: a noun of time is never a speaker ("Later that month, ...", "a notice Tuesday");
 - descriptions: a role as a sentence's subject ("the mayor raised it again") is the person it describes; a
   body's description ("the agency") is the last body that spoke; a lead's modified description ("A businessman
@@ -42,6 +43,21 @@ Rules for articles newskit was never tuned on (issue 12; cases in ``tests/test_s
   Leblanc", "Paul Leblanc") keep their own names, the family name alone being the one named first; a first name
   the article shows alone ("Maria said") is the one full name it opens.
 
+Round two (same measure, cases in the same file):
+
+- gender: the article's own word ("Ms Lee", "Lee said she") outranks the first name's list; "she" is never a man
+  while a woman (else a name on both lists) is still in the salience table; who spoke earlier in the sentence
+  being read counts ("Lee said the deal beat what she called ..."); a one-word name with a gender or a title is a
+  person, never passed over for someone of the other gender;
+- names: letters after a name ("QC", "MP", :data:`~newskit.sources.lexicon.POST_NOMINALS`) go to the descriptor; an
+  owner's role then a name ("Ms Dane's barrister, Claire Ostrow,") is the name; so is a name with where the person
+  is from ("the grower, Dale Brinkman of Hull"); "A and B" after a preposition is one body ("a scientist at the
+  National Oceanic and Atmospheric Administration"); a name before an appositive with a noun for a person is a
+  person's;
+- unnamed people: "the person" / "that person" is the one introduced before, by its words ("Another person close
+  to the campaign"); a phrase whose head is no noun for people ("a report from the bank") is never "he";
+- documents: "X said in the letter" makes "the letter said" X's.
+
 >>> import newskit
 >>> from newskit.sources.phrases import _Mention
 >>> r = _Resolver(newskit.from_text("Head\n\nJosh Earnest spoke. Mr Earnest said so."))
@@ -61,6 +77,7 @@ import re
 
 from ..core.resources import first_names
 from ..core.text import Text
+from .context import _interview_pair, _introduction
 from .evidence import _SENT_ENDS, _NameEvidence
 from .lexicon import (
     DETERMINERS,
@@ -71,6 +88,7 @@ from .lexicon import (
     NO_ROLE,
     NOT_PERSON,
     ORG_WORDS,
+    POST_NOMINALS,
     PRON_SUBJ,
     PRONOUNS,
     ROLE_EQUIVALENTS,
@@ -80,13 +98,18 @@ from .lexicon import (
     _is_person_noun,
 )
 from .names import (
+    _OWNER_ENDS,
     _PERSON_PART,
     _PRONOUN_GENDER,
     _TITLES,
     _first_name,
     _gender,
+    _has_owner,
     _is_party_tag,
     _is_title,
+    _names_a_body,
+    _names_one,
+    _owner_role,
     _person_part,
     _source,
     _trim_openers,
@@ -116,33 +139,8 @@ _ISSUING = frozenset("in issued released published posted sent wrote".split())
 _DOC_DETS = frozenset("a an its his her their".split())
 
 
-#: Names of days and months: capitalised nouns of time that say when even after a name ("Ottawa Tuesday").
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
-july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-
-
-def _names_a_body(np: list[str]) -> bool:
-    """True when a phrase ending in a noun of time ends in a name instead: a capitalised one that is no day or month,
-    after a capitalised word ("the Global Times", "London Fashion Week"), is part of it.
-
-    >>> _names_a_body(["the", "Global", "Times"]), _names_a_body(["a", "notice", "Tuesday"])
-    (True, False)
-    """
-    return len(np) >= 2 and np[-1][:1].isupper() and np[-2][:1].isupper() and np[-1].lower() not in _CALENDAR
-
-
-#: How an owner's name ends ("the minister's", "the United Nations’"): a phrase with one is about someone else.
-_OWNER_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
-
-
-def _has_owner(np: list[str]) -> bool:
-    """True when a phrase has an owner ("the minister's aide", "the United Nations’ panel", the tokenizer leaving a
-    plural's apostrophe alone): it is about someone else than the owner.
-
-    >>> _has_owner(["the", "United", "Nations", "\u2019", "panel"]), _has_owner(["the", "rookie", "defenceman"])
-    (True, False)
-    """
-    return any(t.endswith(_OWNER_ENDS) or t in {"'", "\u2019"} for t in np)
+#: A turn of a Q&A transcript ("Q: ...", "A: ...").
+_TURN = re.compile(r"[QA]:")
 
 
 #: A person's age used as a noun ("the 23-year-old").
@@ -183,6 +181,7 @@ class _Resolver(_NameEvidence):
         # are stored scaled: see decay).
         self.salience: dict[str, list] = {}
         self._pending: dict[str, float] = {}
+        self._pending_para = -1  # the paragraph of the boosts pending (see last_person_of)
         self._unit = 1.0  # scores are stored times this power of two (see decay)
         self._lowest = math.inf  # at most every stored score
         self._faded: Source | None = None
@@ -199,7 +198,18 @@ class _Resolver(_NameEvidence):
         if body_toks is None:
             body_toks = [t for p in article.paragraphs for t in (*_tokens(p.text), PARA_BREAK)]
         self._person_runs: dict[tuple[str, ...], tuple[str | None, Source | None]] = {}  # see _person
+        self._interviews: dict[int, tuple[list[str], list[str]] | None] = {}  # see _interview
+        self._introductions: dict[tuple[int, str], list[str] | None] = {}  # see _introduced
+        self._body_toks = body_toks
+        self._para_starts: list[int] | None = None  # where each paragraph's tokens start in _body_toks (see _para_toks)
         super().__init__(body_toks)
+
+    def _para_toks(self, i: int) -> list[str]:
+        """The tokens of paragraph *i* of the body (the body's tokens are found paragraph by paragraph once)."""
+        if self._para_starts is None:
+            self._para_starts = [0, *(k + 1 for k, t in enumerate(self._body_toks) if t == PARA_BREAK)]
+        starts = self._para_starts
+        return self._body_toks[starts[i]:starts[i + 1] - 1] if 0 <= i < len(starts) - 1 else []
 
     @property
     def last_person(self) -> Source | None:
@@ -209,25 +219,34 @@ class _Resolver(_NameEvidence):
         return max(self.salience.values(), key=lambda v: v[1])[0]
 
     def last_person_of(self, gender: str | None) -> Source | None:
-        """The person "he", "she" or "her statement" most likely means: the most salient one; among the people
-        nearly as salient (at least half the top score), a one-word name with no first name and no full name
-        ("TransLink") is passed over for a full name (more likely a body than a person), never when it is the only
-        candidate.
+        """The person "he", "she" or "her statement" most likely means: the most salient one, counting who has spoken
+        in the sentence being read ("Lee said the offer was what she called ..."); among the people nearly as salient
+        (at least half the top score), a one-word name with no first name, no full name and no gender the article
+        gives it ("TransLink", not "Mr Hale") is passed over for a full name (more likely a body than a person) that
+        is not of the other gender, never when it is the only candidate.
 
-        *gender* ("male", "female"): only when the top person's first name is never this gender's in NLTK's names
-        corpus ("Linda" for "he") is someone else taken: a person nearly as salient whose first name is only ever
-        this gender's, else the last sentence's subject that nothing proved a person ("Mulder didn't hesitate").
-        A softer preference (a tie-breaker by first name) lost more speakers than it gained on the dev sets
-        ("Darian" is on the male list, "Jordan" and "Stacy" on both).
+        *gender* ("male", "female"): only when the top person is never this gender's (:meth:`_gender_of`: the
+        article's own word, "Ms Lee", "Lee said she", else the first name in NLTK's names corpus, "Linda" for "he")
+        is someone else taken: a person nearly as salient who is only ever this gender's, else the last sentence's
+        subject that nothing proved a person ("Mulder didn't hesitate"), else the most salient person named lately
+        (still in the table) who is this gender's, else one whose first name is either's ("Jody"). A softer
+        preference (a tie-breaker by first name) lost more speakers than it gained on the dev sets ("Jordan" and
+        "Stacy" are on both lists); "she" for a name only on the male list was right there when the article said so
+        ("Darian Lonechild said she ...": :attr:`genders`).
         """
         if not self.salience:
             return self._faded
-        ranked = sorted(self.salience.values(), key=lambda v: -v[1])
+        salience = self.salience.values()
+        if self._pending and self._pending_para == self.paragraph:
+            # (a speaker of this sentence gains salience when it ends: counted now; not after furniture, a caption
+            # that ends no sentence: :attr:`_pending_para`)
+            pending, unit = self._pending, self._unit
+            salience = [[src, max(sc, pending.get(src.name, 0.0) * unit)] for src, sc in salience]
+        ranked = sorted(salience, key=lambda v: -v[1])
         top, score = ranked[0]
-        if gender is not None and _gender(top) not in (gender, "either", None):
-            # the top's first name (or noun: "spokesman") is only ever the other gender's; a person nearly as salient
-            # whose first name or noun is only ever this one's is taken instead
-            alt = next((src for src, sc in ranked[1:] if sc >= score / 2 and _gender(src) == gender), None)
+        if gender is not None and self._gender_of(top) not in (gender, "either", None):
+            genders = {src.name: self._gender_of(src) for src, _sc in ranked[1:]}
+            alt = next((src for src, sc in ranked[1:] if sc >= score / 2 and genders[src.name] == gender), None)
             if alt is not None:
                 return alt
             run = self._unproven
@@ -235,9 +254,24 @@ class _Resolver(_NameEvidence):
                 # "Mulder didn't hesitate. 'It's this,' he said." after Stacy Lewis spoke: a name with no proof of a
                 # person, the last sentence's subject, is a better "he" than someone whose first name says "she"
                 return self._named(run, "")
-        if top.kind != "named" or len(top.name.split()) >= 2 or _first_name(top.name) is not None:
+            alt = next((src for src, _sc in ranked[1:] if genders[src.name] == gender), None) or next(
+                (src for src, _sc in ranked[1:] if genders[src.name] == "either"), None)
+            if alt is not None:
+                return alt
+        if top.kind != "named" or len(top.name.split()) >= 2 or _first_name(top.name) is not None or (
+                self._key(top.name) in self.genders):
             return top
-        return next((src for src, sc in ranked[1:] if sc >= score / 2 and len(src.name.split()) >= 2), top)
+        return next((src for src, sc in ranked[1:] if sc >= score / 2 and len(src.name.split()) >= 2 and (
+            gender is None or self._gender_of(src) in (gender, "either", None))), top)
+
+    def _gender_of(self, src: Source) -> str | None:
+        """The gender a source shows: the one the article gives the name (:attr:`genders`: "Ms Lee", "Lee said she"),
+        else its first name's or its noun's (:func:`~newskit.sources.names._gender`)."""
+        if src.kind == "named" and src.name:
+            said = self.genders.get(self._key(src.name.split()[-1]))
+            if said is not None and self._key(src.name.split()[-1]) not in self.family:
+                return said
+        return _gender(src)
 
     def boost(self, src: Source | None, weight: float) -> None:
         """Note that *src* was a speaker (100), a subject (80) or named (60) in the current sentence."""
@@ -247,6 +281,7 @@ class _Resolver(_NameEvidence):
         if src.descriptor or not entry[0].descriptor:
             entry[0] = src
         self._tick += 1
+        self._pending_para = self.paragraph
         self._pending[src.name] = max(self._pending.get(src.name, 0.0), weight + self._tick * 1e-3)
 
     def decay(self) -> None:
@@ -355,19 +390,25 @@ class _Resolver(_NameEvidence):
             if kin is not None:
                 self.boost(kin, 100)
                 return kin
-        if m.appos and all(_is_name_tok(t) for t in m.appos) and (
+        if m.appos and _names_one(m.appos) and (
                 not any(_is_name_tok(t) for t in np[1:])
                 or np[0].lower() in {"the", "a", "an", "his", "her", "their", "one", "another"}  # ("One Democrat, Jon Lee,")
+                or _owner_role(np)  # ("Ms Dane's barrister, Claire Ostrowski, said")
                 or (len(m.appos) >= 2 and "of" in np[1:] and (np[np.index("of") - 1][:1].isupper()
                                                                or _is_person_noun(np[np.index("of") - 1])))):
             # ("Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said": a role of something, then the name)
             m = _Mention(m.appos, np, m.verb)  # "The minister, Carla Diaz, said": the name is the appositive
             np = list(m.np)
         if np in (["Q"], ["A"]):
-            # a Q&A transcript ('Q: "..."', 'A: "..."'): the interviewer asks, the person interviewed (the most
-            # salient one) answers; the interviewer gains no salience, so "he" stays the one interviewed
+            # a Q&A transcript ('Q: "..."', 'A: "..."'): the interviewer asks, the person interviewed answers: the two
+            # people the paragraphs before it show in an interview ("X's Ann Lee sat down with Holcomb"), else an
+            # unnamed interviewer and the most salient person; the interviewer gains no salience, so "he" stays the
+            # one interviewed
+            pair = self._interview()
             if np == ["A"]:
-                return self.last_person
+                return self._named(pair[1], "") if pair is not None else self.last_person
+            if pair is not None and (asker := self._person(pair[0])) is not None:
+                return asker
             return self.sources.setdefault("unnamed:the interviewer", _source("the interviewer", "", "unnamed", "interviewer"))
         low0 = np[0].lower()
         if "and" in np[1:-1]:
@@ -390,6 +431,8 @@ class _Resolver(_NameEvidence):
                 described = self._described(np[:prep])  # "the 39-year-old founder of Acme Press": the person just named
                 if described is not None:
                     return described
+            if not (aged or _is_person_noun(head)):
+                return self._unnamed(_join(np), m.appos, group=None)  # ("take-up of video calling": nobody "he" may mean)
             return self._unnamed(_join(np), m.appos, group=head.endswith("s") and not head.endswith("ss"))
         # "Secretary of State Mike Pompeo", "Minister of Finance Bill Morneau": a title of something, then the name
         of = next((k for k in range(1, len(np) - 1) if np[k].lower() == "of"), None)
@@ -415,6 +458,19 @@ class _Resolver(_NameEvidence):
             return self._unnamed(np[0], m.appos, group=np[0].lower().endswith("s"))
         return self._resolve_phrase(np, m)
 
+    def _interview(self) -> tuple[list[str], list[str]] | None:
+        """The interviewer's and the interviewee's names in the two paragraphs nearest before a Q&A transcript that are
+        no turn of it (:func:`~newskit.sources.context._interview_pair`: "WKRN's Ann Lee sat down with Holcomb")."""
+        i = self.paragraph
+        if i not in self._interviews:
+            paras = self.article.paragraphs
+            if i - 1 in self._interviews and _TURN.match(paras[i - 1].text):
+                self._interviews[i] = self._interviews[i - 1]  # (the transcript goes on: read once per transcript)
+            else:
+                prose = [k for k in range(i - 1, max(-1, i - 13), -1) if not _TURN.match(paras[k].text)][:2]
+                self._interviews[i] = _interview_pair([self._para_toks(k) for k in reversed(prose)])
+        return self._interviews[i]
+
     def _pronoun(self, pronoun: str) -> Source | None:
         """Who "he", "they" or "it" is: the most salient person, the last group or the last organisation."""
         kind = PRONOUNS[pronoun]
@@ -426,14 +482,15 @@ class _Resolver(_NameEvidence):
             return self.last_group or self.last_org
         return self.last_org or self.last_group or self.last_thing  # ("a notice said ... It urged ...")
 
-    def _unnamed(self, name: str, appos: list[str], group: bool) -> Source:
-        """The unnamed source *name* ("Residents", "a spokesman for Acme"): a group, or a person who gains salience."""
+    def _unnamed(self, name: str, appos: list[str], group: bool | None) -> Source:
+        """The unnamed source *name* ("Residents", "a spokesman for Acme"): a group, or a person who gains salience;
+        neither when *group* is None (a phrase whose head is no noun for people)."""
         key = "unnamed:" + name.lower()
         src = self.sources.get(key) or _source(name, _join(appos), "unnamed", name)
         self.sources[key] = src
         if group:
             self.last_group = src
-        else:
+        elif group is not None:
             self.boost(src, 100)
         return src
 
@@ -460,6 +517,12 @@ class _Resolver(_NameEvidence):
 
     def _resolve_phrase(self, np: list[str], m: _Mention) -> Source | None:
         """A phrase that is no pronoun: a named person, a document's author, a body, a role or an unnamed source."""
+        post = len(np)
+        while post > 2 and np[post - 1].isupper() and np[post - 1].lower().rstrip(".") in POST_NOMINALS and _is_name_tok(
+                np[post - 2]):
+            post -= 1  # "Jeremy Hale QC said": letters after a name are no part of it (the descriptor keeps them)
+        if post < len(np):
+            np, m = np[:post], _Mention(np[:post], [*m.appos, *([","] if m.appos else []), *np[post:]], m.verb)
         np, k = self._name_start(np)
         name_toks = np[k:]
         desc_toks = [t for t in np[:k] if t.lower().rstrip(".") not in HONORIFICS]
@@ -506,7 +569,29 @@ class _Resolver(_NameEvidence):
         described = self._described(np)
         if described is not None:
             return described
+        again = self._introduced(np)
+        if again is not None:
+            return again
         return self._unnamed_phrase(np, m)
+
+    def _introduced(self, np: list[str]) -> Source | None:
+        """An unnamed person named again by a bare noun for a person ("the person said", "that person said", which
+        the phrase reader may leave as "person"): the unnamed source whose introduction in this paragraph or the three
+        before it is the nearest (:func:`~newskit.sources.context._introduction`: "Another person close to the
+        campaign ..."), known by those words; None when none introduces one."""
+        low = [t.lower() for t in np]
+        if low[0] in {"the", "that", "this"}:
+            low = low[1:]
+        head = low[-1] if len(low) == 1 else ""
+        if not head.isalpha() or not _is_person_noun(head) or (head.endswith("s") and not head.endswith("ss")):
+            return None
+        for i in range(self.paragraph, max(-1, self.paragraph - 4), -1):
+            if (i, head) not in self._introductions:  # (read once per paragraph and noun)
+                self._introductions[i, head] = _introduction(self._para_toks(i), head)
+            words = self._introductions[i, head]
+            if words is not None:
+                return self._unnamed(_join(words), [], group=False)
+        return None
 
     def _described(self, np: list[str]) -> Source | None:
         """The person a definite description names again: "the 39-year-old", "the rookie defenceman", "the lanky,
@@ -541,8 +626,9 @@ class _Resolver(_NameEvidence):
         while k > 0 and _is_name_tok(np[k - 1]) and np[k - 1][:1].isupper() and not _is_title(np[k - 1]):
             k -= 1
         left = np[k:cut]
-        if not left or not right or not all(_is_name_tok(t) and t[:1].isupper() for t in right):
-            return None
+        if not left or not right or not all(_is_name_tok(t) and t[:1].isupper() for t in right) or (
+                any(t.lower() in {"at", "of", "for", "from", "with", "in", "on"} for t in np[:k])):
+            return None  # (not "a scientist at the National Oceanic and Atmospheric Administration": one body's name)
         names = [self._named(part, "").name for part in (left, right)]
         descriptor = _join(np[:k] + ([","] if np[:k] and appos else []) + appos)
         src = _source(" and ".join(names), descriptor, "named")
@@ -726,6 +812,8 @@ class _Resolver(_NameEvidence):
                 return key, None  # ("Surrey" standing for "South Surrey"; "Bill Morneau" is a person)
             if titled or key in self.person_keys or _first_name(name) or _first_name(_join(run)):
                 return key, self._person_source(name, self.descriptors.get(key, ""), key)
+        elif cue.lower().rstrip(".") in HONORIFICS:
+            return key, self._person_source(_join(run), "", key)  # ("Ms Lonechild wants change": a person, "she")
         return key, None
 
     def _appositive_person(self, np: list[str], name: str) -> Source | None:
@@ -819,6 +907,8 @@ class _Resolver(_NameEvidence):
             # (an owner's name may stand for the determiner: "in the company's blog post")
             k = i + 2 if low[i + 1] in _DOC_DETS else next(
                 (x + 1 for x in range(i + 1, min(n, i + 4)) if low[x].endswith(("'s", "\u2019s"))), 0)
+            if not k and t == "in" and low[i + 1] == "the" and self._speakers_now:
+                k = i + 2  # ("X said in the letter": the letter the sentence's speaker wrote)
             if not k:
                 continue
             while k < min(n, i + 5) and low[k] not in INANIMATE and low[k].isalpha():
