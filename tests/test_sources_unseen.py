@@ -170,3 +170,26 @@ def test_the_reason_names_the_body_a_phrase_was_taken_to_mean():
                             "difficult this is,\u201d the statement said.", headline="Test")
     last = newskit.quotes(art)[-1]
     assert last.reason == "'the statement said' after the quote -> the Nova Scotia Health Authority"
+
+
+HEARING = ("Chairman Harlan Weatherby questioned Pamela Sorensen, the agency's deputy head.\n\n"
+           "\u201cI don\u2019t have that number,\u201d Sorensen said.\n\n"
+           "\u201cYou don\u2019t have it, or you won\u2019t give it?\u201d Weatherby asked.\n\n"
+           "\u201cWe are still reviewing each case,\u201d she said.\n\n"
+           "\u201cDoctor, the report found it. Have you read the report?\u201d\n\n"
+           "\u201cI have read the report.\u201d\n\n"
+           "\u201cThen you know the number.\u201d\n\n"
+           "Sorensen paused before answering: \u201cThe report found 23 cases.\u201d")
+
+
+def test_an_exchange_of_questions_and_answers_alternates_and_a_colon_names_the_next_speaker():
+    got = [who for _, who in speakers(HEARING)]
+    assert got == ["Pamela Sorensen", "Harlan Weatherby", "Pamela Sorensen", "Harlan Weatherby", "Pamela Sorensen",
+                   "Harlan Weatherby", "Pamela Sorensen"]
+
+
+def test_quote_only_paragraphs_after_statements_keep_their_speaker():
+    # no question asked: a quote-only paragraph goes on with the speaker before it, not with the other party
+    got = speakers("Ann Lee said: \u201cThe plan is late.\u201d\n\nBo Chen said: \u201cIt is on time.\u201d\n\n"
+                   "\u201cWe checked every date.\u201d")
+    assert [who for _, who in got] == ["Ann Lee", "Bo Chen", "Bo Chen"]

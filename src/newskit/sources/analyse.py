@@ -224,6 +224,7 @@ class _Reading:
         # the last attribution of the paragraph before: a paragraph that is only a quote goes on with it
         self.prev_para: tuple[int, _Attr, Source | None, str] | None = None
         self.narrated: Source | None = None    # the person the paragraph's last sentence (no quote in it) is about
+        self.turns: dict[int, tuple[Source, bool]] = {}  # paragraph -> (speaker of its last full quote, a question?)
 
     def paragraph(self, p: Paragraph, para: _Para,
                   carried: tuple[_Attr, Source | None] | None) -> tuple[_Attr, Source | None] | None:
@@ -525,6 +526,9 @@ class _Reading:
             return turn
         if self.para_attr is not None:
             return self.para_attr, self.para_src, f"same paragraph: {self.para_why or 'its attribution'}"
+        if (person := self._exchange(p, before)) is not None:
+            return (_Attr(_Mention([], [], "said"), None), person,
+                    f"an exchange of questions and answers: the turn of {person.name}")
         if not before and (person := self.narrated) is not None:
             # 'Dennis Oyelaran, chairman of the party, disagreed with the critics. "He talks like people talk."': a
             # quote opening a sentence right after one about a person, in the same paragraph, is theirs
@@ -534,10 +538,6 @@ class _Reading:
         if prev is not None and prev[0] == p.index - 1 and prev[2] is not None and not before:
             # a paragraph that opens with a quote and names nobody goes on with the last attribution before it
             return prev[1], prev[2], f"follow-on paragraph: speaker of ¶{prev[0] + 1}"
-        if (last := self.last_q) is not None and self.speech[last] and self.speaker[last] is not None and (
-                (lp := self.article.paragraph_at(self.raws[last].pieces[-1][0])) in (p.index, p.index - 1)):
-            return (_Attr(_Mention([], [], self.verb[last] or "said"), self.channel[last]), self.speaker[last],
-                    f"follow-on: speaker of the quote before (¶{(lp or 0) + 1})")
         if before[-1:] == [":"]:
             # 'Martell, the addictions doctor, is more blunt: "..."': the person the sentence is about
             np_, appos_ = _sentence_subject(before[:-1])
@@ -545,6 +545,10 @@ class _Reading:
             if src is not None and src.kind != "organisation" and _speaks(src):
                 return _Attr(_Mention(np_, appos_, ":"), None), src, _why(f"'{_join(np_)} ...:' introduces the quote",
                                                                         np_, src)
+        if (last := self.last_q) is not None and self.speech[last] and self.speaker[last] is not None and (
+                (lp := self.article.paragraph_at(self.raws[last].pieces[-1][0])) in (p.index, p.index - 1)):
+            return (_Attr(_Mention([], [], self.verb[last] or "said"), self.channel[last]), self.speaker[last],
+                    f"follow-on: speaker of the quote before (¶{(lp or 0) + 1})")
         if self.last_speaker is not None:
             # a full quote nobody is said to say: the last one who spoke goes on (salience prefers speakers)
             return (_Attr(_Mention([], [], "said"), None), self.last_speaker,
@@ -620,6 +624,24 @@ class _Reading:
             self.mentions.add(qi)
         if self.speech[qi]:
             self.last_q = qi
+            if not is_partial and src is not None:
+                # (the last full quote of each paragraph, for exchanges: see _exchange)
+                self.turns[p.index] = (src, qtext.rstrip(" ,").endswith("?"))
+
+    def _exchange(self, p: Paragraph, before: list[str]) -> Source | None:
+        """In an exchange of questions and answers with no attribution ('"Have you read the report?"' / '"I have read
+        the report."' / '"Then you know the number."'): a paragraph that is only a quote, after two paragraphs of
+        quotes by two people of which one asked a question, is the turn of the one before the last (the answer to a
+        question goes to the one asked; the one answered asks on). None otherwise."""
+        qi = self.current
+        if before or qi < 0 or not self._only_quote(p, qi):
+            return None
+        last, earlier = self.turns.get(p.index - 1), self.turns.get(p.index - 2)
+        if last is None or earlier is None or last[0] is earlier[0] or last[0].name == earlier[0].name:
+            return None
+        if not (last[1] or earlier[1]) or last[0].kind != "named" or earlier[0].kind != "named":
+            return None
+        return earlier[0]
 
     def _quote_text(self, qi: int) -> str:
         """Quote *qi*'s words, its pieces joined by a space (made once)."""
