@@ -101,6 +101,10 @@ def test_a_noun_for_an_offender_shows_a_person():
     # an inverted role phrase, then the name and where the person is from
     ("Hollister took questions.\n\n\u201cWill you look me in the eye?\u201d asked the grower, Dale Brinkman of Hull.",
      "Dale Brinkman"),
+    # "the Spaniard", "the Nevada Democrat": a nation or party after "the" describes the person just named
+    ("Manager Luis Montero was relaxed.\n\nThe Spaniard, who arrived in the summer, said his squad was "
+     "\u201chungry\u201d for a sixth win.", "Luis Montero"),
+    ("Sen. Harry Reid spoke.\n\n\u201cIt is over,\u201d the Nevada Democrat said.", "Harry Reid"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),

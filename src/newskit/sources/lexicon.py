@@ -154,6 +154,16 @@ gunman shooter killer suspect attacker assailant defendant accused perpetrator o
 singer songwriter musician rapper actor actress comedian dancer painter poet novelist filmmaker designer chef""".split())
 
 
+#: Nouns for a person by nation, region or party: capitalised, yet after "the" ("the Spaniard said", "the Nevada
+#: Democrat added") a description of the person just named, as "the 39-year-old" is.
+DEMONYMS = frozenset("""Spaniard Briton Scot Welshman Welshwoman Englishman Englishwoman Irishman Irishwoman Frenchman
+Frenchwoman Dutchman Dutchwoman Dane Swede Finn Pole Czech Slovak German Italian Canadian American Australian
+Brazilian Argentine Argentinian Mexican Russian Japanese Korean Indian Pakistani Nigerian Kenyan Ghanaian Egyptian
+Israeli Palestinian Iranian Iraqi Syrian Afghan Turk Greek Portuguese Belgian Austrian Norwegian Croat Serb Ukrainian
+Kiwi Quebecer Albertan Ontarian Manitoban Texan Californian Floridian Chicagoan Virginian Ohioan Georgian Republican
+Democrat Tory Liberal Conservative Socialist""".split())
+
+
 #: Role nouns that, after "the", usually refer back to the person just named ("the senator said").
 ROLE_HEADS = frozenset("""minister president senator secretary chancellor governor leader mayor chairman chairwoman
 developer businessman businesswoman candidate president-elect congressman congresswoman lawmaker executive director

@@ -80,6 +80,7 @@ from ..core.text import Text
 from .context import _interview_pair, _introduction
 from .evidence import _SENT_ENDS, _NameEvidence
 from .lexicon import (
+    DEMONYMS,
     DETERMINERS,
     HONORIFICS,
     INANIMATE,
@@ -517,6 +518,8 @@ class _Resolver(_NameEvidence):
 
     def _resolve_phrase(self, np: list[str], m: _Mention) -> Source | None:
         """A phrase that is no pronoun: a named person, a document's author, a body, a role or an unnamed source."""
+        if np[0].lower() == "the" and np[-1] in DEMONYMS and (described := self._described(np)) is not None:
+            return described  # "The Spaniard said": the person just named (not a person called Spaniard)
         post = len(np)
         while post > 2 and np[post - 1].isupper() and np[post - 1].lower().rstrip(".") in POST_NOMINALS and _is_name_tok(
                 np[post - 2]):
@@ -601,7 +604,8 @@ class _Resolver(_NameEvidence):
         if low[0] != "the" or len(np) < 2 or _has_owner(np):
             return None  # (not "the prime minister's spokesman", "the United Nations’ panel": someone else's)
         head = low[-1]
-        aged = re.fullmatch(r"\d+-year-old", head) is not None
+        # ("the 23-year-old", "the Spaniard", "the Nevada Democrat": an age or a nation or party, alone, will do)
+        aged = re.fullmatch(r"\d+-year-old", head) is not None or np[-1] in DEMONYMS
         parts = head.split("-")
         # (the plural of "sergeant-at-arms", "editor-in-chief" is on its first word; of "co-founders", on its last)
         number = parts[0] if len(parts) >= 3 and parts[1] in {"at", "in", "of"} else parts[-1]
