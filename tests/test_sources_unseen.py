@@ -197,3 +197,16 @@ def test_quote_only_paragraphs_after_statements_keep_their_speaker():
     got = speakers("Ann Lee said: \u201cThe plan is late.\u201d\n\nBo Chen said: \u201cIt is on time.\u201d\n\n"
                    "\u201cWe checked every date.\u201d")
     assert [who for _, who in got] == ["Ann Lee", "Bo Chen", "Bo Chen"]
+
+
+@pytest.mark.parametrize("role, category", [
+    ("Hereditary Chief", "official or government"),
+    ("fire chief", "official or government"),
+    ("chief economist", "expert"),
+    ("police chief", "police or military"),
+    ("mosque shooter", "militant or armed group"),
+    ("the accused", "civilian or witness"),
+])
+def test_more_roles_have_categories(role, category):
+    from newskit.sources.lexicon import _category_why
+    assert _category_why(role, "named")[0] == category

@@ -372,6 +372,8 @@ OUTLET_WORDS = re.compile("news agency|newspaper|magazine|radio|television|TV|ch
 CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     ("militant or armed group", frozenset("militant militants insurgent insurgents rebel rebels jihadist jihadists "
                                           "fighter fighters extremist extremists gunmen isis isil taliban "
+                                          # (a gunman or shooter, armed but for no state)
+                                          "gunman shooter attacker assailant "
                                           "al-shabaab al-qaeda hamas hezbollah".split())),
     ("media", frozenset("journalist reporter interviewer editor correspondent columnist newspaper broadcaster anchor host "
                         "commentator bbc cnn afp reuters".split())),
@@ -415,8 +417,13 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
                                       "year-old customer customers fan fans victim victims daughter son wife "
                                       "husband friend friends dad mom mum partner cartoonist artist "
                                       "man woman men women supporter supporters child children "
+                                      # (private people before a court)
+                                      "suspect accused defendant inmate prisoner offender "
                                       "people".split())),
     ("organisation", frozenset("group organisation organization association institute board".split())),
+    # (last: "chief" alone, a band's or a nation's chief, a fire chief; "chief economist" is an expert, "chief
+    # executive" business, "police chief" police, all matched before)
+    ("official or government", frozenset({"chief"})),
 )
 
 
