@@ -105,6 +105,9 @@ def test_a_noun_for_an_offender_shows_a_person():
     ("Manager Luis Montero was relaxed.\n\nThe Spaniard, who arrived in the summer, said his squad was "
      "\u201chungry\u201d for a sixth win.", "Luis Montero"),
     ("Sen. Harry Reid spoke.\n\n\u201cIt is over,\u201d the Nevada Democrat said.", "Harry Reid"),
+    # "in the words of X" before a fragment
+    ("Staff describe a candidate who, in the words of one former aide, \u201ctreats every bad poll as a personal "
+     "betrayal\u201d.", "one former aide"),
     # a quote opening a sentence right after one about a person, in the same paragraph, is theirs
     ("Renee Haskins said the ad was fair.\n\nDennis Oyelaran, chairman of the county party, disagreed with the "
      "critics. \u201cHe talks like people talk.\u201d", "Dennis Oyelaran"),
@@ -210,3 +213,9 @@ def test_quote_only_paragraphs_after_statements_keep_their_speaker():
 def test_more_roles_have_categories(role, category):
     from newskit.sources.lexicon import _category_why
     assert _category_why(role, "named")[0] == category
+
+
+def test_a_quote_only_paragraph_after_a_paragraph_ending_on_a_person_is_theirs():
+    got = speakers("Analyst Sarah Pell said the results were poor.\n\nRichard Ashdown, who joined two years ago, "
+                   "rejected the criticism.\n\n\u201cWe are not going to abandon a strategy that works.\u201d")
+    assert got[-1] == ("We are not going to abandon a strategy that works.", "Richard Ashdown")

@@ -224,6 +224,7 @@ class _Reading:
         # the last attribution of the paragraph before: a paragraph that is only a quote goes on with it
         self.prev_para: tuple[int, _Attr, Source | None, str] | None = None
         self.narrated: Source | None = None    # the person the paragraph's last sentence (no quote in it) is about
+        self.prev_narrated: tuple[int, Source] | None = None  # (paragraph, person its last sentence was about)
         self.turns: dict[int, tuple[Source, bool]] = {}  # paragraph -> (speaker of its last full quote, a question?)
 
     def paragraph(self, p: Paragraph, para: _Para,
@@ -259,6 +260,8 @@ class _Reading:
                 self.resolver.note_subject(sent, low, names, bool(qpos))
             # (the person a sentence of narration is about, for a quote opening the next one: see _attribution_of)
             self.narrated = self.resolver.last_subject if not qpos and not furniture else None
+        # (the person the paragraph's last sentence, one of narration, is about: a quote-only paragraph next is theirs)
+        self.prev_narrated = (p.index, self.narrated) if self.narrated is not None else None
         if self.para_attr is not None and not furniture and _speaks(self.para_src):
             self.prev_para = (p.index, self.para_attr, self.para_src, self.para_why)
         elif not furniture:
@@ -534,6 +537,12 @@ class _Reading:
             # quote opening a sentence right after one about a person, in the same paragraph, is theirs
             return (_Attr(_Mention([], [], "said"), None), person,
                     f"the sentence before is about {person.name}; the quote follows it")
+        told = self.prev_narrated
+        if told is not None and told[0] == p.index - 1 and not before and self.current >= 0 and self._only_quote(p, self.current):
+            # 'Mr Ashdown, who joined two years ago, rejected the criticism.' then a paragraph that is only a quote:
+            # the person the paragraph before ended on (more recent than any attribution before it)
+            return (_Attr(_Mention([], [], "said"), None), told[1],
+                    f"the paragraph before ends on {told[1].name}; this one is only a quote")
         prev = self.prev_para
         if prev is not None and prev[0] == p.index - 1 and prev[2] is not None and not before:
             # a paragraph that opens with a quote and names nobody goes on with the last attribution before it

@@ -214,8 +214,9 @@ _PASSIVE_AUX = frozenset("was were is are been being be get gets got".split())
 #: The words its last rule reads: a verb of saying or "quoted".
 _SAYING_OR_QUOTED = SPEECH_VERBS | {"quoted"}
 
-#: The words :func:`_before_attribution` reads: a verb of saying, "by" or "from" (a claim by X), "to" (according to).
-_BEFORE_CUES = SPEECH_VERBS | {"by", "from", "to"}
+#: The words :func:`_before_attribution` reads: a verb of saying, "by" or "from" (a claim by X), "to" (according to),
+#: "of" (in the words of X).
+_BEFORE_CUES = SPEECH_VERBS | {"by", "from", "to", "of"}
 
 
 def _after_attribution(after: list[str], full: bool = False, low: list[str] | None = None) -> _Attr | None:
@@ -400,6 +401,11 @@ def _before_attribution(before: list[str], partial: bool, low: list[str] | None 
             np, appos = _np_forward(before, j + 1)
             if np:
                 return _Attr(_Mention(np, appos, "according to"), _find_channel(before))
+        if t == "of" and j >= 3 and low[j - 3:j] == ["in", "the", "words"]:
+            # 'a candidate who, in the words of one former aide, "treats every bad poll as ..."'
+            np, appos = _np_forward(before, j + 1)
+            if np and j + 1 + len(np) + (len(appos) + 1 if appos else 0) >= len(before) - 1:
+                return _Attr(_Mention(np, appos, "in the words of"), None)
     return None
 
 
