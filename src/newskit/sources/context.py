@@ -53,7 +53,10 @@ _SEVERAL = frozenset("two three four five six several some many".split())
 _NEAR = frozenset("close familiar involved briefed knowledgeable aware".split())
 
 #: Prepositions that open it ("at the agency", "with the group").
-_PREPS = frozenset("to with in at from for of on inside within".split())
+_PREPS = frozenset("to with in at from for of on inside within near".split())
+
+#: Words before "a" that make the noun after it describe someone already named ("Mehl is a lawmaker").
+_PREDICATING = frozenset("is was as became becomes remains".split())
 
 #: Determiners inside it ("close to the campaign", "at its head office").
 _DETS = frozenset("the a an his her its their this that".split())
@@ -83,6 +86,8 @@ def _introduction(toks: list[str], head: str) -> list[str] | None:
         i = next((x for x in range(j - 1, max(-1, j - 5), -1) if low[x] in openers), None)
         if i is None or not all(toks[x].isalpha() or "-" in toks[x] for x in range(i + 1, j)):
             continue
+        if i > 0 and (low[i - 1] in _PREDICATING or (low[i - 1] == "," and i > 1 and toks[i - 2][:1].isupper())):
+            continue  # ("Dan Mehl, a veteran lawmaker,", "Mehl is a lawmaker": someone named, described)
         k = j + 1
         if k < len(low) and low[k] in _NEAR:
             k += 1

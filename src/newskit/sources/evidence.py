@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 
 from .lexicon import (
+    EPITHETS,
     HONORIFICS,
     ORG_NAMES,
     ORG_WORDS,
@@ -174,8 +175,8 @@ class _NameEvidence:
         words = toks[k:i]
         while words and words[0][:1].isupper() and not _is_person_noun(words[0]) and not _is_title(words[0]):
             words = words[1:]  # (capitalised words opening it may be the end of the sentence before)
-        if words and _is_person_noun(words[-1]):
-            return _join(words)
+        if words and (_is_person_noun(words[-1]) or (len(words) >= 2 and words[-1] in EPITHETS)):
+            return _join(words)  # ("British sprint hope Jason Okafor": a word the press uses for a role, lexicon.EPITHETS)
         if not words or not _is_title(words[-1]) or words[-1].lower().rstrip(".") in HONORIFICS:
             return ""
         # an abbreviated rank is a role too ("Det. Sgt. Karen Ashby", "Democratic Sen. Amy Poe"), with the capitalised

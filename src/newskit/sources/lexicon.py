@@ -103,7 +103,8 @@ industry authority organisation organization club league network press times pos
 nsa bbc bpi un nato eu labour conservatives tories democrats republicans research institution capital partners
 associates labs media systems technologies solutions consulting holdings
 school college academy hospital clinic centre center resort resorts hotel church mosque hall arena stadium airport
-library museum tours coalition alliance society caucus""".split())
+library museum tours coalition alliance society caucus
+nation nations""".split())  # (a First Nation, the United Nations: never a person's name)
 
 
 #: Places that stand for a government body ("Downing Street said").
@@ -151,7 +152,14 @@ students fan fans voter voters insider insiders diplomat diplomats observer obse
 director producer editor writer journalist author chairman chairwoman executive founder manager head chief
 speaker adviser advisor campaigner organiser organizer researcher scientist professor economist analyst
 gunman shooter killer suspect attacker assailant defendant accused perpetrator offender inmate prisoner
-singer songwriter musician rapper actor actress comedian dancer painter poet novelist filmmaker designer chef""".split())
+singer songwriter musician rapper actor actress comedian dancer painter poet novelist filmmaker designer chef
+staffer staffers participant participants""".split())
+
+
+#: Nouns that the press puts before a name for what the person is known for, not a kind of person ("British sprint
+#: hope Jason Okafor", "tennis ace Lena Ruiz", "rising star Kim Park"): they end a role before a name (the descriptor
+#: a later "the sprinter" reads), but make no phrase a person's on their own ("Hope said").
+EPITHETS = frozenset("hope hopes star ace prodigy legend veteran champion sensation icon great".split())
 
 
 #: Nouns for a person by nation, region or party: capitalised, yet after "the" ("the Spaniard said", "the Nevada
@@ -409,7 +417,8 @@ CATEGORY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
                                   "society".split())),
     ("sports", frozenset("coach coaches player players golfer golfers goalie goaltender defenceman defenseman "
                          "captain athlete athletes pitcher quarterback striker midfielder team "
-                         "manager-coach all-star olympian".split())),
+                         "manager-coach all-star olympian sprinter sprinters swimmer swimmers cyclist cyclists "
+                         "boxer boxers skater skaters gymnast gymnasts jockey jockeys".split())),
     ("civilian or witness", frozenset("resident residents witness witnesses local locals villager villagers mother "
                                       "father student students refugee refugees survivor survivors worker workers "
                                       "voter voters neighbour neighbor shopkeeper family families citizen citizens "

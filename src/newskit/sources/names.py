@@ -253,5 +253,68 @@ def _names_one(appos: list[str]) -> bool:
     (True, True, False)
     """
     cut = next((k for k, t in enumerate(appos) if t.lower() in {"of", "from"}), len(appos))
+    # (where the person is from may be a body's name with "the", "of", "and": "of the ACLU of Indiana")
+    where = [t for t in appos[cut + 2:] if t.lower() not in {"of", "and"}] if cut + 1 < len(appos) and (
+        appos[cut + 1].lower() == "the") else appos[cut + 1:]
     return 0 < cut and all(_is_name_tok(t) for t in appos[:cut]) and all(
-        _is_name_tok(t) and t[:1].isupper() for t in appos[cut + 1:]) and (cut == len(appos) or cut + 1 < len(appos))
+        _is_name_tok(t) and t[:1].isupper() for t in where) and (cut == len(appos) or len(where) > 0)
+
+
+def _role_then_name(appos: list[str]) -> int:
+    """Where the name starts in an appositive that gives a role, then a full name ("student Aisha Rahman", "lawyer
+    Jon Reyes of the ACLU"): the index of its first name token, after words in small letters ending with a noun for
+    a person; 0 when it gives no such role (a bare name, or no name).
+
+    >>> _role_then_name(["student", "Aisha", "Rahman"]), _role_then_name(["Ann", "Lee"]), _role_then_name(["a", "nurse"])
+    (1, 0, 0)
+    """
+    k = 0
+    while k < len(appos) and appos[k][:1].islower() and appos[k].isalpha():
+        k += 1
+    if 0 < k < len(appos) - 1 and _is_person_noun(appos[k - 1]) and _names_one(appos[k:]) and (
+            _is_name_tok(appos[k + 1]) and appos[k + 1][:1].isupper()):
+        return k
+    return 0
+
+
+#: Words that end a role's own words in a descriptor ("a lawyer for the club", "Ann Roy, who ...").
+_ROLE_ENDS = frozenset("of for at with to in from on by who whose which that and".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_words(descriptor: str) -> frozenset[str]:
+    """The words of a descriptor that say a role, lower case: up to its first preposition, clause or comma, without
+    an owner's name ("the victim's father" is a father).
+
+    >>> sorted(_role_words("a lawyer for the club")), sorted(_role_words("the victim's father"))
+    (['a', 'lawyer'], ['father', 'the'])
+
+    A title of something before a name ends with the role: ``"Court of Appeal Justice"`` has "justice".
+    """
+    out = set()
+    for t in descriptor.lower().replace(",", " , ").split():
+        if t in _ROLE_ENDS or t == ",":
+            break
+        if not t.endswith(("'s", "\u2019s")):
+            out.add(t.strip(".;:()\"'"))
+    last = descriptor.split()[-1] if descriptor.strip() else ""
+    if "," not in descriptor and _is_title(last):
+        out.add(last.lower().strip("."))  # a title of something before a name: "Court of Queen's Bench Justice"
+    return frozenset(out)
+
+
+def _activity_words(head: str) -> frozenset[str]:
+    """The words for the activity an agent noun is named after, as a descriptor says it of a person ("British sprint
+    hope X" for "the sprinter", "boxing champion X" for "the boxer", "cycling star X" for "the cyclist"); empty for a
+    noun that ends in neither "-er" nor "-ist".
+
+    >>> sorted(_activity_words("swimmer"))
+    ['swim', 'swiming', 'swimm', 'swimme', 'swimmeing', 'swimming']
+    """
+    if head.endswith("er"):
+        stems = {head[:-2], head[:-1]} | ({head[:-3]} if len(head) > 4 and head[-3] == head[-4] else set())
+    elif head.endswith("ist"):
+        stems = {head[:-3]}
+    else:
+        return frozenset()
+    return frozenset(w for st in stems if len(st) >= 3 for w in (st, st + "ing"))

@@ -58,6 +58,16 @@ Round two (same measure, cases in the same file):
   to the campaign"); a phrase whose head is no noun for people ("a report from the bank") is never "he";
 - documents: "X said in the letter" makes "the letter said" X's.
 
+Round three (same measure, cases in the same file):
+
+- unnamed people: "the lawmaker" is the unnamed lawmaker introduced in this paragraph or the three before ("One
+  Republican lawmaker, who ...", "A man near the back"), before any rule for roles, unless the person those rules give
+  is named after that introduction; a noun in apposition to a name ("Dan Mehl, a lawmaker,") introduces nobody;
+- names: an appositive giving a role, then a full name ("Another participant, student Aisha Rahman,") is the name;
+- roles: an age at another time ("the now-17-year-old") is the person just named; a title of something before a
+  name ends with the role ("Court of Queen's Bench Justice" is a judge); an agent noun matches the activity it is
+  named after ("the sprinter" is "British sprint hope X": :func:`~newskit.sources.names._activity_words`).
+
 >>> import newskit
 >>> from newskit.sources.phrases import _Mention
 >>> r = _Resolver(newskit.from_text("Head\n\nJosh Earnest spoke. Mr Earnest said so."))
@@ -69,7 +79,6 @@ Round two (same measure, cases in the same file):
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import operator
@@ -103,6 +112,7 @@ from .names import (
     _PERSON_PART,
     _PRONOUN_GENDER,
     _TITLES,
+    _activity_words,
     _first_name,
     _gender,
     _has_owner,
@@ -112,6 +122,8 @@ from .names import (
     _names_one,
     _owner_role,
     _person_part,
+    _role_then_name,
+    _role_words,
     _source,
     _trim_openers,
 )
@@ -144,29 +156,9 @@ _DOC_DETS = frozenset("a an its his her their".split())
 _TURN = re.compile(r"[QA]:")
 
 
-#: A person's age used as a noun ("the 23-year-old").
-_AGED = re.compile(r"\d+-year-old")
-
-
-#: Words that end a role's own words in a descriptor ("a lawyer for the club", "Ann Roy, who ...").
-_ROLE_ENDS = frozenset("of for at with to in from on by who whose which that and".split())
-
-
-@functools.lru_cache(maxsize=4096)
-def _role_words(descriptor: str) -> frozenset[str]:
-    """The words of a descriptor that say a role, lower case: up to its first preposition, clause or comma, without
-    an owner's name ("the victim's father" is a father).
-
-    >>> sorted(_role_words("a lawyer for the club")), sorted(_role_words("the victim's father"))
-    (['a', 'lawyer'], ['father', 'the'])
-    """
-    out = set()
-    for t in descriptor.lower().replace(",", " , ").split():
-        if t in _ROLE_ENDS or t == ",":
-            break
-        if not t.endswith(("'s", "\u2019s")):
-            out.add(t.strip(".;:()\"'"))
-    return frozenset(out)
+#: A person's age used as a noun ("the 23-year-old"), maybe at another time than the story's ("the now-17-year-old",
+#: "the then-20-year-old", "the soon-to-be-18-year-old").
+_AGED = re.compile(r"(?:(?:now|then|soon-to-be)-)?\d+-year-old")
 
 
 class _Resolver(_NameEvidence):
@@ -364,6 +356,13 @@ class _Resolver(_NameEvidence):
             role = _role_words(said) if said else frozenset()
             if not words.isdisjoint(role) and not (role - wanted) & ROLE_QUALIFIERS:
                 return src
+        # nobody with the role's own word: a named person described by the activity an agent noun is named after
+        # ("British sprint hope Jason Okafor" is "the sprinter", "boxing champion X" "the boxer"; _activity_words)
+        activity = _activity_words(head)
+        for src, _score in sorted(self.salience.values(), key=lambda v: -v[1]) if activity else ():
+            role = _role_words(src.descriptor) if src.kind == "named" and src.descriptor else frozenset()
+            if not activity.isdisjoint(role) and not (role - wanted) & ROLE_QUALIFIERS:
+                return src
         return None
 
     def resolve(self, m: _Mention) -> Source | None:
@@ -391,7 +390,8 @@ class _Resolver(_NameEvidence):
             if kin is not None:
                 self.boost(kin, 100)
                 return kin
-        if m.appos and _names_one(m.appos) and (
+        # (the appositive may give a role before the name: "Another participant, student Aisha Rahman, said")
+        if m.appos and _names_one(m.appos[_role_then_name(m.appos):]) and (
                 not any(_is_name_tok(t) for t in np[1:])
                 or np[0].lower() in {"the", "a", "an", "his", "her", "their", "one", "another"}  # ("One Democrat, Jon Lee,")
                 or _owner_role(np)  # ("Ms Dane's barrister, Claire Ostrowski, said")
@@ -556,6 +556,9 @@ class _Resolver(_NameEvidence):
                 name_toks and len(name_toks) >= 1 and desc_toks[:1] and desc_toks[0].lower() == "the"
                 and all(_is_name_tok(t) or t.lower() in {"of", "on", "for", "and"} for t in np[1:])):
             return self._organisation(np, descriptor if desc_toks and not has_det else "")
+        lately = self._introduced(np, lately=True)  # "One Republican lawmaker, who ..." then "the lawmaker said"
+        if lately is not None:
+            return lately
         # "the prime minister", "the former cabinet secretary": a role, most likely the person just named
         if np[0].lower() == "the" and np[-1].lower() in ROLE_HEADS and not any(t in {"'s", "\u2019s"} for t in np):
             person = self._by_role(np)
@@ -577,11 +580,16 @@ class _Resolver(_NameEvidence):
             return again
         return self._unnamed_phrase(np, m)
 
-    def _introduced(self, np: list[str]) -> Source | None:
+    def _introduced(self, np: list[str], lately: bool = False) -> Source | None:
         """An unnamed person named again by a bare noun for a person ("the person said", "that person said", which
         the phrase reader may leave as "person"): the unnamed source whose introduction in this paragraph or the three
         before it is the nearest (:func:`~newskit.sources.context._introduction`: "Another person close to the
-        campaign ..."), known by those words; None when none introduces one."""
+        campaign ...", "A man near the back stood", "One Republican lawmaker, who ..."), known by those words; None
+        when none introduces one.
+
+        *lately*: asked before the rules for roles, so that "the lawmaker said" is the unnamed lawmaker introduced
+        lately rather than a named person the article described as a lawmaker before: None when the person the rules
+        for roles give is named again after the introduction (:meth:`_named_since`)."""
         low = [t.lower() for t in np]
         if low[0] in {"the", "that", "this"}:
             low = low[1:]
@@ -593,8 +601,22 @@ class _Resolver(_NameEvidence):
                 self._introductions[i, head] = _introduction(self._para_toks(i), head)
             words = self._introductions[i, head]
             if words is not None:
+                if lately and self._named_since(np, i, words):
+                    return None
                 return self._unnamed(_join(words), [], group=False)
         return None
+
+    def _named_since(self, np: list[str], para: int, words: list[str]) -> bool:
+        """True when the named person the rules for roles give *np* (:meth:`_by_role`, :meth:`_by_descriptor`) is named
+        (by the last word of the name) after *words* introduce an unnamed one in paragraph *para*, up to the paragraph
+        being read: the person named last is then the likelier one."""
+        rival = self._by_role(np) if np[0].lower() == "the" and np[-1].lower() in ROLE_HEADS else self._by_descriptor(np)
+        if rival is None or rival.kind != "named":
+            return False
+        toks = self._para_toks(para)
+        at = next((x for x in range(len(toks) - len(words), -1, -1) if toks[x:x + len(words)] == words), 0)
+        later = [*toks[at + len(words):], *(t for k in range(para + 1, self.paragraph + 1) for t in self._para_toks(k))]
+        return rival.name.split()[-1] in {_drop_possessive(t) for t in later}
 
     def _described(self, np: list[str]) -> Source | None:
         """The person a definite description names again: "the 39-year-old", "the rookie defenceman", "the lanky,
@@ -605,7 +627,7 @@ class _Resolver(_NameEvidence):
             return None  # (not "the prime minister's spokesman", "the United Nations’ panel": someone else's)
         head = low[-1]
         # ("the 23-year-old", "the Spaniard", "the Nevada Democrat": an age or a nation or party, alone, will do)
-        aged = re.fullmatch(r"\d+-year-old", head) is not None or np[-1] in DEMONYMS
+        aged = _AGED.fullmatch(head) is not None or np[-1] in DEMONYMS
         parts = head.split("-")
         # (the plural of "sergeant-at-arms", "editor-in-chief" is on its first word; of "co-founders", on its last)
         number = parts[0] if len(parts) >= 3 and parts[1] in {"at", "in", "of"} else parts[-1]
