@@ -219,3 +219,24 @@ def test_a_quote_only_paragraph_after_a_paragraph_ending_on_a_person_is_theirs()
     got = speakers("Analyst Sarah Pell said the results were poor.\n\nRichard Ashdown, who joined two years ago, "
                    "rejected the criticism.\n\n\u201cWe are not going to abandon a strategy that works.\u201d")
     assert got[-1] == ("We are not going to abandon a strategy that works.", "Richard Ashdown")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "he" after a quote opening its paragraph: the person the paragraph before ended on
+    ("Naomi Kilabuk said the team was calm. \u201cWe trusted the line,\u201d she said.\n\nMaria Qaunaq made a "
+     "difficult double takeout in the eighth end.\n\n\u201cI just threw it and prayed,\u201d she said.",
+     "Maria Qaunaq"),
+    # a pronoun subject keeps the one it means talked about, over a person merely named after it
+    ("Minister Gareth Prys said the revaluation had been fair. He pointed out that Chancellor Gordon Brown had also "
+     "announced a payment.\n\n\u201cThe truth is that most households did not change band,\u201d he said.",
+     "Gareth Prys"),
+    # a group without a plural "s" is never "he"
+    ("According to union official Alan Fidler, staff at two stores had already been told their hours would be cut. "
+     "\u201cWe will be seeking urgent talks,\u201d he said.", "Alan Fidler"),
+    # a plural owner inside a body's name stays in the name of the unnamed source introduced with it
+    ("A spokesman for the British Computer Users' Forum, which represents IT managers, said the project was a "
+     "concern. \"We would urge the Home Office to build it in stages,\" the spokesman said.",
+     "A spokesman for the British Computer Users' Forum"),
+])
+def test_he_and_she_follow_the_narration(text, speaker):
+    assert speakers(text)[-1][1] == speaker

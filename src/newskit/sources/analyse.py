@@ -225,6 +225,7 @@ class _Reading:
         self.prev_para: tuple[int, _Attr, Source | None, str] | None = None
         self.narrated: Source | None = None    # the person the paragraph's last sentence (no quote in it) is about
         self.prev_narrated: tuple[int, Source] | None = None  # (paragraph, person its last sentence was about)
+        self.sent_no = 0  # the number of the sentence being read in its paragraph
         self.turns: dict[int, tuple[Source, bool]] = {}  # paragraph -> (speaker of its last full quote, a question?)
 
     def paragraph(self, p: Paragraph, para: _Para,
@@ -237,7 +238,7 @@ class _Reading:
         self.para_why = f"introduced by ¶{p.index} ending with ':'" if carried is not None else ""
         toks, lows, places, furniture = para.toks, para.lows, para.places, para.furniture
         sent: list[str] = []
-        for (s0, s1), names in zip(para.sentences, para.names, strict=True):
+        for self.sent_no, ((s0, s1), names) in enumerate(zip(para.sentences, para.names, strict=True)):
             sent = toks[s0:s1]
             low = lows[s0:s1]
             # (the paragraph's quote positions are sorted: bisection keeps a one-paragraph article linear)
@@ -497,6 +498,8 @@ class _Reading:
                 subj = self.resolver.resolve(_Mention(np_, appos_, attr.mention.verb)) if named else None
                 if subj is not None and subj.kind == "named" and subj is not src:
                     src, why = subj, f"pronoun '{attr.mention.np[0]}' -> the subject of its sentence, {subj.name}"
+            elif pronoun in {"he", "she"} and len(attr.mention.np) == 1 and not before:
+                src, why = self._narrated_pronoun(p, pronoun, src, why)
             # a group's or body's words quoted in passing ("Labour claims he used a "human shield"")
             # do not make it the one who goes on speaking in this paragraph
             if not is_partial or (src is not None and src.kind == "named"):
@@ -521,6 +524,24 @@ class _Reading:
             return None, None, ""  # a fragment nobody is said to say: not speech (see _quote)
         return self._inherited(p, before, prev_q)
 
+    def _surely_a_person(self, src: Source) -> bool:
+        """A full name, or one word the article or the first names give a gender ("Portlink" may be a body)."""
+        return len(src.name.split()) >= 2 or self.resolver._gender_of(src) is not None
+
+    def _narrated_pronoun(self, p: Paragraph, pronoun: str, src: Source | None, why: str) -> tuple[Source | None, str]:
+        """'Elisapee Qaunaq made a difficult double takeout.' then '"I just threw it and prayed," she said.': "he" or
+        "she" after a quote opening its sentence is the person the sentence of narration just before (in this
+        paragraph, or ending the one before) is about, unless the article or the first name gives that person the
+        other gender. Else (*src*, *why*) unchanged."""
+        person = self.narrated
+        if person is None and self.sent_no == 0 and self.prev_narrated is not None and self.prev_narrated[0] == p.index - 1:
+            person = self.prev_narrated[1]  # (only for a quote opening its paragraph)
+        if person is None or person is src or (src is not None and person.name == src.name) or not self._surely_a_person(person):
+            return src, why
+        if self.resolver._gender_of(person) not in (_PRONOUN_GENDER[pronoun], "either", None):
+            return src, why
+        return person, f"pronoun '{pronoun}' -> {person.name}, whom the sentence before is about"
+
     def _inherited(self, p: Paragraph, before: list[str], prev_q: int | None) -> tuple[_Attr | None, Source | None, str]:
         """Who says a full quote with no attribution of its own (*before*: the words before it in its sentence):
         an interview's turn, the paragraph's attribution, the person the sentence before is about, the previous
@@ -538,7 +559,8 @@ class _Reading:
             return (_Attr(_Mention([], [], "said"), None), person,
                     f"the sentence before is about {person.name}; the quote follows it")
         told = self.prev_narrated
-        if told is not None and told[0] == p.index - 1 and not before and self.current >= 0 and self._only_quote(p, self.current):
+        if told is not None and told[0] == p.index - 1 and not before and self.current >= 0 and self._only_quote(
+                p, self.current) and self._surely_a_person(told[1]):
             # 'Mr Ashdown, who joined two years ago, rejected the criticism.' then a paragraph that is only a quote:
             # the person the paragraph before ended on (more recent than any attribution before it)
             return (_Attr(_Mention([], [], "said"), None), told[1],

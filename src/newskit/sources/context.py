@@ -98,8 +98,9 @@ def _introduction(toks: list[str], head: str) -> list[str] | None:
                 k += 1
             caps = k
             while caps < len(toks) and (toks[caps][:1].isupper() or (
-                    low[caps] in {"and", "of", "for"} and caps > k and caps + 1 < len(toks) and toks[caps + 1][:1].isupper())):
-                caps += 1
+                    low[caps] in {"and", "of", "for"} and caps > k and caps + 1 < len(toks) and toks[caps + 1][:1].isupper())
+                    or (toks[caps] in {"'", "\u2019"} and caps > k and caps + 1 < len(toks) and toks[caps + 1][:1].isupper())):
+                caps += 1  # (a plural owner inside a body's name: "the British Computer Users' Forum")
             if caps < len(toks) and low[caps].isalpha() and toks[caps][:1].islower() and low[caps] not in SPEECH_VERBS and (
                     low[caps] not in _DETS and low[caps] not in _PREPS and low[caps] not in {"and", "or", "but", "who", "which"}):
                 caps += 1

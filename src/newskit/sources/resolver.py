@@ -161,6 +161,10 @@ _TURN = re.compile(r"[QA]:")
 _AGED = re.compile(r"(?:(?:now|then|soon-to-be)-)?\d+-year-old")
 
 
+#: Nouns for a group of people that take no plural "s": "staff at two stores" are "they", never "he".
+_COLLECTIVE = frozenset("staff people police crew team personnel public workforce family families".split())
+
+
 class _Resolver(_NameEvidence):
     """Turns speaker phrases into :class:`Source` objects: full names, titles, pronouns, organisations."""
 
@@ -434,7 +438,8 @@ class _Resolver(_NameEvidence):
                     return described
             if not (aged or _is_person_noun(head)):
                 return self._unnamed(_join(np), m.appos, group=None)  # ("take-up of video calling": nobody "he" may mean)
-            return self._unnamed(_join(np), m.appos, group=head.endswith("s") and not head.endswith("ss"))
+            return self._unnamed(_join(np), m.appos, group=head.endswith("s") and not head.endswith("ss")
+                                 or head in _COLLECTIVE)
         # "Secretary of State Mike Pompeo", "Minister of Finance Bill Morneau": a title of something, then the name
         of = next((k for k in range(1, len(np) - 1) if np[k].lower() == "of"), None)
         if of is not None and (_is_title(np[of - 1]) or _is_person_noun(np[of - 1])):
@@ -882,9 +887,13 @@ class _Resolver(_NameEvidence):
         self._unproven = None
         subject = None
         np: list[str] = []
-        if names or not ROLE_HEADS.isdisjoint(low[:_SUBJECT_WINDOW]):
+        if names or not ROLE_HEADS.isdisjoint(low[:_SUBJECT_WINDOW]) or low[:1] in (["he"], ["she"]):
             np, appos = _sentence_subject(sent[:_SUBJECT_WINDOW])
-            if np and np[0].lower() not in PRON_SUBJ:
+            if np and np[0].lower() in {"he", "she"} and len(np) == 1:
+                # 'He pointed out that Chancellor Gordon Brown had ...': the one "he" means stays the one talked about
+                # (not the person merely named after him)
+                subject = self.last_person_of(_PRONOUN_GENDER[np[0].lower()])
+            elif np and np[0].lower() not in PRON_SUBJ:
                 k = len(np)
                 while k > 0 and _is_name_tok(np[k - 1]):
                     k -= 1
