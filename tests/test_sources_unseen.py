@@ -240,3 +240,16 @@ def test_a_quote_only_paragraph_after_a_paragraph_ending_on_a_person_is_theirs()
 ])
 def test_he_and_she_follow_the_narration(text, speaker):
     assert speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("\u201cParasite\u201d director Bong Joon Ho said backstage that no-one could predict what might happen on Feb. 9",
+     False),
+    ("Golden said she looked for the co-worker who shared the drugs with her son to share blame. (Steve Lawrence/CBC)",
+     True),
+    ("READ MORE: Justin Trudeau says people around the world are disturbed by the detention of Canadians", True),
+    ("Mayor Ann Lee at the opening of the new library on Monday (Photo: J. Doe)", True),
+])
+def test_a_reporters_sentence_that_lost_its_full_stop_is_no_caption(line, furniture):
+    from newskit.sources.marks import _is_furniture
+    assert _is_furniture(line) is furniture

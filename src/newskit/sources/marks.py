@@ -206,6 +206,14 @@ _FURNITURE_WORDS = 40
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(\[]*[A-Z]")
 
 
+#: A verb of saying with its reported words after it ("said that", "said the ..."): a reporter's sentence.
+_REPORTS = re.compile(r"\b(?:said|says|told)\b(?: [a-z]+){0,2} (?:that|the|it|he|she|they)\b")
+
+
+#: A page's label opening a line: "READ MORE:", "WATCH:", "Related:" (a link's title follows).
+_LABEL = re.compile(r"(?:[A-Z][A-Z ]{1,20}|Related|Read more|Watch|Photo|Video):")
+
+
 def _is_furniture(text: str) -> bool:
     """A line without final punctuation (caption, subhead, pull quote or its credit, link title), and short.
 
@@ -214,6 +222,10 @@ def _is_furniture(text: str) -> bool:
     """
     if text.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", "\u2026", ":")):
         return False
+    if (len(text.split()) >= 12 and not text.rstrip().endswith((")", "]")) and _REPORTS.search(text)
+            and not _LABEL.match(text)):
+        return False  # ('Director Bong Joon Ho said backstage that no-one could predict ... on Feb. 9': a sentence
+        # that lost its full stop to an abbreviation, not a caption; a caption's credit ends it in brackets)
     return len(text.split()) <= _FURNITURE_WORDS or len(_SENTENCE_END.findall(text)) < 2
 
 
