@@ -253,3 +253,20 @@ def test_he_and_she_follow_the_narration(text, speaker):
 def test_a_reporters_sentence_that_lost_its_full_stop_is_no_caption(line, furniture):
     from newskit.sources.marks import _is_furniture
     assert _is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("text", ["after by said", "During of in at said the plan was late.", "in on by from said"])
+def test_prepositions_before_a_verb_of_saying_end(text):
+    # a phrase read backwards from "said" that opens with prepositions once looped for ever ('after by said')
+    import signal
+
+    def hang(*_):  # pragma: no cover - only on a regression
+        raise TimeoutError(f"quotes() hangs on {text!r}")
+
+    old = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(20)
+    try:
+        newskit.from_text(text, headline="Test").quotes()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

@@ -258,7 +258,8 @@ def _tidy_backward(toks: list[str], tags: tuple[str, ...], np: list[str], last: 
     "a move the company"). *np* is toks[last - len(np) + 1:last + 1], *stop* where it was stopped (-1: nowhere)."""
     opened = stop >= 0 and toks[stop].lower() in _ADVERBIAL_PREPOSITIONS
     while np and np[0].lower() in {"of", "for", "in", "at", "on", "by", "from"}:
-        opened = opened or np.pop(0).lower() in _ADVERBIAL_PREPOSITIONS
+        dropped = np.pop(0).lower()  # (popped first: "opened or np.pop(0)" would never pop once opened, and hang)
+        opened = opened or dropped in _ADVERBIAL_PREPOSITIONS
     np = _name_after_adverbial(tags, np, last, opened)
     # "Mr Peston the prime minister said": two phrases run together; keep the last. So too after a common noun
     # ("in a move the company said was needed", "a remark his aides said referred to ..."): the noun is what the
