@@ -526,7 +526,7 @@ class _Reading:
 
     def _surely_a_person(self, src: Source) -> bool:
         """A full name, or one word the article or the first names give a gender ("Portlink" may be a body)."""
-        return len(src.name.split()) >= 2 or self.resolver._gender_of(src) is not None
+        return len(src.name.split()) >= 2 or self.resolver.gender_of(src) is not None
 
     def _narrated_pronoun(self, p: Paragraph, pronoun: str, src: Source | None, why: str) -> tuple[Source | None, str]:
         """'Elisapee Qaunaq made a difficult double takeout.' then '"I just threw it and prayed," she said.': "he" or
@@ -538,7 +538,7 @@ class _Reading:
             person = self.prev_narrated[1]  # (only for a quote opening its paragraph)
         if person is None or person is src or (src is not None and person.name == src.name) or not self._surely_a_person(person):
             return src, why
-        if self.resolver._gender_of(person) not in (_PRONOUN_GENDER[pronoun], "either", None):
+        if self.resolver.gender_of(person) not in (_PRONOUN_GENDER[pronoun], "either", None):
             return src, why
         return person, f"pronoun '{pronoun}' -> {person.name}, whom the sentence before is about"
 

@@ -222,7 +222,7 @@ class _Resolver(_NameEvidence):
         gives it ("TransLink", not "Mr Hale") is passed over for a full name (more likely a body than a person) that
         is not of the other gender, never when it is the only candidate.
 
-        *gender* ("male", "female"): only when the top person is never this gender's (:meth:`_gender_of`: the
+        *gender* ("male", "female"): only when the top person is never this gender's (:meth:`gender_of`: the
         article's own word, "Ms Lee", "Lee said she", else the first name in NLTK's names corpus, "Linda" for "he")
         is someone else taken: a person nearly as salient who is only ever this gender's, else the last sentence's
         subject that nothing proved a person ("Mulder didn't hesitate"), else the most salient person named lately
@@ -241,8 +241,8 @@ class _Resolver(_NameEvidence):
             salience = [[src, max(sc, pending.get(src.name, 0.0) * unit)] for src, sc in salience]
         ranked = sorted(salience, key=lambda v: -v[1])
         top, score = ranked[0]
-        if gender is not None and self._gender_of(top) not in (gender, "either", None):
-            genders = {src.name: self._gender_of(src) for src, _sc in ranked[1:]}
+        if gender is not None and self.gender_of(top) not in (gender, "either", None):
+            genders = {src.name: self.gender_of(src) for src, _sc in ranked[1:]}
             alt = next((src for src, sc in ranked[1:] if sc >= score / 2 and genders[src.name] == gender), None)
             if alt is not None:
                 return alt
@@ -259,9 +259,9 @@ class _Resolver(_NameEvidence):
                 self._key(top.name) in self.genders):
             return top
         return next((src for src, sc in ranked[1:] if sc >= score / 2 and len(src.name.split()) >= 2 and (
-            gender is None or self._gender_of(src) in (gender, "either", None))), top)
+            gender is None or self.gender_of(src) in (gender, "either", None))), top)
 
-    def _gender_of(self, src: Source) -> str | None:
+    def gender_of(self, src: Source) -> str | None:
         """The gender a source shows: the one the article gives the name (:attr:`genders`: "Ms Lee", "Lee said she"),
         else its first name's or its noun's (:func:`~newskit.sources.names._gender`)."""
         if src.kind == "named" and src.name:
