@@ -270,3 +270,23 @@ def test_prepositions_before_a_verb_of_saying_end(text):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def test_a_quote_standing_alone_is_theirs_whom_the_next_paragraph_introduces():
+    got = speakers("Rents rose by a third in two years.\n\n\u201cWe are not the villains here.\u201d\n\n"
+                   "That is how Gerald Whitlock, president of the landlords' association, responds when asked about "
+                   "the rents.")
+    assert got == [("We are not the villains here.", "Gerald Whitlock")]
+
+
+def test_a_caption_in_marks_makes_nobody_salient():
+    got = speakers("Mike Dumont is a millwright.\n\nWATCH: Sagebrush Flats family says recovery \u201cstarts when "
+                   "the fire goes out\u201d\n\nMike Dumont commutes two hours a day. \u201cIt wears on you,\u201d he said.")
+    assert got[-1] == ("It wears on you,", "Mike Dumont")
+
+
+def test_a_question_after_narration_about_its_asker_is_theirs():
+    got = speakers("Chairman Glenn Ashworth questioned Harold Pruett.\n\n\u201cWe stopped it,\u201d Pruett said.\n\n"
+                   "Ashworth was unmoved. Holding up a printed copy, he pressed Pruett on how many veterans it held.\n\n"
+                   "\u201cHow many names, doctor?\u201d\n\n\u201cApproximately 1,100,\u201d Pruett said.")
+    assert [who for _, who in got] == ["Harold Pruett", "Glenn Ashworth", "Harold Pruett"]

@@ -44,7 +44,7 @@ from .lexicon import (
     _is_person_noun,
     is_saying_verb,
 )
-from .marks import _is_mention, _looks_like_title, _Raw, _scan
+from .marks import _is_furniture, _is_mention, _looks_like_title, _Raw, _scan
 from .names import _PRONOUN_GENDER, _first_name, _is_title, _surname_key
 from .phrases import _author_from, _Mention, _np_backward, _sentence_subject
 from .prepass import _body_tokens, _commas, _Para, _split, _tag_ahead
@@ -74,6 +74,7 @@ from .tokens import (
     _join,
     _lows,
     _tag,
+    _tokens,
 )
 
 __all__ = ["quotes", "scare_quotes", "attributions", "sources", "outlets", "quote_records"]
@@ -524,6 +525,23 @@ class _Reading:
             return None, None, ""  # a fragment nobody is said to say: not speech (see _quote)
         return self._inherited(p, before, prev_q)
 
+    def _named_next(self, p: Paragraph) -> Source | None:
+        """The person the next paragraph opens on, by full name ("Hank Olsen, a local contractor, has ...", "That is
+        how Gerald Whitlock, president of ..., responds"), or None."""
+        nxt = self.article.paragraphs[p.index + 1] if p.index + 1 < len(self.article.paragraphs) else None
+        if nxt is None or _is_furniture(nxt.text) or nxt.text[:1] in OPEN_QUOTES or nxt.text[:1] == '"':
+            return None
+        toks = _tokens(nxt.text[:300])
+        if [t.lower() for t in toks[:3]] in (["that", "is", "how"], ["that", "was", "how"], ["so", "says", "the"]):
+            toks = toks[3:]
+        n = 0
+        while n < len(toks) and _is_name_tok(toks[n]) and toks[n][:1].isupper() and not _is_title(toks[n]):
+            n += 1
+        if n < 2 or n >= len(toks) or toks[n] not in {",", "says", "said"} and not toks[n][:1].islower():
+            return None
+        src = self.resolver.resolve(_Mention(toks[:n], [], "said"))
+        return src if src is not None and src.kind == "named" and _speaks(src) else None
+
     def _surely_a_person(self, src: Source) -> bool:
         """A full name, or one word the article or the first names give a gender ("Portlink" may be a body)."""
         return len(src.name.split()) >= 2 or self.resolver.gender_of(src) is not None
@@ -546,8 +564,21 @@ class _Reading:
         """Who says a full quote with no attribution of its own (*before*: the words before it in its sentence):
         an interview's turn, the paragraph's attribution, the person the sentence before is about, the previous
         paragraph's attribution, the speaker of the quote before, the subject before a colon, the last speaker."""
+        alone = not before and self.para_attr is None and self.current >= 0 and self._only_quote(p, self.current)
+        told = self.prev_narrated
+        if alone and before[:1] != ["Q"] and told is not None and told[0] == p.index - 1 and self._surely_a_person(told[1]):
+            # 'Ashworth pressed Pruett on how many veterans it contained.' then '"How many names, doctor?"', or 'Mr
+            # Ashdown rejected the criticism.' then a paragraph that is only a quote: the person the paragraph before
+            # ended on (more recent than any attribution before it)
+            return (_Attr(_Mention([], [], "said"), None), told[1],
+                    f"the paragraph before ends on {told[1].name}; this one is only a quote")
         if (turn := self._turn(p, before, prev_q)) is not None:
             return turn
+        if alone and self.turns.get(p.index - 1) is None and (self.prev_para is None or self.prev_para[0] != p.index - 1) and (
+                named := self._named_next(p)) is not None:
+            # a quote standing alone after narration, its speaker introduced right after it: '"We are not the
+            # villains here." / That is how Gerald Whitlock, president of the landlords' association, ...'
+            return _Attr(_Mention([], [], "said"), None), named, f"named at the start of the next paragraph: {named.name}"
         if self.para_attr is not None:
             return self.para_attr, self.para_src, f"same paragraph: {self.para_why or 'its attribution'}"
         if (person := self._exchange(p, before)) is not None:
@@ -558,13 +589,6 @@ class _Reading:
             # quote opening a sentence right after one about a person, in the same paragraph, is theirs
             return (_Attr(_Mention([], [], "said"), None), person,
                     f"the sentence before is about {person.name}; the quote follows it")
-        told = self.prev_narrated
-        if told is not None and told[0] == p.index - 1 and not before and self.current >= 0 and self._only_quote(
-                p, self.current) and self._surely_a_person(told[1]):
-            # 'Mr Ashdown, who joined two years ago, rejected the criticism.' then a paragraph that is only a quote:
-            # the person the paragraph before ended on (more recent than any attribution before it)
-            return (_Attr(_Mention([], [], "said"), None), told[1],
-                    f"the paragraph before ends on {told[1].name}; this one is only a quote")
         prev = self.prev_para
         if prev is not None and prev[0] == p.index - 1 and prev[2] is not None and not before:
             # a paragraph that opens with a quote and names nobody goes on with the last attribution before it
@@ -636,7 +660,11 @@ class _Reading:
         is_partial = not _is_full(before)
         prev_q = int(sent[qpos[qn - 1]][1:-1]) if qn > 0 else None
         self.current = qi
-        attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial, prev_q, (low[b0:pos], low[pos + 1:a1]))
+        if furniture:  # (a caption's or a link's words in marks: nobody is resolved, so nobody gains salience)
+            attr, src, why = None, None, ""
+        else:
+            attr, src, why = self._attribution_of(p, sent, pos, before, after, is_partial, prev_q,
+                                                  (low[b0:pos], low[pos + 1:a1]))
         self.speaker[qi] = src
         self.reason[qi] = why if src is not None else ""
         if _speaks(src) and not is_partial:
