@@ -290,3 +290,11 @@ def test_a_question_after_narration_about_its_asker_is_theirs():
                    "Ashworth was unmoved. Holding up a printed copy, he pressed Pruett on how many veterans it held.\n\n"
                    "\u201cHow many names, doctor?\u201d\n\n\u201cApproximately 1,100,\u201d Pruett said.")
     assert [who for _, who in got] == ["Harold Pruett", "Glenn Ashworth", "Harold Pruett"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Alcohol and Gaming Commission of Ontario (AGCO) ran the lottery.\n\nThe AGCO said the draw was \u201cfair.\u201d",
+    "Entrants heard from the Alcohol and Gaming Commission of Ontario.\n\nThe AGCO said the draw was \u201cfair.\u201d",
+])
+def test_a_bodys_initials_mean_its_full_name(text):
+    assert speakers(text)[-1][1] == "the Alcohol and Gaming Commission of Ontario"

@@ -80,6 +80,51 @@ def _said_gender(toks: list[str], i: int, j: int) -> str | None:
     return None
 
 
+#: Small words inside a body's name that its initials skip ("the Alcohol and Gaming Commission of Ontario").
+_SKIPPED_IN_INITIALS = frozenset("of and the for on in & de du des la le".split())
+
+
+def _acronyms(toks: list[str]) -> dict[str, str]:
+    """Initials the article defines in brackets after a body's name, and the name: "the Alcohol and Gaming
+    Commission of Ontario (AGCO)" gives {"AGCO": "Alcohol and Gaming Commission of Ontario"}.
+
+    >>> _acronyms("the Alcohol and Gaming Commission of Ontario ( AGCO ) said".split())
+    {'AGCO': 'Alcohol and Gaming Commission of Ontario'}
+    >>> _acronyms("a letter from the Canadian Union of Postal Workers . The CUPW said".split())["CUPW"]
+    'Canadian Union of Postal Workers'
+    """
+    found: dict[str, str] = {}
+    for k in range(2, len(toks) - 1):
+        acr = toks[k]
+        if toks[k - 1] != "(" or toks[k + 1] != ")" or not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
+            continue
+        i, letters = k - 1, []
+        while i > 0 and len(letters) < len(acr) and (toks[i - 1][:1].isupper() or (
+                toks[i - 1].lower() in _SKIPPED_IN_INITIALS and letters)):
+            i -= 1
+            if toks[i][:1].isupper():
+                letters.append(toks[i][0])
+        if "".join(reversed(letters)) == acr:
+            found.setdefault(acr, _join(toks[i:k - 1]))
+    # (a body's initials the article uses without defining them: "the AGCO" after "the Alcohol and Gaming Commission
+    # of Ontario"; only names with a word for a body, so that no person's initials count)
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i][:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (toks[j][:1].isupper() or (toks[j].lower() in _SKIPPED_IN_INITIALS and j + 1 < n
+                                                   and toks[j + 1][:1].isupper())):
+            j += 1
+        run = toks[i:j]
+        caps = [t for t in run if t[:1].isupper()]
+        if len(caps) >= 3 and any(t.lower().strip(".") in ORG_WORDS for t in caps) and all(t.isalpha() for t in caps):
+            found.setdefault("".join(t[0] for t in caps), _join(run))
+        i = j
+    return found
+
+
 class _NameEvidence:
     """The names of an article and what it shows about them (see the module's docstring), from its body's tokens."""
 
@@ -114,6 +159,7 @@ class _NameEvidence:
             if j < n and body_toks[j][:1].isupper() and body_toks[j].lower().strip(".") in ORG_WORDS and all(
                     t[:1].isupper() for t in body_toks[i:j]) and not _first_name(body_toks[i]):
                 self.short_bodies.setdefault(_join(body_toks[i:j]), _join(body_toks[i:j + 1]))
+        self.acronyms = _acronyms(body_toks)
         # a name's first word alone ("Wang said" after "Wang Qishan", "Keith" after "Keith Bachman"): the one
         # full name it opens, when no full name ends with it and the article shows that name to be a person's
         # (a first name the article shows alone, "Priya said", when no full name shown to be a person's opens with it:

@@ -544,6 +544,8 @@ class _Resolver(_NameEvidence):
         desc_org = any(t.lower() in ORG_WORDS for t in desc_toks) and not (desc_toks and _is_person_noun(desc_toks[-1]))
         if (name_toks and not has_det and not self._is_org(name_toks) and not desc_org
                 and not any(t.lower() in NOT_PERSON for t in name_toks)):
+            if len(name_toks) == 1 and name_toks[0] in self.acronyms:
+                return self._organisation(name_toks, "")  # "AGCO said": the body the article spelled out
             body = self.short_bodies.get(_join(name_toks)) if len(name_toks) == len(np) else None
             if body is not None and self.full_names.get(self._key(name_toks[-1]), body) in (body, _join(name_toks)):
                 return self._organisation(body.split(), "")  # "Silver Basin said" after "Silver Basin Partners"
@@ -673,6 +675,8 @@ class _Resolver(_NameEvidence):
                 self.last_org is not None and self.last_org.name.split()[-1][:1].isupper()):
             return self.last_org
         name = _join(np)
+        if (full := self.acronyms.get(name.removeprefix("the ").removeprefix("The "))) is not None:
+            name = "the " + full  # "the AGCO said" after "the Alcohol and Gaming Commission of Ontario (AGCO)"
         key = "org:" + name.lower().removeprefix("the ")
         src = self.sources.get(key) or _source(name, descriptor, "organisation", name + " " + descriptor)
         self.sources[key] = src
