@@ -181,10 +181,9 @@ announced announces""".split())
 _DIRECTIVE_VERBS = frozenset("urged urges warned warns warn asked asks".split())
 
 #: What opens a verb's object or an adjunct, not a clause (see :data:`_OBJECT_VERBS`).
-_NOT_A_CLAUSE = frozenset("""a an the this these those its their his her our my some any no every each several many
-few more most much just also still only to of about over for against on in at with by from into after before
-during""".split())
 _PREPOSITIONS = frozenset("of about over for against on in at with by from into after before during".split())
+_NOT_A_CLAUSE = _PREPOSITIONS | frozenset("""a an the this these those its their his her our my some any no every each
+several many few more most much just also still only to""".split())
 
 
 def _object_not_clause(verb: str, first: str) -> bool:
@@ -554,7 +553,7 @@ class _Reading:
         person = self.narrated
         if person is None and self.sent_no == 0 and self.prev_narrated is not None and self.prev_narrated[0] == p.index - 1:
             person = self.prev_narrated[1]  # (only for a quote opening its paragraph)
-        if person is None or person is src or (src is not None and person.name == src.name) or not self._surely_a_person(person):
+        if person is None or (src is not None and person.name == src.name) or not self._surely_a_person(person):
             return src, why
         if self.resolver.gender_of(person) not in (_PRONOUN_GENDER[pronoun], "either", None):
             return src, why
@@ -566,7 +565,7 @@ class _Reading:
         paragraph's attribution, the speaker of the quote before, the subject before a colon, the last speaker."""
         alone = not before and self.para_attr is None and self.current >= 0 and self._only_quote(p, self.current)
         told = self.prev_narrated
-        if alone and before[:1] != ["Q"] and told is not None and told[0] == p.index - 1 and self._surely_a_person(told[1]):
+        if alone and told is not None and told[0] == p.index - 1 and self._surely_a_person(told[1]):
             # 'Ashworth pressed Pruett on how many veterans it contained.' then '"How many names, doctor?"', or 'Mr
             # Ashdown rejected the criticism.' then a paragraph that is only a quote: the person the paragraph before
             # ended on (more recent than any attribution before it)
@@ -581,7 +580,7 @@ class _Reading:
             return _Attr(_Mention([], [], "said"), None), named, f"named at the start of the next paragraph: {named.name}"
         if self.para_attr is not None:
             return self.para_attr, self.para_src, f"same paragraph: {self.para_why or 'its attribution'}"
-        if (person := self._exchange(p, before)) is not None:
+        if alone and (person := self._exchange(p)) is not None:
             return (_Attr(_Mention([], [], "said"), None), person,
                     f"an exchange of questions and answers: the turn of {person.name}")
         if not before and (person := self.narrated) is not None:
@@ -687,14 +686,11 @@ class _Reading:
                 # (the last full quote of each paragraph, for exchanges: see _exchange)
                 self.turns[p.index] = (src, qtext.rstrip(" ,").endswith("?"))
 
-    def _exchange(self, p: Paragraph, before: list[str]) -> Source | None:
+    def _exchange(self, p: Paragraph) -> Source | None:
         """In an exchange of questions and answers with no attribution ('"Have you read the report?"' / '"I have read
-        the report."' / '"Then you know the number."'): a paragraph that is only a quote, after two paragraphs of
-        quotes by two people of which one asked a question, is the turn of the one before the last (the answer to a
+        the report."' / '"Then you know the number."'): paragraph *p*, only a quote, after two paragraphs of quotes
+        by two people of which one asked a question, is the turn of the one before the last (the answer to a
         question goes to the one asked; the one answered asks on). None otherwise."""
-        qi = self.current
-        if before or qi < 0 or not self._only_quote(p, qi):
-            return None
         last, earlier = self.turns.get(p.index - 1), self.turns.get(p.index - 2)
         if last is None or earlier is None or last[0] is earlier[0] or last[0].name == earlier[0].name:
             return None

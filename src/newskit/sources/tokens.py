@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..core.words import ABBREVIATED_TITLES
-from .lexicon import AUX
+from .lexicon import AUX, PRON_SUBJ
 
 #: First character of a quote placeholder token ("\uE000<quote number>\uE001").
 _PH = "\uE000"
@@ -163,7 +163,7 @@ _SAID_AFTER = frozenset("said says told tells added adds asked asks wrote writes
 
 #: Words that open a clause of its own after a verb of saying ('"..." Police said they had ...'): the words said
 #: are reported, so the verb is no attribution of the quote before.
-_CLAUSE_OPENERS = frozenset("that he she they it we i there this these those who".split())
+_CLAUSE_OPENERS = PRON_SUBJ | frozenset("that there this these those who".split())
 
 
 def _ends_soon(toks: list[str], k: int) -> bool:
