@@ -6,15 +6,10 @@ Made-up sentences; each case fails without the rule named in its comment.
 from __future__ import annotations
 
 import pytest
+from quote_speakers import speakers
 
-import newskit
 from newskit.sources.phrases import _np_backward, _np_forward, _sentence_subject
 from newskit.sources.tokens import _tokens
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    art = newskit.from_text(text, headline="Test")
-    return [(x.text, x.speaker.name if x.speaker else None) for x in newskit.quotes(art)]
 
 
 def backward(text: str, verb: str) -> tuple[list[str], list[str]]:

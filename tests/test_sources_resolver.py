@@ -6,19 +6,11 @@ fails without the rule its comment names.
 from __future__ import annotations
 
 import pytest
+from quote_speakers import last_speaker
 
 import newskit
 from newskit.sources.phrases import _Mention
 from newskit.sources.resolver import _Resolver
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    art = newskit.from_text(text, headline="Test")
-    return [(x.text, x.speaker.name if x.speaker else None) for x in newskit.quotes(art)]
-
-
-def last_speaker(text: str) -> str | None:
-    return speakers(text)[-1][1]
 
 
 @pytest.mark.parametrize("text, speaker", [

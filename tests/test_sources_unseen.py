@@ -6,14 +6,10 @@ Each case is general (a shape of sentence, not one article's words) and fails wi
 from __future__ import annotations
 
 import pytest
+from quote_speakers import speakers
 
 import newskit
 from newskit.sources.resolver import _Resolver
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    art = newskit.from_text(text, headline="Test")
-    return [(x.text, x.speaker.name if x.speaker else None) for x in newskit.quotes(art)]
 
 
 def test_names_never_run_from_one_paragraph_into_the_next():
